@@ -1,0 +1,31 @@
+# Two commands do everything on a fresh machine with Python 3.11+:
+#   make serve   set up, then serve the site on http://127.0.0.1:8000
+#   make test    set up, then run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test outputs
+
+$(INSTALLED): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(INSTALLED)
+
+serve: install
+	$(BIN)/mkdocs serve
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+test: install
+	$(BIN)/python -m pytest
+
+# After a change that alters what a page's code prints: rewrite the shown outputs.
+outputs: install
+	$(BIN)/python -m pytest tests/test_code_examples.py --update-outputs

@@ -1,0 +1,75 @@
+"""Question 5: the course's Keras model, corrected so that it runs on Keras 3."""
+
+# --8<-- [start:data]
+import keras
+import numpy as np
+from keras import layers
+
+keras.utils.set_random_seed(0)  # same data, initial weights and dropout masks every run
+
+# 1 000 examples with 20 numeric features; the label depends on a few of them, plus noise.
+rng = np.random.default_rng(0)
+x_train = rng.normal(size=(1000, 20)).astype("float32")
+signal = x_train[:, 0] - x_train[:, 1] + 0.5 * x_train[:, 2] * x_train[:, 3]
+y_train = (signal + rng.normal(size=1000) > 0).astype("float32")
+# --8<-- [end:data]
+
+# --8<-- [start:model]
+n_cols = x_train.shape[1]
+model = keras.Sequential(
+    [
+        keras.Input(shape=(n_cols,)),
+        layers.Dense(100, activation="relu"),
+        layers.Dropout(rate=0.2),
+        layers.Dense(50, activation="relu"),
+        layers.Dense(1, activation="sigmoid"),
+    ]
+)
+model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+# --8<-- [end:model]
+
+# --8<-- [start:fit]
+early_stopping_monitor = keras.callbacks.EarlyStopping(patience=5)
+history = model.fit(
+    x_train,
+    y_train,
+    validation_split=0.2,
+    epochs=100,
+    callbacks=[early_stopping_monitor],
+    verbose=0,
+)
+# --8<-- [end:fit]
+
+# --8<-- [start:report]
+val_loss = history.history["val_loss"]
+best_epoch = int(np.argmin(val_loss)) + 1
+print(f"Trained {len(val_loss)} of 100 epochs")
+print(f"Lowest val_loss {min(val_loss):.2f} in epoch {best_epoch}")
+print(f"val_loss in the last epoch {val_loss[-1]:.2f}: these are the weights the model keeps")
+# --8<-- [end:report]
+
+# --8<-- [start:restore]
+keras.utils.set_random_seed(0)
+model = keras.models.clone_model(model)  # same architecture, new random weights
+model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+early_stopping_monitor = keras.callbacks.EarlyStopping(patience=5, restore_best_weights=True)
+history = model.fit(
+    x_train,
+    y_train,
+    validation_split=0.2,
+    epochs=100,
+    callbacks=[early_stopping_monitor],
+    verbose=0,
+)
+
+x_val, y_val = x_train[-200:], y_train[-200:]  # validation_split=0.2 takes the last 20 %
+val_loss_now, val_accuracy_now = model.evaluate(x_val, y_val, verbose=0)
+print(
+    f"Trained {len(history.history['val_loss'])} epochs, kept the weights of epoch "
+    f"{early_stopping_monitor.best_epoch + 1}"
+)
+print(
+    f"val_loss of the model now {val_loss_now:.2f}, "
+    f"lowest during training {min(history.history['val_loss']):.2f}"
+)
+# --8<-- [end:restore]

@@ -1,0 +1,88 @@
+"""The site builds with no warning, works offline, and bad input fails the build by name."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools.offline import external_css_urls, external_fetches
+from tools.pages import LANGUAGES, ROOT, pages
+from tools.site import build
+
+# What a build needs from the repository (everything else is tests and tooling).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build(site_dir)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return site_dir
+
+
+def _html_of(site: Path, language: str, page: Path) -> Path:
+    prefix = site if language == LANGUAGES[0] else site / language
+    if page.name == "index.md":
+        return prefix / page.parent / "index.html"
+    return prefix / page.with_suffix("") / "index.html"
+
+
+def test_every_page_is_built_in_both_languages(site: Path) -> None:
+    for language in LANGUAGES:
+        for page in pages(language):
+            assert _html_of(site, language, page).is_file(), f"docs/{language}/{page} not built"
+
+
+def test_pages_carry_their_language(site: Path) -> None:
+    assert '<html lang="sv"' in (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (site / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    offenders = [
+        f"{path.relative_to(site)}: {url}"
+        for path in sorted(site.rglob("*"))
+        if path.suffix in {".html", ".css"}
+        for url in (external_fetches if path.suffix == ".html" else external_css_urls)(
+            path.read_text(encoding="utf-8")
+        )
+    ]
+    assert not offenders, "\n".join(offenders)
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            copy.mkdir(exist_ok=True)
+            shutil.copy2(source, copy / part)
+    return copy
+
+
+def test_a_broken_link_fails_the_build_and_names_the_page(tmp_path: Path) -> None:
+    project = _project_copy(tmp_path)
+    page = project / "docs" / "en" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n")
+    result = build(tmp_path / "site", project)
+    assert result.returncode != 0
+    assert "index.md" in result.stderr
+    assert "no-such-page.md" in result.stderr
+
+
+def test_an_include_that_points_nowhere_fails_the_build_and_names_the_file(
+    tmp_path: Path,
+) -> None:
+    project = _project_copy(tmp_path)
+    page = project / "docs" / "sv" / "index.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + '\n```python\n--8<-- "snippets/nowhere.py"\n```\n'
+    )
+    result = build(tmp_path / "site", project)
+    assert result.returncode != 0
+    assert "snippets/nowhere.py" in result.stderr

@@ -1,0 +1,50 @@
+"""What must be the same in both languages of a page: its headings and its code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tools.codeblocks import FENCE
+
+HEADING = re.compile(r"^(#{1,6})\s")
+
+
+def outline(text: str) -> tuple[list[int], list[str]]:
+    """A page's heading levels, in order, and its fenced blocks (info string and body).
+
+    Headings are compared by level only: their words are translated. Fences are compared
+    whole: code, output and includes are shared by both languages.
+    """
+    levels: list[int] = []
+    fences: list[str] = []
+    current: list[str] | None = None
+    closing = ""
+    for line in text.splitlines():
+        match = FENCE.match(line)
+        if current is not None:
+            current.append(line.strip())
+            if match and match["mark"].startswith(closing) and not match["info"].strip():
+                fences.append("\n".join(current))
+                current = None
+            continue
+        if match:
+            current, closing = [line.strip()], match["mark"]
+        elif heading := HEADING.match(line):
+            levels.append(len(heading.group(1)))
+    return levels, fences
+
+
+def missing_translations(docs: Path, languages: tuple[str, ...]) -> list[str]:
+    """Pages that exist in one language folder but not in another, as messages."""
+    found = {
+        language: {p.relative_to(docs / language) for p in (docs / language).rglob("*.md")}
+        for language in languages
+    }
+    every_page = set().union(*found.values())
+    return [
+        f"{(docs / language / page).as_posix()} is missing "
+        f"(it exists in {', '.join(other for other in languages if page in found[other])})"
+        for language in languages
+        for page in sorted(every_page - found[language])
+    ]
