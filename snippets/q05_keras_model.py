@@ -5,13 +5,22 @@ import keras
 import numpy as np
 from keras import layers
 
-keras.utils.set_random_seed(0)  # same data, initial weights and dropout masks every run
 
-# 1 000 examples with 20 numeric features; the label depends on a few of them, plus noise.
-rng = np.random.default_rng(0)
-x_train = rng.normal(size=(1000, 20)).astype("float32")
-signal = x_train[:, 0] - x_train[:, 1] + 0.5 * x_train[:, 2] * x_train[:, 3]
-y_train = (signal + rng.normal(size=1000) > 0).astype("float32")
+def make_data(n_examples: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Features and 0/1 labels for binary classification, generated so that nothing is downloaded.
+
+    There are 20 normally distributed features. The label depends on four of them, one pair
+    through a product that a linear model cannot capture, plus noise that no model can predict.
+    """
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n_examples, 20)).astype("float32")
+    signal = x[:, 0] - x[:, 1] + 0.5 * x[:, 2] * x[:, 3]
+    y = (signal + rng.normal(size=n_examples) > 0).astype("float32")
+    return x, y
+
+
+keras.utils.set_random_seed(0)  # same initial weights and dropout masks every run
+x_train, y_train = make_data()
 # --8<-- [end:data]
 
 # --8<-- [start:model]

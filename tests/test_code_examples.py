@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tools.codeblocks import CodeExample, examples, run, tidy
+from tools.environment import can_download, gpu_available  # noqa: F401 - for skipif strings
 from tools.pages import ROOT, all_pages
 
 EXAMPLES = [example for page in all_pages() for example in examples(page)]
