@@ -1,5 +1,5 @@
 # Two commands do everything on a fresh machine with Python 3.11+:
-#   make serve   set up, then serve the site on http://127.0.0.1:8000
+#   make serve   set up, then serve the site on http://127.0.0.1:8000/deep-learning/
 #   make test    set up, then run every test
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test outputs
+.PHONY: install serve build test outputs benchmark audit
 
 $(INSTALLED): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,24 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
-test: install
+# The browser tests drive Debian's Chromium where it is installed (.ci/run installs it), else
+# Playwright's own build, downloaded once here.
+BROWSER := $(VENV)/.browser
+$(BROWSER): $(INSTALLED)
+	if [ ! -x /usr/bin/chromium ]; then $(BIN)/python -m playwright install chromium; fi
+	touch $@
+
+test: install $(BROWSER)
 	$(BIN)/python -m pytest
 
 # After a change that alters what a page's code prints: rewrite the shown outputs.
 outputs: install
 	$(BIN)/python -m pytest tests/test_code_examples.py --update-outputs
+
+# The speeds the README promises: test suite, build, serve after an edit.
+benchmark: install
+	$(BIN)/python scripts/benchmark.py
+
+# Lighthouse on the built site (needs Node.js and npm; not part of `make test`).
+audit: install
+	$(BIN)/python scripts/audit.py

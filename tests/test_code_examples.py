@@ -9,6 +9,7 @@ import pytest
 
 from tools.codeblocks import CodeExample, examples, run, tidy
 from tools.environment import can_download, gpu_available  # noqa: F401 - for skipif strings
+from tools.figures import check_drawn, shown_on
 from tools.pages import ROOT, all_pages
 
 EXAMPLES = [example for page in all_pages() for example in examples(page)]
@@ -59,5 +60,8 @@ def test_code_runs_and_prints_what_the_page_shows(
         shown_in = f" ({block.output_file.relative_to(ROOT)})" if block.output_file else ""
         assert tidy(actual) == tidy(expected), (
             f"{block.where}: the output shown on the page{shown_in} is not what the code "
-            "prints; if the new output is right, run `pytest --update-outputs`"
+            "prints; if the new output is right, run `make outputs`"
         )
+
+    problems = check_drawn(tmp_path, shown_on(example.page), update)
+    assert not problems, "\n".join(problems)

@@ -5,22 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from tools.offline import external_css_urls, external_fetches
 from tools.pages import LANGUAGES, ROOT, pages
 from tools.site import build
 
 # What a build needs from the repository (everything else is tests and tooling).
 PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools")
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(site_dir)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return site_dir
 
 
 def _html_of(site: Path, language: str, page: Path) -> Path:

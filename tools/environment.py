@@ -12,6 +12,8 @@ import socket
 from functools import cache
 from urllib.parse import urlsplit
 
+__all__ = ["can_download", "gpu_available"]
+
 
 @cache
 def can_download(url: str, timeout: float = 2.0) -> bool:

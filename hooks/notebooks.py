@@ -1,0 +1,151 @@
+"""A notebook for every question page with code, in both languages, rendered by mkdocs-jupyter.
+
+Notebooks are generated from the pages at build time (tools/notebooks.py) into a temporary
+folder, never into docs/: there is no second copy of the code in the repository. Each
+question page gets links to its notebook: view on the site, download, open in Colab.
+
+mkdocs-static-i18n rebuilds every file it is given as a plain file, which turns a notebook
+into raw JSON (ultrabug/mkdocs-static-i18n#198). So the notebooks join the files after
+i18n has done its work, already wrapped as mkdocs-jupyter pages, with their alternates set
+for the language switcher.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import pickle
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs_jupyter import __about__ as mkdocs_jupyter_about
+from mkdocs_jupyter.plugin import NotebookFile
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs adds only hooks/
+from tools.notebooks import Site, page_notebook
+from tools.pages import DOCS, ROOT
+
+LABELS = {
+    "sv": ("Notebook", "Visa", "Ladda ned", "Öppna i Colab"),
+    "en": ("Notebook", "View", "Download", "Open in Colab"),
+}
+_folder = Path(tempfile.mkdtemp(prefix="kb-notebooks-"))
+atexit.register(shutil.rmtree, _folder, ignore_errors=True)
+_slugs: dict[str, list[str]] = {}
+# nbconvert takes about a second per notebook; its HTML depends only on the notebook, so
+# it is kept between builds (and `mkdocs serve` rebuilds) outside the repository.
+_rendered = Path(tempfile.gettempdir()) / "kb-notebook-html"
+
+
+def _languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
+    i18n = config.plugins["i18n"]
+    return i18n.current_language, i18n.default_language, list(i18n.all_languages)
+
+
+def _prefix(language: str, default: str) -> str:
+    return "" if language == default else f"{language}/"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Write this language's notebooks (on every build, so `mkdocs serve` shows edits)."""
+    current, default, _ = _languages(config)
+    site = Site(config.site_url or "/", default)
+    _slugs[current] = []
+    for page in (DOCS / current / "questions").glob("*.md"):
+        notebook = page_notebook(page.relative_to(ROOT), site)
+        if not any(cell.cell_type == "code" for cell in notebook.cells):
+            continue
+        target = _folder / current / "notebooks" / f"{page.stem}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+        _slugs[current].append(page.stem)
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has rebuilt the file list
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    current, default, languages = _languages(config)
+    for slug in _slugs.get(current, []):
+        # Under the language folder, like the pages, so i18n keeps it in the navigation.
+        path = f"{current}/notebooks/{slug}.ipynb"
+        file = NotebookFile(
+            File(path, str(_folder), config.site_dir, config.use_directory_urls),
+            use_directory_urls=config.use_directory_urls,
+            site_dir=config.site_dir,
+        )
+        file.url = f"{_prefix(current, default)}notebooks/{slug}/"
+        file.dest_path = f"{file.url}index.html"
+        file.abs_dest_path = str(Path(config.site_dir) / file.dest_path)
+        # What mkdocs-static-i18n's language switcher reads from a page's file.
+        file.file.locale = file.file.locale_alternate_of = current
+        # The translation test keeps the code of both languages identical, so the same
+        # pages have notebooks in every language.
+        file.file.alternates = {
+            language: SimpleNamespace(url=f"{_prefix(language, default)}notebooks/{slug}/")
+            for language in languages
+        }
+        files.append(file)
+    return files
+
+
+@event_priority(-10)  # after mkdocs-jupyter has replaced the page's render method
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    if not str(page.file.abs_src_path or "").startswith(str(_folder)):
+        return page
+    render = page.render
+    source = Path(page.file.abs_src_path).read_bytes()
+    key = hashlib.sha256(source + mkdocs_jupyter_about.__version__.encode()).hexdigest()
+    cached = _rendered / f"{key}.pickle"
+
+    def render_once(config: MkDocsConfig, files: Files) -> None:
+        if cached.exists():
+            page.content, page.toc, page.title = pickle.loads(cached.read_bytes())
+            return
+        render(config, files)
+        _rendered.mkdir(exist_ok=True)
+        cached.write_bytes(pickle.dumps((page.content, page.toc, page.title)))
+
+    page.render = render_once
+    return page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Link a question page to its notebook, just below the page title."""
+    if str(page.file.abs_src_path or "").startswith(str(_folder)):
+        page.meta["search"] = {"exclude": True}  # the question page is the one to find
+        return markdown
+    current, default, _ = _languages(config)
+    parts = Path(page.file.src_uri).parts
+    if (
+        len(parts) != 3
+        or parts[1] != "questions"
+        or Path(parts[2]).stem not in _slugs.get(current, [])
+    ):
+        return markdown
+    slug = Path(parts[2]).stem
+    title, view, download, colab = LABELS.get(current, LABELS["en"])
+    links = [
+        f"[{view}](../notebooks/{slug}.ipynb)",
+        f'<a href="../../notebooks/{slug}/{slug}.ipynb" download>{download}</a>',
+    ]
+    repo = (config.repo_url or "").rstrip("/")
+    if repo.startswith("https://github.com/"):
+        owner_repo = repo.removeprefix("https://github.com/")
+        published = f"{_prefix(current, default)}notebooks/{slug}/{slug}.ipynb"
+        links.append(
+            f"[{colab}](https://colab.research.google.com/github/{owner_repo}"
+            f"/blob/gh-pages/{published})"
+        )
+    box = f'!!! tip "{title}"\n    ' + " · ".join(links) + "\n"
+    lines = markdown.split("\n")
+    h1 = next((number for number, line in enumerate(lines) if line.startswith("# ")), -1)
+    return "\n".join([*lines[: h1 + 1], "", box, *lines[h1 + 1 :]])

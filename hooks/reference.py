@@ -1,0 +1,26 @@
+"""The code reference: one mkdocstrings section per module of snippets/, in every language.
+
+docs/<language>/reference.md holds the line ``<!-- reference: snippets -->``; this hook
+replaces it with a ``::: snippets.<module>`` directive for each example module, so a new
+module appears in the reference of both languages without anyone listing it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
+PLACEHOLDER = "<!-- reference: snippets -->"
+
+
+def directives() -> str:
+    modules = sorted(path.stem for path in SNIPPETS.glob("q*.py"))
+    return "\n\n".join(f"::: snippets.{module}" for module in modules)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return markdown.replace(PLACEHOLDER, directives()) if PLACEHOLDER in markdown else markdown

@@ -1,0 +1,539 @@
+"""The site as readers use it: a real headless Chromium against the built site on 127.0.0.1.
+
+The tests build the site once (the `site` fixture), serve it the way GitHub Pages does
+(tools/serve.py: under the path of site_url, gzip, 404.html) and open every page of both
+languages in one browser. Debian's Chromium (/usr/bin/chromium) when it is there, else
+Playwright's own browser (`python -m playwright install chromium`).
+
+Every page is opened once and seen twice: on a desktop in the light palette, then (toggled
+in the header, window narrowed) on a 375 px wide phone in the dark palette, two tabs side by
+side. What each page did (requests, console errors, axe-core's findings, sideways scrolling)
+is recorded once; each test below checks one promise on those records, naming the page and
+the problem.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import axe_playwright_python
+import pytest
+from playwright.async_api import ConsoleMessage as AsyncConsoleMessage
+from playwright.async_api import Page as AsyncPage
+from playwright.async_api import Request as AsyncRequest
+from playwright.async_api import async_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+from tools.codeblocks import examples
+from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+from tools.serve import serve
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Without these, Chromium keeps trying to reach Google's hosts in the background.
+QUIET_FLAGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+OTHER_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
+
+# Search: a term typed on a page, and the page that must come first. Terms from pages that
+# are finished; if a page's text changes which page ranks first, pick another term.
+SEARCHES = [
+    ("", "övervakar", "questions/q05-keras-model/"),
+    ("questions/q05-keras-model/", "originalet", "questions/q05-keras-model/"),
+    ("en/", "watches", "en/questions/q05-keras-model/"),
+    ("en/questions/q05-keras-model/", "original", "en/questions/q05-keras-model/"),
+]
+# A term that both languages' pages contain: each language's search lists only its own.
+BOTH_LANGUAGES = "EarlyStopping"
+
+
+def language_of(path: str) -> str:
+    """The language of a page from its path in the site ("en/questions/x/" -> "en")."""
+    return next((lang for lang in OTHER_LANGUAGES if path.startswith(f"{lang}/")), DEFAULT_LANGUAGE)
+
+
+def translation(path: str, language: str) -> str:
+    """The same page's path in another language."""
+    own = language_of(path)
+    bare = path if own == DEFAULT_LANGUAGE else path.removeprefix(f"{own}/")
+    return bare if language == DEFAULT_LANGUAGE else f"{language}/{bare}"
+
+
+def source_of(path: str) -> Path | None:
+    """The Markdown page a built page comes from (relative to the repository), if any."""
+    language = language_of(path)
+    bare = translation(path, DEFAULT_LANGUAGE).rstrip("/")
+    folder = Path("docs") / language
+    for candidate in (folder / f"{bare}.md", folder / bare / "index.md"):
+        if bare and (ROOT / candidate).is_file():
+            return candidate
+    return folder / "index.md" if not bare else None
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site, as paths below the site's root ("", "en/questions/x/")."""
+    found = []
+    for html in site.rglob("index.html"):
+        folder = html.parent.relative_to(site)
+        if folder.parts and folder.parts[0] in {"assets", "search"}:
+            continue
+        found.append("" if folder == Path() else f"{folder.as_posix()}/")
+    return sorted(found)
+
+
+@dataclass
+class Visit:
+    """What one page did in the browser."""
+
+    elsewhere: list[str] = field(default_factory=list)  # requests to other hosts
+    errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
+    violations: list[str] = field(default_factory=list)  # axe-core's findings
+    sideways: list[str] = field(default_factory=list)  # what scrolls horizontally
+    facts: dict[str, object] = field(default_factory=dict)  # see FACTS
+
+
+def _describe(violations: list[dict[str, object]]) -> list[str]:
+    found = []
+    for violation in violations:
+        nodes = violation["nodes"]
+        assert isinstance(nodes, list)
+        targets = ", ".join(str(node["target"]) for node in nodes[:3])
+        found.append(f"{violation['id']} ({violation['help']}): {len(nodes)}x, e.g. {targets}")
+    return found
+
+
+SIDEWAYS = """() => {
+  const root = document.documentElement;
+  const found = [];
+  if (root.scrollWidth > root.clientWidth + 1)
+    found.push(`the page is ${root.scrollWidth}px wide in a ${root.clientWidth}px window`);
+  for (const el of document.querySelectorAll("article *")) {
+    const overflow = getComputedStyle(el).overflowX;
+    if ((overflow === "auto" || overflow === "scroll") && el.scrollWidth > el.clientWidth + 1) {
+      const what = el.closest("pre") ? "code block" : el.tagName.toLowerCase();
+      const text = (el.textContent || "").trim().slice(0, 40);
+      found.push(`${what} scrolls (${el.scrollWidth}px in ${el.clientWidth}px): "${text}"`);
+    }
+  }
+  return found;
+}"""
+# What a page says about itself: its language, its palette, where its switcher leads.
+FACTS = """() => ({
+  lang: document.documentElement.lang,
+  scheme: document.body.dataset.mdColorScheme,
+  switcher: Object.fromEntries(
+    [...document.querySelectorAll("a.md-select__link[hreflang]")].map(a => [a.hreflang, a.href])
+  ),
+})"""
+# axe-core in the page: the given tags (or rules) over the whole page, then colour contrast on
+# one element for each distinct look of text on the page (colour, size, weight, shadow, the
+# background behind it). Contrast is the slow check, and a code block repeats a few looks
+# hundreds of times: the same look on the same background has the same contrast.
+AXE_CHECK = """async ({tags, rules}) => {
+  const clear = "rgba(0, 0, 0, 0)";
+  const backs = new Map();
+  const backOf = el => {  // the first background colour behind an element, and its owner
+    if (!el) return "";
+    if (!backs.has(el)) {
+      const colour = getComputedStyle(el).backgroundColor;
+      backs.set(el, colour === clear ? backOf(el.parentElement) : `${colour} ${el.className}`);
+    }
+    return backs.get(el);
+  };
+  const looks = new Set();
+  for (const el of document.body.querySelectorAll("*")) {
+    if (![...el.childNodes].some(node => node.nodeType === 3 && node.textContent.trim())) continue;
+    const style = getComputedStyle(el);
+    const look = [style.color, style.fontSize, style.fontWeight, style.textShadow, style.opacity,
+      backOf(el)].join("|");
+    if (!looks.has(look)) {
+      looks.add(look);
+      el.setAttribute("data-contrast-sample", "");
+    }
+  }
+  const only = tags ? {type: "tag", values: tags} : {type: "rule", values: rules};
+  const main = await axe.run(document, {
+    runOnly: only, rules: {"color-contrast": {enabled: false}}, resultTypes: ["violations"],
+  });
+  const contrast = await axe.run({include: [["[data-contrast-sample]"]]}, {
+    runOnly: {type: "rule", values: ["color-contrast"]}, resultTypes: ["violations"],
+  });
+  return [...main.violations, ...contrast.violations];
+}"""
+READY = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  return meta && meta.textContent.trim() === config.translations["search.result.placeholder"];
+}"""
+
+
+def settle(page: Page) -> None:
+    """Wait until Material's search has loaded its index (the last thing a page loads)."""
+    page.wait_for_function(READY, timeout=10_000)
+
+
+def executable() -> str | None:
+    """Debian's Chromium where it is installed, else Playwright's own browser (None)."""
+    return str(CHROMIUM) if CHROMIUM.is_file() else None
+
+
+class Tour:
+    """One tab that opens pages and records what happened on each (async Playwright)."""
+
+    def __init__(self, page: AsyncPage) -> None:
+        self.page = page
+        self.visit = Visit()
+        self.in_flight = 0
+        page.on("request", self._request)
+        page.on("requestfinished", self._done)
+        page.on("requestfailed", self._done)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.visit.errors.append(f"exception: {error}"))
+
+    def _request(self, request: AsyncRequest) -> None:
+        self.in_flight += 1
+        if urlsplit(request.url).hostname != "127.0.0.1" and not request.url.startswith(
+            ("data:", "blob:")
+        ):
+            self.visit.elsewhere.append(request.url)
+
+    def _done(self, _request: AsyncRequest) -> None:
+        self.in_flight -= 1
+
+    def _console(self, message: AsyncConsoleMessage) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "")
+            self.visit.errors.append(f"console: {message.text} ({where})")
+
+    async def open(self, url: str) -> Visit:
+        self.visit = Visit()
+        await self.page.goto(url)
+        await self.page.wait_for_function(READY, timeout=10_000)
+        for _ in range(250):  # until every request the page started has ended
+            if self.in_flight <= 0:
+                break
+            await asyncio.sleep(0.02)
+        self.visit.facts = await self.page.evaluate(FACTS)
+        return self.visit
+
+    async def axe(self, tags: list[str] | None = None, rules: list[str] | None = None) -> list[str]:
+        if not await self.page.evaluate("typeof axe !== 'undefined'"):
+            await self.page.add_script_tag(content=AXE)
+        check = {"tags": tags, "rules": rules}
+        return _describe(await self.page.evaluate(AXE_CHECK, check))
+
+    async def scheme(self) -> str:
+        return str(await self.page.evaluate("document.body.dataset.mdColorScheme"))
+
+    async def switch_palette(self) -> None:
+        """Toggle light and dark with the button in the header. A click event, not the mouse:
+        a mouse left on the button shows its tooltip, fading in while axe-core looks."""
+        before = await self.scheme()
+        await self.page.locator("[data-md-component=palette] label:visible").dispatch_event("click")
+        await self.page.wait_for_function(
+            "before => document.body.dataset.mdColorScheme !== before", arg=before
+        )
+
+    async def check(self, url: str) -> tuple[Visit, Visit]:
+        """One page on a desktop in the light palette (axe-core, WCAG 2.1 A and AA), then on
+        a 375 px phone in the dark palette (sideways scrolling, contrast), or the other way
+        round: Material keeps the reader's palette from page to page."""
+        desktop = await self.open(url)
+        phone = Visit()
+        phases = ["light", "dark"] if await self.scheme() == "default" else ["dark", "light"]
+        for number, phase in enumerate(phases):
+            if number:
+                await self.switch_palette()
+            if phase == "light":
+                await self.page.set_viewport_size(DESKTOP)
+                desktop.violations = await self.axe(tags=WCAG_21_AA)
+            else:
+                await self.page.set_viewport_size(PHONE)
+                phone.facts = {"scheme": await self.scheme()}
+                phone.sideways = await self.page.evaluate(SIDEWAYS)
+                phone.violations = await self.axe(rules=["link-in-text-block"])  # and contrast
+        return desktop, phone
+
+
+async def _tour(url: str, pages: list[str], tabs: int = 2) -> tuple[dict[str, Visit], ...]:
+    """Every page, checked by `tabs` tabs side by side (each its own renderer process)."""
+    desktop: dict[str, Visit] = {}
+    phone: dict[str, Visit] = {}
+    todo = list(pages)
+    async with async_playwright() as driver:
+        browser = await driver.chromium.launch(executable_path=executable(), args=QUIET_FLAGS)
+
+        async def worker() -> None:
+            context = await browser.new_context(color_scheme="light", viewport=DESKTOP)
+            tour = Tour(await context.new_page())
+            while todo:
+                path = todo.pop(0)
+                desktop[path], phone[path] = await tour.check(url + path)
+            await context.close()
+
+        await asyncio.gather(*(worker() for _ in range(tabs)))
+        await browser.close()
+    return desktop, phone
+
+
+@pytest.fixture(scope="session")
+def url(site: Path) -> Iterator[str]:
+    with serve(site) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=executable(), args=QUIET_FLAGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def pages(site: Path) -> list[str]:
+    found = site_pages(site)
+    assert "" in found, "the site has no home page"
+    return found
+
+
+@pytest.fixture(scope="session")
+def tours(url: str, pages: list[str]) -> tuple[dict[str, Visit], ...]:
+    """Every page, desktop and light, phone and dark. Async Playwright, in a thread of its
+    own (the sync API of the other tests runs an event loop of its own in this one)."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, _tour(url, pages)).result()
+
+
+@pytest.fixture(scope="session")
+def desktop(tours: tuple[dict[str, Visit], ...]) -> dict[str, Visit]:
+    return tours[0]
+
+
+@pytest.fixture(scope="session")
+def phone(tours: tuple[dict[str, Visit], ...]) -> dict[str, Visit]:
+    return tours[1]
+
+
+def _report(visits: dict[str, Visit], what: str) -> str:
+    lines = [
+        f"/{path}: {problem}" for path, visit in visits.items() for problem in getattr(visit, what)
+    ]
+    return "\n".join(lines)
+
+
+def test_the_site_has_pages_in_every_language(pages: list[str]) -> None:
+    for language in OTHER_LANGUAGES:
+        assert any(language_of(path) == language for path in pages), f"no {language} pages"
+
+
+def test_no_request_leaves_127_0_0_1(desktop: dict[str, Visit], phone: dict[str, Visit]) -> None:
+    problems = _report(desktop, "elsewhere") + _report(phone, "elsewhere")
+    assert not problems, f"pages asked another host for something:\n{problems}"
+
+
+def test_no_console_error_on_any_page(desktop: dict[str, Visit], phone: dict[str, Visit]) -> None:
+    problems = "\n".join(filter(None, [_report(desktop, "errors"), _report(phone, "errors")]))
+    assert not problems, f"errors in the browser console:\n{problems}"
+
+
+def test_axe_finds_no_wcag_21_aa_violation(desktop: dict[str, Visit]) -> None:
+    problems = _report(desktop, "violations")
+    assert not problems, f"axe-core (WCAG 2.1 A/AA, light palette):\n{problems}"
+
+
+def test_dark_palette_is_readable(phone: dict[str, Visit]) -> None:
+    not_dark = [
+        f"/{path}: {visit.facts['scheme']!r}"
+        for path, visit in phone.items()
+        if visit.facts["scheme"] != "slate"
+    ]
+    assert not not_dark, "pages not in the dark palette for a dark-mode reader:\n" + "\n".join(
+        not_dark
+    )
+    problems = _report(phone, "violations")
+    assert not problems, f"axe-core contrast rules, dark palette:\n{problems}"
+
+
+def test_phone_shows_every_page_without_sideways_scrolling(phone: dict[str, Visit]) -> None:
+    problems = _report(phone, "sideways")
+    assert not problems, f"horizontal scrolling at {PHONE['width']} px:\n{problems}"
+
+
+def test_language_switcher_leads_to_the_same_page_and_back(
+    desktop: dict[str, Visit], url: str
+) -> None:
+    problems = []
+    for path, visit in desktop.items():
+        language = language_of(path)
+        if visit.facts["lang"] != language:
+            problems.append(f"/{path}: <html lang={visit.facts['lang']!r}>, not {language!r}")
+        switcher = visit.facts["switcher"]
+        assert isinstance(switcher, dict)
+        for other in LANGUAGES:
+            expected = url + translation(path, other)
+            if switcher.get(other) != expected:
+                problems.append(f"/{path}: the switcher's {other!r} leads to {switcher.get(other)}")
+            elif other != language and expected.removeprefix(url) not in desktop:
+                problems.append(f"/{path}: the switcher's {other!r} leads to a missing page")
+    assert not problems, "\n".join(problems)
+
+
+def _switch(page: Page, language: str) -> None:
+    page.locator(".md-select").first.hover()
+    page.locator(f'a.md-select__link[hreflang="{language}"]').click()
+    page.wait_for_load_state("domcontentloaded")
+
+
+@pytest.mark.parametrize("path", ["", "questions/q05-keras-model/"])
+def test_clicking_the_language_switcher_goes_there_and_back(
+    browser: Browser, url: str, path: str
+) -> None:
+    page = browser.new_page()
+    for language in OTHER_LANGUAGES:
+        page.goto(url + path)
+        _switch(page, language)
+        assert page.url == url + translation(path, language), f"/{path} -> {language}"
+        assert page.evaluate("document.documentElement.lang") == language
+        _switch(page, DEFAULT_LANGUAGE)
+        assert page.url == url + path, f"/{translation(path, language)} -> {DEFAULT_LANGUAGE}"
+    page.close()
+
+
+def _search(browser: Browser, url: str, start: str, term: str) -> list[str]:
+    """The pages that Material's search lists, best first, as paths below the site's root."""
+    page = browser.new_page()
+    page.goto(url + start)
+    settle(page)
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially(term)
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    results.first.wait_for(timeout=5000)
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    page.close()
+    return [urlsplit(href).path.removeprefix(urlsplit(url).path) for href in hrefs]
+
+
+@pytest.mark.parametrize(("start", "term", "first"), SEARCHES)
+def test_search_finds_the_right_page_first(
+    browser: Browser, url: str, start: str, term: str, first: str
+) -> None:
+    found = _search(browser, url, start, term)
+    assert found[0] == first, f"/{start}: searching {term!r} lists /{found[0]} first, not /{first}"
+    foreign = [path for path in found if language_of(path) != language_of(start)]
+    assert not foreign, f"/{start}: searching {term!r} lists pages in another language: {foreign}"
+
+
+@pytest.mark.parametrize("start", ["", *(f"{language}/" for language in OTHER_LANGUAGES)])
+def test_search_lists_only_pages_in_the_page_language(
+    browser: Browser, url: str, start: str
+) -> None:
+    found = _search(browser, url, start, BOTH_LANGUAGES)
+    foreign = [path for path in found if language_of(path) != language_of(start)]
+    assert not foreign, f"/{start}: {BOTH_LANGUAGES!r} lists pages in another language: {foreign}"
+
+
+TAKE_CLIPBOARD = """async () => {
+  const text = await navigator.clipboard.readText();
+  await navigator.clipboard.writeText("");
+  return text;
+}"""
+
+
+def _tidy(code: str) -> str:
+    """Code as shown: Pygments drops leading blank lines, Material's copy the trailing ones."""
+    return code.strip("\n").rstrip()
+
+
+def test_copy_button_copies_exactly_the_runnable_code(
+    browser: Browser, url: str, pages: list[str]
+) -> None:
+    """Each runnable block of a Markdown page (includes expanded, as the code tests run it) is
+    shown on the page, and its copy button puts exactly that code on the clipboard."""
+    context = browser.new_context()
+    origin = "/".join(url.split("/")[:3])  # http://127.0.0.1:port
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    page = context.new_page()
+    page.route(re.compile(r".*/search/search_index\.json$"), lambda route: route.abort())
+    problems = []
+    checked = 0
+    for path in pages:
+        source = source_of(path)
+        if source is None:
+            continue
+        blocks = [block for example in examples(source) for block in example.blocks]
+        if not blocks:
+            continue
+        page.goto(url + path)
+        shown = page.locator("article .highlight:has(> pre > code)")
+        texts = [_tidy(text) for text in shown.locator("> pre > code").all_text_contents()]
+        for block in blocks:
+            code = _tidy(block.code)
+            if code not in texts:
+                problems.append(f"/{path}: {block.where} is not shown as written")
+                continue
+            shown.nth(texts.index(code)).locator("[data-clipboard-target]").click()
+            copied = page.evaluate(TAKE_CLIPBOARD)
+            checked += 1
+            if copied != code:
+                problems.append(f"/{path}: the copy button of {block.where} copies:\n{copied}")
+    context.close()
+    assert not problems, "\n".join(problems)
+    assert checked, "no runnable code block found on any page"
+
+
+@pytest.mark.parametrize("missing", ["no-such-page/", "en/questions/no-such-page/"])
+def test_a_missing_page_gets_the_404_page_in_both_languages(
+    browser: Browser, url: str, missing: str
+) -> None:
+    page = browser.new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on(
+        "response", lambda r: r.status >= 400 and r.url != url + missing and failed.append(r.url)
+    )
+    response = page.goto(url + missing)
+    assert response is not None
+    assert response.status == 404
+    text = page.locator("article").inner_text()
+    links = page.locator("article a").evaluate_all("as => as.map(a => a.href)")
+    stylesheet = page.evaluate("getComputedStyle(document.body).fontFamily")
+    page.close()
+    assert "Sidan finns inte" in text, text
+    assert "Page not found" in text, text
+    assert set(links) == {url, url + "en/"}, links
+    assert not failed, f"the 404 page at /{missing} failed to load: {failed}"
+    assert stylesheet, "the 404 page has no styles"
+
+
+def test_the_site_works_without_the_path_prefix_too(browser: Browser, site: Path) -> None:
+    """Served at the root of a host (`python -m http.server -d site`), links are relative."""
+    page = browser.new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    with serve(site, prefix="/") as root:
+        for path in ("", "en/questions/q05-keras-model/"):
+            page.goto(root + path)
+            settle(page)
+    page.close()
+    assert not failed, f"served at /, these failed: {failed}"

@@ -1,0 +1,129 @@
+"""What the hosting and search engines read from the built site (no browser needed)."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, pages
+from tools.serve import site_path
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+SITE_URL = re.compile(r"^site_url:\s*(\S+)", re.MULTILINE)
+
+
+def _site_url() -> str:
+    match = SITE_URL.search((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert match, "mkdocs.yml sets no site_url"
+    return match[1]
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(
+        html
+        for html in site.rglob("index.html")
+        if html.relative_to(site).parts[0] not in {"assets", "search"}
+    )
+
+
+def _markdown_page_urls(site_url: str) -> list[str]:
+    """The address of every page written in Markdown (docs/<language>/...), both languages."""
+    urls = []
+    for language in LANGUAGES:
+        prefix = site_url if language == DEFAULT_LANGUAGE else f"{site_url}{language}/"
+        for page in pages(language):
+            path = page.parent if page.name == "index.md" else page.with_suffix("")
+            urls.append(prefix + ("" if path == Path() else f"{path.as_posix()}/"))
+    return urls
+
+
+def test_site_url_is_a_real_address() -> None:
+    url = urlsplit(_site_url())
+    assert url.scheme == "https", url
+    assert url.hostname, url
+    assert not url.hostname.endswith(".invalid"), url
+    assert site_path() == url.path
+
+
+def test_every_page_has_a_meta_description(site: Path) -> None:
+    missing = [
+        str(html.relative_to(site))
+        for html in _pages(site)
+        if not (match := DESCRIPTION.search(html.read_text(encoding="utf-8"))) or not match[1]
+    ]
+    assert not missing, "pages without <meta name=description>:\n" + "\n".join(missing)
+
+
+def test_no_page_head_has_relative_alternates(site: Path) -> None:
+    """Material fetches `sitemap.xml` under each <link rel=alternate>; see overrides/main.html."""
+    offenders = [
+        str(html.relative_to(site))
+        for html in _pages(site)
+        if re.search(r'<link rel="alternate"[^>]*hreflang', html.read_text(encoding="utf-8"))
+    ]
+    assert not offenders, "pages with <link rel=alternate hreflang> in the head:\n" + "\n".join(
+        offenders
+    )
+
+
+def test_sitemap_lists_every_page_with_absolute_alternates(site: Path) -> None:
+    """Every page written in Markdown (generated notebook pages repeat them: not listed)."""
+    site_url = _site_url()
+    tree = ET.parse(site / "sitemap.xml")
+    listed = {}
+    for entry in tree.getroot().iter(f"{SITEMAP}url"):
+        loc = entry.findtext(f"{SITEMAP}loc", "")
+        alternates = {
+            link.get("hreflang"): link.get("href", "")
+            for link in entry.iter(f"{XHTML}link")
+            if link.get("rel") == "alternate"
+        }
+        listed[loc] = alternates
+    problems = []
+    for url in _markdown_page_urls(site_url):
+        if url not in listed:
+            problems.append(f"{url} is not in sitemap.xml")
+            continue
+        if set(listed[url]) != set(LANGUAGES):
+            problems.append(f"{url}: alternates for {sorted(listed[url])}, not {list(LANGUAGES)}")
+        problems += [
+            f"{url}: alternate {href!r} is not an absolute address under {site_url}"
+            for href in listed[url].values()
+            if not href.startswith(site_url)
+        ]
+    assert not problems, "\n".join(problems)
+
+
+def test_each_language_has_its_own_search_index(site: Path) -> None:
+    for language in LANGUAGES:
+        folder = site if language == DEFAULT_LANGUAGE else site / language
+        index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [language]
+        others = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
+        foreign = [
+            doc["location"]
+            for doc in index["docs"]
+            if any(doc["location"].startswith(f"{other}/") for other in others)
+        ]
+        assert index["docs"], f"the {language} search index is empty"
+        assert not foreign, f"the {language} search index lists other languages: {foreign[:5]}"
+
+
+def test_404_page_speaks_both_languages_and_uses_absolute_paths(site: Path) -> None:
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert "Sidan finns inte" in html
+    assert "Page not found" in html
+    prefix = site_path()
+    assert f'href="{prefix}assets/stylesheets/' in html, "404.html must name assets by path"
+
+
+def test_the_favicon_is_there(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<link rel="icon" href="([^"]+)"', html)
+    assert match, "no <link rel=icon>"
+    assert (site / match[1]).is_file(), f"the favicon {match[1]} is not in the site"

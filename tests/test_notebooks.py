@@ -1,0 +1,86 @@
+"""Every question with code is also a notebook: the same code, the checked output, and it runs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import nbformat
+import pytest
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell
+
+from tools import environment
+from tools.codeblocks import tidy
+from tools.notebooks import Site, notebook_pages, page_notebook
+from tools.pages import LANGUAGES, translation_of
+
+SITE = Site("https://example.invalid/", LANGUAGES[0])
+PAGES = notebook_pages(LANGUAGES[0])
+
+
+def _code(notebook: nbformat.NotebookNode) -> list[tuple[str, list[str]]]:
+    return [
+        (cell.source, [output.get("text", "") for output in cell.outputs])
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+    ]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.stem)
+def test_notebooks_of_both_languages_hold_the_same_code_and_output(page: Path) -> None:
+    original = _code(page_notebook(page, SITE))
+    for language in LANGUAGES[1:]:
+        assert _code(page_notebook(translation_of(page, language), SITE)) == original
+
+
+@pytest.fixture(scope="module")
+def kernel() -> Iterator[KernelManager]:
+    # One kernel for all notebooks: TensorFlow is imported once, as in the rest of the run.
+    manager = KernelManager(kernel_name="python3")
+    manager.start_kernel(env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+    yield manager
+    manager.shutdown_kernel(now=True)
+
+
+def _fresh_start(folder: Path) -> nbformat.NotebookNode:
+    # What a new kernel would give: empty namespace, new Keras state, its own folder.
+    # Inside Jupyter TensorFlow's logger writes to stdout: INFO lines (e.g. from
+    # model.export) that the page does not show, and, in this kernel shared by all
+    # notebooks, retracing warnings that a reader's fresh kernel would not give.
+    return new_code_cell(
+        "%reset -f\nimport os, sys\n"
+        f"os.chdir({str(folder)!r})\n"
+        "if 'keras' in sys.modules:\n    sys.modules['keras'].backend.clear_session()\n"
+        "import tensorflow as tf\ntf.get_logger().setLevel('ERROR')"
+    )
+
+
+def _skip_what_this_machine_cannot_run(notebook: nbformat.NotebookNode) -> None:
+    conditions = {name: getattr(environment, name) for name in environment.__all__}
+    for cell in notebook.cells:
+        if any(eval(condition, conditions) for condition in cell.metadata.get("skipif", [])):
+            cell.metadata.setdefault("tags", []).append("skip-execution")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.stem)
+def test_notebook_runs_and_prints_what_it_shows(
+    page: Path, tmp_path: Path, kernel: KernelManager
+) -> None:
+    notebook = page_notebook(page, SITE)
+    shown = [cell.outputs for cell in notebook.cells if cell.cell_type == "code"]
+    notebook.cells.insert(0, _fresh_start(tmp_path))
+    _skip_what_this_machine_cannot_run(notebook)
+    client = NotebookClient(notebook, km=kernel, timeout=120)
+    try:
+        client.execute()
+    finally:
+        client.kc.stop_channels()  # the kernel stays up for the next notebook; its client does not
+    printed = [cell.outputs for cell in notebook.cells[1:] if cell.cell_type == "code"]
+    for number, (before, after) in enumerate(zip(shown, printed, strict=True), 1):
+        expected = "".join(o.get("text", "") for o in before if o.get("name") == "stdout")
+        actual = "".join(o.get("text", "") for o in after if o.get("name") == "stdout")
+        if expected:
+            assert tidy(actual) == tidy(expected), f"{page}: code cell {number} prints otherwise"

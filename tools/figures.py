@@ -1,0 +1,48 @@
+"""Figures drawn by page code: the committed copy must be what the code draws now."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from tools.pages import ROOT
+
+OUTPUT = ROOT / "snippets" / "output"
+SHOWN = re.compile(r"assets/output/([\w.-]+\.png)")
+# Root-mean-square difference (0-255 scale) below which two renderings count as the same
+# figure: training curves may move by a hair between CPUs, a changed figure moves far more.
+TOLERANCE = 6.0
+
+
+def shown_on(page: Path) -> set[str]:
+    """Names of the figures a page shows from snippets/output."""
+    return set(SHOWN.findall((ROOT / page).read_text(encoding="utf-8")))
+
+
+def check_drawn(folder: Path, names: set[str], update: bool) -> list[str]:
+    """Compare the PNGs the code wrote into `folder` with their committed copies.
+
+    Returns problems as messages; with `update`, copies the new drawings over instead.
+    """
+    from matplotlib.testing.compare import compare_images
+
+    problems = []
+    for name in sorted(names):
+        drawn, committed = folder / name, OUTPUT / name
+        if not drawn.exists():
+            continue  # shown here, drawn by another page's code
+        if update or not committed.exists():
+            if not update:
+                problems.append(f"snippets/output/{name} is missing; run `make outputs`")
+                continue
+            shutil.copyfile(drawn, committed)
+            continue
+        difference = compare_images(str(committed), str(drawn), tol=TOLERANCE, in_decorator=True)
+        if difference is not None:
+            problems.append(
+                f"snippets/output/{name} is not what the code draws now "
+                f"(RMS difference {difference['rms']:.1f} > {TOLERANCE}); if the new figure "
+                "is right, run `make outputs`"
+            )
+    return problems

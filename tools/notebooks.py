@@ -1,0 +1,213 @@
+"""Turn a question page into a Jupyter notebook: its prose, its code, its checked output.
+
+The notebook is generated from the page, so there is no second copy of the code to drift:
+code cells are the page's runnable Python blocks with includes expanded; each cell's output
+is the output the page shows, which tests/test_code_examples.py checks against a real run;
+figures the code draws are attached to the markdown cell that shows them.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from tools.codeblocks import CONT, FENCE, INCLUDE, expand_includes, language_of
+from tools.pages import DOCS, ROOT
+
+OUTPUT = ROOT / "snippets" / "output"
+MARKER = re.compile(r"^\s*<!--\s*pytest[-.](?P<what>[^>]*?)\s*-->\s*$")
+SKIPIF = re.compile(r"""mark\.skipif\(\s*(["'])(?P<condition>.*?)\1""")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+ADMONITION = re.compile(
+    r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"(?P<title>(?:[^"\\]|\\.)*)")?\s*$'
+)
+RELATIVE_LINK = re.compile(r"\]\((?!https?://|#|mailto:|attachment:)(?P<target>[^)\s]+)\)")
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?!https?://)(?P<target>[^)\s]+\.(?P<kind>png|svg))\)")
+MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
+
+INTRO = {
+    "sv": "*Den här notebooken är genererad från sidan [{title}]({url}). Koden är densamma "
+    "som på sidan, och utskrifterna är de som testerna har kontrollerat.*",
+    "en": "*This notebook is generated from the page [{title}]({url}). The code is the same "
+    "as on the page, and the outputs are the ones the tests have checked.*",
+}
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where the published site lives, to turn a page's relative links into absolute ones."""
+
+    url: str  # site_url, ending with /
+    default_language: str
+
+    def page_url(self, language: str, page: Path) -> str:
+        prefix = "" if language == self.default_language else f"{language}/"
+        path = page.with_suffix("").as_posix()
+        path = path.removesuffix("index")
+        return f"{self.url}{prefix}{path}{'/' if path and not path.endswith('/') else ''}"
+
+
+def _absolute(target: str, language: str, page: Path, site: Site) -> str:
+    path, _, anchor = target.partition("#")
+    resolved = (Path("/") / page.parent / path).resolve().relative_to("/")
+    if resolved.suffix == ".md":
+        url = site.page_url(language, resolved)
+    else:
+        prefix = "" if language == site.default_language else f"{language}/"
+        url = f"{site.url}{prefix}{resolved.as_posix()}"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _markdown_cell(lines: list[str], language: str, page: Path, site: Site) -> dict | None:
+    text = "\n".join(_plain(lines)).strip()
+    if not text:
+        return None
+    # Images travel inside the notebook, so it shows them offline, in Colab and on the site.
+    attachments = {}
+
+    def attach(match: re.Match[str]) -> str:
+        image = _image_file(match["target"], language, page)
+        content = base64.b64encode(image.read_bytes()).decode("ascii")
+        attachments[image.name] = {MEDIA_TYPES[match["kind"]]: content}
+        return f"![{match['alt']}](attachment:{image.name})"
+
+    text = IMAGE.sub(attach, text)
+    text = RELATIVE_LINK.sub(lambda m: f"]({_absolute(m['target'], language, page, site)})", text)
+    cell = new_markdown_cell(text)
+    if attachments:
+        cell["attachments"] = attachments
+    return cell
+
+
+def _image_file(target: str, language: str, page: Path) -> Path:
+    """The file behind an image link of a page: a figure in snippets/output, or a docs file."""
+    if "assets/output/" in target:
+        return OUTPUT / target.rsplit("/", 1)[-1]
+    return (DOCS / language / page.parent / target).resolve()
+
+
+def _plain(lines: list[str]) -> list[str]:
+    """Material-only Markdown (admonitions, attribute lists) as plain Markdown."""
+    plain: list[str] = []
+    in_admonition = False
+    for line in lines:
+        if match := ADMONITION.match(line):
+            in_admonition = True
+            title = (match["title"] or "").replace('\\"', '"')
+            plain.append(f"> **{title}**" if title else ">")
+            continue
+        if in_admonition:
+            if line.startswith("    "):
+                plain.append(f"> {line[4:]}".rstrip())
+                continue
+            if not line.strip():
+                plain.append("")  # a blank line ends the quote; the next indented line opens one
+                continue
+            in_admonition = False
+        plain.append(re.sub(r"\s*\{[^}]*\}\s*$", "", line) if line.rstrip().endswith("}") else line)
+    return plain
+
+
+def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
+    """The notebook of a page (page path relative to the repository root)."""
+    language = page.parts[1]
+    within = Path(*page.parts[2:])
+    source = (ROOT / page).read_text(encoding="utf-8")
+    text = CONT.sub("", FRONT_MATTER.sub("", source))
+    heading = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), "")
+    text = text.replace(f"# {heading}\n", "", 1)
+    # The short title of the front matter names the notebook in the site's navigation.
+    front = FRONT_MATTER.match(source)
+    short = re.search(r'^title:\s*"?(.*?)"?\s*$', front.group(0), re.M) if front else None
+    title = short.group(1) if short else heading
+    cells: list = [
+        new_markdown_cell(
+            f"# {title}\n\n**{heading}**\n\n"
+            + INTRO[language].format(title=title, url=site.page_url(language, within))
+        )
+    ]
+    prose: list[str] = []
+    lines = text.splitlines()
+    pending_marks: list[str] = []
+    output_next = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if marker := MARKER.match(line):
+            what = marker["what"]
+            if what.startswith("codeblocks:expected-output"):
+                output_next = True
+            else:
+                pending_marks.append(what)
+            index += 1
+            continue
+        fence = FENCE.match(line)
+        if not fence:
+            prose.append(line)
+            index += 1
+            continue
+        body, index = _fence_body(lines, index, fence["mark"])
+        expanded = expand_includes("\n".join(body)).rstrip("\n")
+        if output_next and cells and cells[-1]["cell_type"] == "code":
+            cells[-1]["outputs"].append(
+                new_output("stream", name="stdout", text=expanded.rstrip() + "\n")
+            )
+        elif language_of(fence["info"]) == "python" and all(map(SKIPIF.match, pending_marks)):
+            if cell := _markdown_cell(prose, language, within, site):
+                cells.append(cell)
+            prose = []
+            code = new_code_cell(expanded)
+            if pending_marks:
+                # Runs where its condition allows (a GPU, a download); the tests skip it elsewhere.
+                code.metadata["skipif"] = [SKIPIF.match(m)["condition"] for m in pending_marks]
+            cells.append(code)
+        else:
+            shown = expanded if any(INCLUDE.match(b) for b in body) else "\n".join(body)
+            prose += [f"```{language_of(fence['info']) or 'text'}", shown, "```"]
+        pending_marks, output_next = [], False
+    if cell := _markdown_cell(prose, language, within, site):
+        cells.append(cell)
+    notebook = new_notebook(cells=cells)
+    notebook.metadata.update(
+        {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        }
+    )
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{number}"  # stable ids: the same page gives the same file
+        if cell["cell_type"] == "code":
+            cell["execution_count"] = None
+    return notebook
+
+
+def _fence_body(lines: list[str], start: int, mark: str) -> tuple[list[str], int]:
+    """The lines inside the fence opening at `start`, and the index after its closing line."""
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    body = []
+    index = start + 1
+    while index < len(lines):
+        match = FENCE.match(lines[index])
+        if match and match["mark"].startswith(mark[0] * len(mark)) and not match["info"].strip():
+            return body, index + 1
+        body.append(lines[index][indent:])
+        index += 1
+    return body, index
+
+
+def has_code(page: Path) -> bool:
+    """Whether a page has Python that runs (a notebook of it would have code cells)."""
+    notebook = page_notebook(page, Site("/", "sv"))
+    return any(cell["cell_type"] == "code" for cell in notebook.cells)
+
+
+def notebook_pages(language: str) -> list[Path]:
+    """Question pages of a language that get a notebook (relative to the repository root)."""
+    folder = DOCS / language / "questions"
+    pages = [path.relative_to(ROOT) for path in sorted(folder.glob("*.md"))]
+    return [page for page in pages if has_code(page)]
