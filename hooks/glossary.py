@@ -64,6 +64,8 @@ def abbreviations(language: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri.endswith("glossary.md"):
+        return markdown  # the definitions are right there; tooltips would only repeat them
     language = getattr(page.file, "locale", None) or config.theme.get("language", "en")
     extra = abbreviations(language)
     return f"{markdown}\n\n{extra}\n" if extra else markdown

@@ -14,6 +14,7 @@ serve measurement works on a copy of the project, so the repository is never edi
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -22,6 +23,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools")
@@ -88,7 +90,10 @@ def serve_edit() -> float:
             stderr=subprocess.DEVNULL,
         )
         try:
-            url = f"http://127.0.0.1:{port}/questions/q05-keras-model/"
+            # `mkdocs serve` mounts the site at the path of site_url, as the hosting does.
+            site_url = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)
+            base = urlsplit(site_url.group(1)).path if site_url else "/"
+            url = f"http://127.0.0.1:{port}{base}questions/q05-keras-model/"
             if _wait_for(url, "</html>", timeout=120) == float("inf"):
                 sys.exit("mkdocs serve did not serve the page within 120 s")
             marker = f"benchmark-{time.time_ns()}"

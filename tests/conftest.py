@@ -1,4 +1,9 @@
-"""Test setup: quiet TensorFlow imported once, a headless plotting backend, fresh Keras state."""
+"""Test setup: TensorFlow imported once and quietly, a headless plotting backend, the built site.
+
+The run is split over two processes (pytest-xdist, `--dist loadfile` in pyproject.toml), and
+a file's tests stay in one process: TensorFlow is imported once in a process that runs code,
+never per test, and the site is built once per process that tests it.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +26,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def pytest_configure(config: pytest.Config) -> None:
+@pytest.fixture(scope="session")
+def tensorflow() -> None:
+    """TensorFlow and Keras, imported once in this test process without start-up noise."""
     import_quietly()
 
 

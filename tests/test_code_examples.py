@@ -12,6 +12,8 @@ from tools.environment import can_download, gpu_available  # noqa: F401 - for sk
 from tools.figures import check_drawn, shown_on
 from tools.pages import ROOT, all_pages
 
+pytestmark = pytest.mark.usefixtures("tensorflow")
+
 EXAMPLES = [example for page in all_pages() for example in examples(page)]
 
 

@@ -17,6 +17,8 @@ from tools.codeblocks import tidy
 from tools.notebooks import Site, notebook_pages, page_notebook
 from tools.pages import LANGUAGES, translation_of
 
+pytestmark = pytest.mark.usefixtures("tensorflow")
+
 SITE = Site("https://example.invalid/", LANGUAGES[0])
 PAGES = notebook_pages(LANGUAGES[0])
 

@@ -32,6 +32,9 @@ def can_download(url: str, timeout: float = 2.0) -> bool:
 @cache
 def gpu_available() -> bool:
     """Whether TensorFlow sees at least one GPU."""
+    from tools.quiet_tensorflow import import_quietly
+
+    import_quietly()
     import tensorflow as tf
 
     return bool(tf.config.list_physical_devices("GPU"))
