@@ -46,6 +46,7 @@ QUIET_FLAGS = [
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 375, "height": 740}
+NO_TRANSITIONS = "* { transition: none !important; animation: none !important }"
 DESKTOP = {"width": 1280, "height": 800}
 OTHER_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
 
@@ -243,6 +244,8 @@ class Tour:
         """Toggle light and dark with the button in the header. A click event, not the mouse:
         a mouse left on the button shows its tooltip, fading in while axe-core looks."""
         before = await self.scheme()
+        # Colours fade between palettes; axe-core must see the end state, not a mid-fade blend.
+        await self.page.add_style_tag(content=NO_TRANSITIONS)
         await self.page.locator("[data-md-component=palette] label:visible").dispatch_event("click")
         await self.page.wait_for_function(
             "before => document.body.dataset.mdColorScheme !== before", arg=before
