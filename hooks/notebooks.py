@@ -16,6 +16,7 @@ import atexit
 import hashlib
 import json
 import pickle
+import re
 import shutil
 import sys
 import tempfile
@@ -149,3 +150,31 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lines = markdown.split("\n")
     h1 = next((number for number, line in enumerate(lines) if line.startswith("# ")), -1)
     return "\n".join([*lines[: h1 + 1], "", box, *lines[h1 + 1 :]])
+
+
+STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+SHARED_STYLE_MIN = 2000  # characters; smaller style blocks stay in the page
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Move nbconvert's style sheets (about 600 kB, the same on every notebook page) into files.
+
+    Inline, every notebook page carried them; as files, a browser loads them once for all.
+    Each block keeps its place in the page, so the cascade is unchanged.
+    """
+    if not str(page.file.abs_src_path or "").startswith(str(_folder)):
+        return output
+    depth = page.url.count("/")  # "notebooks/q05-keras-model/" -> two folders up to the root
+
+    def to_file(match: re.Match[str]) -> str:
+        css = match.group(1)
+        if len(css) < SHARED_STYLE_MIN:
+            return match.group(0)
+        name = f"assets/stylesheets/notebook-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+        target = Path(config.site_dir) / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(css, encoding="utf-8")
+        return f'<link rel="stylesheet" href="{"../" * depth}{name}">'
+
+    return STYLE.sub(to_file, output)
