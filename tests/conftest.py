@@ -1,8 +1,9 @@
 """Test setup: TensorFlow imported once and quietly, a headless plotting backend, the built site.
 
-The run is split over two processes (pytest-xdist, `--dist loadfile` in pyproject.toml), and
-a file's tests stay in one process: TensorFlow is imported once in a process that runs code,
-never per test, and the site is built once per process that tests it.
+The run is split over two processes (pytest-xdist, `--dist loadgroup` in pyproject.toml).
+The tests that look at the built site are in the xdist group "site", so one process builds
+the site once; the rest go to whichever process is free. TensorFlow is imported once per
+process, never per test.
 """
 
 from __future__ import annotations

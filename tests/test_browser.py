@@ -35,6 +35,9 @@ from tools.codeblocks import examples
 from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT
 from tools.serve import serve
 
+# One process builds the site and runs every test that looks at it (see conftest.py).
+pytestmark = pytest.mark.xdist_group("site")
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Without these, Chromium keeps trying to reach Google's hosts in the background.
 QUIET_FLAGS = [
@@ -428,7 +431,10 @@ def _search(browser: Browser, url: str, start: str, term: str) -> list[str]:
     page.goto(url + start)
     settle(page)
     page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(term)
+    # The whole term at once, then a key for Material to hear: typed letter by letter, the
+    # results for the first letters can still be on screen when they are read.
+    page.locator(".md-search__input").fill(term)
+    page.locator(".md-search__input").press("End")
     results = page.locator(".md-search-result__item > a.md-search-result__link")
     results.first.wait_for(timeout=5000)
     hrefs = results.evaluate_all("links => links.map(a => a.href)")

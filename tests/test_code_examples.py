@@ -1,4 +1,8 @@
-"""Every code block on the site runs, as readers see it, and prints what its page shows."""
+"""Every code block on the site runs, as readers see it, and prints what its page shows.
+
+A block that is the same in both languages (code, shown output, markers) runs once, under
+a test named after both pages.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tools.codeblocks import CodeExample, examples, run, tidy
+from tools.codeblocks import CodeExample, examples, run, run_once, tidy
 from tools.environment import can_download, gpu_available  # noqa: F401 - for skipif strings
 from tools.figures import check_drawn, shown_on
 from tools.pages import ROOT, all_pages
 
 pytestmark = pytest.mark.usefixtures("tensorflow")
 
-EXAMPLES = [example for page in all_pages() for example in examples(page)]
+EXAMPLES = run_once([example for page in all_pages() for example in examples(page)])
 
 
 def _param(example: CodeExample) -> object:
@@ -23,7 +27,8 @@ def _param(example: CodeExample) -> object:
     except Exception as error:  # noqa: BLE001 - a bad marker fails its own test below
         example.error = f"{example.id}: cannot read a marker: {type(error).__name__}: {error}"
         marks = []
-    return pytest.param(example, id=example.id, marks=marks)
+    name = ", ".join(e.id for e in [example, *example.same_as])
+    return pytest.param(example, id=name, marks=marks)
 
 
 @pytest.fixture(autouse=True)
@@ -49,6 +54,7 @@ def test_code_runs_and_prints_what_the_page_shows(
         pytest.importorskip(example.importorskip)
     monkeypatch.chdir(tmp_path)  # whatever a block writes lands outside the repository
     update = request.config.getoption("--update-outputs")
+    also_on = "".join(f" (as on {e.id})" for e in example.same_as)
 
     for block, printed in run(example):
         if block.expected_output is None:
@@ -62,8 +68,9 @@ def test_code_runs_and_prints_what_the_page_shows(
         shown_in = f" ({block.output_file.relative_to(ROOT)})" if block.output_file else ""
         assert tidy(actual) == tidy(expected), (
             f"{block.where}: the output shown on the page{shown_in} is not what the code "
-            "prints; if the new output is right, run `make outputs`"
+            f"prints{also_on}; if the new output is right, run `make outputs`"
         )
 
-    problems = check_drawn(tmp_path, shown_on(example.page), update)
+    figures = set().union(*(shown_on(e.page) for e in [example, *example.same_as]))
+    problems = check_drawn(tmp_path, figures, update)
     assert not problems, "\n".join(problems)

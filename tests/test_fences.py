@@ -1,4 +1,4 @@
-"""No code fence on the site is one the tests would silently pass over."""
+"""No code fence on the site is one the tests would silently pass over, and each is run."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.codeblocks import examples, fence_problems
+from tools.codeblocks import CodeExample, examples, fence_problems, run_once
 from tools.pages import all_pages
 
 
@@ -29,3 +29,36 @@ def test_a_titled_python_fence_is_collected_not_skipped(tmp_path: Path) -> None:
     page.write_text('```python title="hello.py"\nprint("hi")\n```\n')
     assert fence_problems(page) == []
     assert [block.code for e in examples(page) for block in e.blocks] == ['print("hi")\n']
+
+
+def _page(folder: Path, name: str, text: str) -> list[CodeExample]:
+    page = folder / name
+    page.write_text(text, encoding="utf-8")
+    return examples(page)
+
+
+def test_a_block_and_its_translation_run_once_under_both_names(tmp_path: Path) -> None:
+    sv = _page(
+        tmp_path, "sv.md", '<!--pytest.mark.skip(reason="ej här")-->\n```python\nprint(1)\n```\n'
+    )
+    en = _page(
+        tmp_path, "en.md", '<!--pytest.mark.skip(reason="not here")-->\n```python\nprint(1)\n```\n'
+    )
+    [once] = run_once(sv + en)
+    assert once.page.name == "sv.md"
+    assert [other.page.name for other in once.same_as] == ["en.md"]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "```python\nprint(2)\n```\n",  # other code
+        "```python\nprint(1)\n```\n<!--pytest-codeblocks:expected-output-->\n```text\n1\n```\n",
+        '<!--pytest.mark.xfail(reason="x")-->\n```python\nprint(1)\n```\n',  # other marker
+    ],
+    ids=["code", "shown output", "marker"],
+)
+def test_blocks_that_differ_in_anything_but_a_reason_each_run(tmp_path: Path, other: str) -> None:
+    sv = _page(tmp_path, "sv.md", "```python\nprint(1)\n```\n")
+    en = _page(tmp_path, "en.md", other)
+    assert len(run_once(sv + en)) == 2

@@ -38,9 +38,10 @@ def test_notebooks_of_both_languages_hold_the_same_code_and_output(page: Path) -
         assert _code(page_notebook(translation_of(page, language), SITE)) == original
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def kernel() -> Iterator[KernelManager]:
-    # One kernel for all notebooks: TensorFlow is imported once, as in the rest of the run.
+    # One kernel per test process for all its notebooks: TensorFlow is imported once there.
+    # Session-scoped, because the process may run other files' tests between notebooks.
     manager = KernelManager(kernel_name="python3")
     manager.start_kernel(env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
     yield manager

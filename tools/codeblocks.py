@@ -71,10 +71,29 @@ class CodeExample:
     importorskip: str | None = None
     marks: list[str] = field(default_factory=list)
     error: str | None = None  # why the page's blocks could not be read
+    same_as: list[CodeExample] = field(default_factory=list)  # identical ones on other pages
 
     @property
     def id(self) -> str:
         return f"{self.page.as_posix()}:{self.blocks[0].lineno if self.blocks else 0}"
+
+    def signature(self) -> tuple[object, ...]:
+        """All that decides what running the example shows: the blocks' code and shown
+        output, the markers (their reasons aside: those are in the page's language)."""
+        if self.error:
+            return (self.id, self.error)
+        marks = tuple(
+            (
+                mark.name,
+                mark.args,
+                tuple(sorted(kw for kw in mark.kwargs.items() if kw[0] != "reason")),
+            )
+            for mark in (decorator.mark for decorator in self.pytest_marks())
+        )
+        blocks = tuple(
+            (b.language, b.code, b.expected_output, b.ignore_whitespace) for b in self.blocks
+        )
+        return (blocks, marks, self.importorskip)
 
     def pytest_marks(self) -> list[pytest.MarkDecorator]:
         # The same evaluation pytest-codeblocks does, so its marker syntax keeps working.
@@ -172,6 +191,25 @@ def examples(page: Path) -> list[CodeExample]:
         except Exception as error:  # noqa: BLE001 - reported against the page, not swallowed
             example.error = f"{block.where}: {type(error).__name__}: {error}"
     return found
+
+
+def run_once(found: list[CodeExample]) -> list[CodeExample]:
+    """The examples with each set of identical ones (a page's block and the same block in
+    its translation) folded into the first, which lists the others in `same_as`.
+
+    Running the same code a second time, with the same seeds, cannot show anything new.
+    """
+    first: dict[tuple[object, ...], CodeExample] = {}
+    for example in found:
+        try:
+            key = example.signature()
+        except Exception:  # noqa: BLE001 - a marker that cannot be read fails its own test
+            key = (example.id,)
+        if key in first:
+            first[key].same_as.append(example)
+        else:
+            first[key] = example
+    return list(first.values())
 
 
 def tidy(output: str) -> str:
