@@ -8,7 +8,8 @@ definition-list term with an anchor, e.g.
 
 This hook turns every entry into an abbreviation (Python-Markdown's abbr extension) that
 is appended to each page of the same language, so Material shows the first sentence of
-the definition as a tooltip.
+the definition as a tooltip: at a term's first appearance on a page, as a text defines a
+term once (every "modell" underlined would be noise, and DOM for a phone to restyle).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ ENTRY = re.compile(
 )
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.DOTALL)
 _cache: dict[str, tuple[float, str]] = {}
 
 
@@ -71,3 +73,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = getattr(page.file, "locale", None) or config.theme.get("language", "en")
     extra = abbreviations(language)
     return f"{markdown}\n\n{extra}\n" if extra else markdown
+
+
+def first_appearances_only(html: str) -> str:
+    """Keep each tooltip at the first appearance of its term; later ones become plain text."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        if match["title"] in seen:
+            return match["text"]
+        seen.add(match["title"])
+        return match[0]
+
+    return ABBR.sub(keep_first, html)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return first_appearances_only(html)

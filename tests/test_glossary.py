@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hooks.glossary import abbreviations, entries
+from hooks.glossary import abbreviations, entries, first_appearances_only
 from tools.pages import DOCS, LANGUAGES, ROOT, all_pages
 
 LINK = re.compile(r"glossary\.md#([\w-]+)")
@@ -50,3 +50,14 @@ def test_every_term_becomes_a_tooltip() -> None:
             name = term.split(" (")[0]
             assert f"*[{name}]: " in tooltips, f"docs/{language}/glossary.md: {name}"
     assert (DOCS / LANGUAGES[0] / "glossary.md").exists()
+
+
+def test_a_term_gets_its_tooltip_at_its_first_appearance_only() -> None:
+    html = (
+        '<p><abbr title="A learned value.">Weight</abbr> and <abbr title="Chosen.">epoch</abbr>'
+        ', then <abbr title="A learned value.">weight</abbr> again.</p>'
+    )
+    assert first_appearances_only(html) == (
+        '<p><abbr title="A learned value.">Weight</abbr> and <abbr title="Chosen.">epoch</abbr>'
+        ", then weight again.</p>"
+    )
