@@ -142,7 +142,7 @@ FACTS = """() => ({
     [...document.querySelectorAll("a.md-select__link[hreflang]")].map(a => [a.hreflang, a.href])
   ),
 })"""
-# axe-core in the page: the given tags (or rules) over the whole page, then colour contrast on
+# axe-core in the page: the given tags (or rules) over the whole page, colour contrast only on
 # one element for each distinct look of text on the page (colour, size, weight, shadow, the
 # background behind it). Contrast is the slow check, and a code block repeats a few looks
 # hundreds of times: the same look on the same background has the same contrast.
@@ -157,6 +157,8 @@ AXE_CHECK = """async ({tags, rules}) => {
     }
     return backs.get(el);
   };
+  for (const el of document.querySelectorAll("[data-contrast-sample]"))
+    el.removeAttribute("data-contrast-sample");  // the looks of the other palette
   const looks = new Set();
   for (const el of document.body.querySelectorAll("*")) {
     if (![...el.childNodes].some(node => node.nodeType === 3 && node.textContent.trim())) continue;
@@ -168,14 +170,11 @@ AXE_CHECK = """async ({tags, rules}) => {
       el.setAttribute("data-contrast-sample", "");
     }
   }
-  const only = tags ? {type: "tag", values: tags} : {type: "rule", values: rules};
-  const main = await axe.run(document, {
-    runOnly: only, rules: {"color-contrast": {enabled: false}}, resultTypes: ["violations"],
-  });
-  const contrast = await axe.run({include: [["[data-contrast-sample]"]]}, {
-    runOnly: {type: "rule", values: ["color-contrast"]}, resultTypes: ["violations"],
-  });
-  return [...main.violations, ...contrast.violations];
+  axe.configure({rules: [{id: "color-contrast", selector: "[data-contrast-sample]"}]});
+  const only = tags ? {type: "tag", values: tags}
+    : {type: "rule", values: [...rules, "color-contrast"]};
+  const result = await axe.run(document, {runOnly: only, resultTypes: ["violations"]});
+  return result.violations;
 }"""
 READY = """() => {
   const meta = document.querySelector(".md-search-result__meta");
