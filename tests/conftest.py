@@ -1,8 +1,9 @@
 """Test setup: TensorFlow imported once and quietly, a headless plotting backend, the built site.
 
 The run is split over two processes (pytest-xdist, `--dist loadgroup` in pyproject.toml).
-The tests that look at the built site are in the xdist group "site", so one process builds
-the site once; the rest go to whichever process is free. TensorFlow is imported once per
+The tests that use the built site (the `site` fixture, directly or through another fixture)
+are put in the xdist group "site", so one process builds the site once; the rest go to
+whichever process is free. TensorFlow is imported once per
 process, never per test.
 """
 
@@ -25,6 +26,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the output files included by pages with what the code prints now",
     )
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("site"))
 
 
 @pytest.fixture(scope="session")

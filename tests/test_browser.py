@@ -35,9 +35,6 @@ from tools.codeblocks import examples
 from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT
 from tools.serve import serve
 
-# One process builds the site and runs every test that looks at it (see conftest.py).
-pytestmark = pytest.mark.xdist_group("site")
-
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Without these, Chromium keeps trying to reach Google's hosts in the background.
 QUIET_FLAGS = [

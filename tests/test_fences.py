@@ -61,4 +61,5 @@ def test_a_block_and_its_translation_run_once_under_both_names(tmp_path: Path) -
 def test_blocks_that_differ_in_anything_but_a_reason_each_run(tmp_path: Path, other: str) -> None:
     sv = _page(tmp_path, "sv.md", "```python\nprint(1)\n```\n")
     en = _page(tmp_path, "en.md", other)
+    assert not any(example.error for example in sv + en)
     assert len(run_once(sv + en)) == 2

@@ -8,13 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
 from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, pages
 from tools.serve import site_path
-
-# One process builds the site and runs every test that looks at it (see conftest.py).
-pytestmark = pytest.mark.xdist_group("site")
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

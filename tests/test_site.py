@@ -5,14 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from tools.offline import external_css_urls, external_fetches
 from tools.pages import LANGUAGES, ROOT, pages
 from tools.site import build
-
-# One process builds the site and runs every test that looks at it (see conftest.py).
-pytestmark = pytest.mark.xdist_group("site")
 
 # What a build needs from the repository (everything else is tests and tooling).
 PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools")

@@ -203,6 +203,7 @@ def run_once(found: list[CodeExample]) -> list[CodeExample]:
     for example in found:
         try:
             key = example.signature()
+            hash(key)
         except Exception:  # noqa: BLE001 - a marker that cannot be read fails its own test
             key = (example.id,)
         if key in first:
