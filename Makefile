@@ -9,10 +9,11 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve build test outputs benchmark audit
 
-$(INSTALLED): requirements.txt
+$(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
 	touch $@
 
 install: $(INSTALLED)

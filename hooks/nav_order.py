@@ -12,7 +12,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-ORDER = ("index", "questions", "self-test", "notebooks", "glossary", "reference", "contributing")
+ORDER = (
+    "index",
+    "questions",
+    "self-test",
+    "quiz",
+    "notebooks",
+    "glossary",
+    "reference",
+    "contributing",
+)
 
 
 def _key(item: Page | Section) -> int:

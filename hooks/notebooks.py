@@ -18,7 +18,6 @@ import json
 import pickle
 import re
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -30,7 +29,6 @@ from mkdocs.structure.pages import Page
 from mkdocs_jupyter import __about__ as mkdocs_jupyter_about
 from mkdocs_jupyter.plugin import NotebookFile
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs adds only hooks/
 from tools.notebooks import Site, page_notebook
 from tools.pages import DOCS, ROOT
 

@@ -2,7 +2,8 @@
 
 The hyperparameter chosen here is the number of units in the hidden layer. It is chosen
 twice, with one fixed validation set and with 3-fold cross-validation, and the final model
-is evaluated on the test data once, at the very end.
+is evaluated on the test data once, at the very end. The fixed split is the first round of
+the cross-validation, so its three models are trained once and used by both.
 """
 
 # --8<-- [start:split]
@@ -29,12 +30,14 @@ def make_data(n_examples: int = 600, seed: int = 0) -> tuple[np.ndarray, np.ndar
 
 x, y = make_data()
 
-# First put the test data away (20 %), then split the rest into training (60 % of all)
-# and validation (20 % of all). stratify=... keeps the share of 1s equal in every part.
+# First put the test data away (20 %). Then split the rest into three stratified folds
+# (stratify: about the same share of 1s in every part). The fixed split uses the first
+# fold as its validation set; cross-validation below lets every fold take that role in turn.
 x_dev, x_test, y_dev, y_test = train_test_split(x, y, test_size=0.2, stratify=y, random_state=0)
-x_train, x_val, y_train, y_val = train_test_split(
-    x_dev, y_dev, test_size=0.25, stratify=y_dev, random_state=0
-)
+folds = list(StratifiedKFold(n_splits=3, shuffle=True, random_state=0).split(x_dev, y_dev))
+train_rows, val_rows = folds[0]  # row numbers in x_dev
+x_train, y_train = x_dev[train_rows], y_dev[train_rows]
+x_val, y_val = x_dev[val_rows], y_dev[val_rows]
 for name, labels in [("training", y_train), ("validation", y_val), ("test", y_test)]:
     print(f"{name:<10} {len(labels):>3} examples, {labels.mean():.0%} labeled 1")
 # --8<-- [end:split]
@@ -73,34 +76,37 @@ def train(units: int, x_fit: np.ndarray, y_fit: np.ndarray) -> tuple[keras.Model
     return model, scaler
 
 
-def validation_loss(units: int, x_fit, y_fit, x_held_out, y_held_out) -> float:
-    """Train on one part of the data and return the loss on a part held out from training."""
-    model, scaler = train(units, x_fit, y_fit)
-    loss, _accuracy = model.evaluate(scaler.transform(x_held_out), y_held_out, verbose=0)
-    return loss
+def loss_on(model: keras.Model, scaler: StandardScaler, x_part, y_part) -> float:
+    """The model's loss (mean binary cross-entropy) on one part of the data."""
+    predicted = model(scaler.transform(x_part))  # predictions only, no training
+    return float(keras.losses.BinaryCrossentropy()(y_part[:, None], predicted))
 
 
 # --8<-- [end:model]
 
 # --8<-- [start:holdout]
-holdout_loss = {
-    units: validation_loss(units, x_train, y_train, x_val, y_val) for units in CANDIDATES
-}
-for units, loss in holdout_loss.items():
-    print(f"{units:>3} units: validation loss {loss:.2f}")
+holdout_loss = {}
+for units in CANDIDATES:
+    model, scaler = train(units, x_train, y_train)
+    holdout_loss[units] = loss_on(model, scaler, x_val, y_val)
+    training_loss = loss_on(model, scaler, x_train, y_train)
+    print(
+        f"{units:>3} units: training loss {training_loss:.2f}, "
+        f"validation loss {holdout_loss[units]:.2f}"
+    )
 print(f"Chosen with the validation set: {min(holdout_loss, key=holdout_loss.get)} units")
 # --8<-- [end:holdout]
 
 # --8<-- [start:cv]
-# Cross-validation uses all non-test data (training + validation) and lets every example be
-# held out once. The test data takes no part.
-folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=0)
+# Cross-validation uses all non-test data (training + validation) and holds out every fold
+# once. Round 1 is the fixed split above, already trained; rounds 2 and 3 train two more
+# models per candidate. The test data takes no part.
 cv_loss = {}
 for units in CANDIDATES:
-    fold_losses = [
-        validation_loss(units, x_dev[fit], y_dev[fit], x_dev[held_out], y_dev[held_out])
-        for fit, held_out in folds.split(x_dev, y_dev)
-    ]
+    fold_losses = [holdout_loss[units]]
+    for fit_rows, held_out_rows in folds[1:]:
+        model, scaler = train(units, x_dev[fit_rows], y_dev[fit_rows])
+        fold_losses.append(loss_on(model, scaler, x_dev[held_out_rows], y_dev[held_out_rows]))
     cv_loss[units] = np.mean(fold_losses)
     shown = ", ".join(f"{loss:.2f}" for loss in fold_losses)
     print(f"{units:>3} units: fold losses {shown}, mean {cv_loss[units]:.2f}")
@@ -113,4 +119,5 @@ print(f"Chosen with cross-validation: {best_units} units")
 final_model, final_scaler = train(best_units, x_dev, y_dev)
 test_loss, test_accuracy = final_model.evaluate(final_scaler.transform(x_test), y_test, verbose=0)
 print(f"Test loss {test_loss:.2f}, test accuracy {test_accuracy:.0%}")
+print(f"Always guessing 0 would score {1 - y_test.mean():.0%}")
 # --8<-- [end:final]

@@ -6,7 +6,7 @@ import numpy as np
 from keras import layers
 
 
-def make_data(n_examples: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def make_data(n_examples: int = 500, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Features and 0/1 labels for binary classification, generated so that nothing is downloaded.
 
     There are 20 normally distributed features. The label depends on four of them, one pair
@@ -54,7 +54,12 @@ val_loss = history.history["val_loss"]
 best_epoch = int(np.argmin(val_loss)) + 1
 print(f"Trained {len(val_loss)} of 100 epochs")
 print(f"Lowest val_loss {min(val_loss):.2f} in epoch {best_epoch}")
-print(f"val_loss in the last epoch {val_loss[-1]:.2f}: these are the weights the model keeps")
+print(f"val_loss in the last epoch {val_loss[-1]:.2f}")
+
+# validation_split=0.2 held out the last 20 % of the rows: evaluate the model on them now.
+x_val, y_val = x_train[-100:], y_train[-100:]
+val_loss_now = model.evaluate(x_val, y_val, verbose=0)[0]
+print(f"val_loss of the model now {val_loss_now:.2f}: the weights of the last epoch")
 # --8<-- [end:report]
 
 # --8<-- [start:restore]
@@ -71,8 +76,7 @@ history = model.fit(
     verbose=0,
 )
 
-x_val, y_val = x_train[-200:], y_train[-200:]  # validation_split=0.2 takes the last 20 %
-val_loss_now, val_accuracy_now = model.evaluate(x_val, y_val, verbose=0)
+val_loss_now = model.evaluate(x_val, y_val, verbose=0)[0]
 print(
     f"Trained {len(history.history['val_loss'])} epochs, kept the weights of epoch "
     f"{early_stopping_monitor.best_epoch + 1}"

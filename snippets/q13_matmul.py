@@ -1,10 +1,13 @@
-"""Question 13: the work in a matrix multiplication, and how fast each device does it."""
+"""Question 13: the work in a matrix multiplication and a training step, and how fast each
+device does them."""
 
 # --8<-- [start:flops]
 import statistics
 import time
 
+import keras
 import tensorflow as tf
+from keras import layers
 
 
 def matmul_flops(n: int) -> int:
@@ -21,7 +24,7 @@ def flops_per_byte(n: int, bytes_per_number: int = 4) -> float:
     return matmul_flops(n) / (3 * n * n * bytes_per_number)
 
 
-for n in (64, 1024):
+for n in (64, 512):
     print(
         f"n = {n:4}: {matmul_flops(n):>14,} operations, "
         f"{flops_per_byte(n):5.0f} operations per byte moved"
@@ -31,25 +34,59 @@ for n in (64, 1024):
 # --8<-- [start:timing]
 
 
-def seconds_per_matmul(device: str, n: int, repeats: int = 5) -> float:
-    """Median wall-clock seconds for one n x n float32 matrix product on `device`."""
-    with tf.device(device):
-        a = tf.random.normal((n, n))
-        b = tf.random.normal((n, n))
-        _ = tf.matmul(a, b)[0, 0].numpy()  # warm-up: the first call pays one-off costs
-        times = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            # Reading one element back waits for the result: GPU work runs asynchronously.
-            _ = tf.matmul(a, b)[0, 0].numpy()
-            times.append(time.perf_counter() - start)
+def median_seconds(run, repeats: int = 3) -> float:
+    """Median wall-clock seconds of `run()`, after one untimed call that pays one-off costs."""
+    run()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
+def time_matmul(device: str, n: int) -> float:
+    """Seconds for one n x n float32 matrix product on `device`."""
+    with tf.device(device):
+        a = tf.random.normal((n, n))
+        b = tf.random.normal((n, n))
+        # Reading one element back waits for the result: GPU work runs asynchronously.
+        return median_seconds(lambda: tf.matmul(a, b)[0, 0].numpy())
+
+
+# A training step of a small network: 784 inputs, 256 hidden neurons, 10 classes.
+batch, n_in, n_hidden, n_out = 256, 784, 256, 10
+keras.utils.set_random_seed(0)
+net = keras.Sequential(
+    [keras.Input(shape=(n_in,)), layers.Dense(n_hidden, activation="relu"), layers.Dense(n_out)]
+)
+loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+optimizer = keras.optimizers.Adam()
+images = tf.random.normal((batch, n_in))
+labels = tf.random.uniform((batch,), maxval=n_out, dtype=tf.int32)
+
+
+def train_step() -> None:
+    """Forward pass, backpropagation and weight update on one batch."""
+    with tf.GradientTape() as tape:
+        loss = loss_fn(labels, net(images, training=True))
+    gradients = tape.gradient(loss, net.trainable_variables)
+    optimizer.apply(gradients, net.trainable_variables)
+    _ = float(loss)  # wait for the result
+
+
+# Forward: one matrix product per Dense layer. Backward: two more per layer (the gradient
+# of the weights and the gradient passed back), so a step is about 3 times the forward pass.
+step_flops = 3 * 2 * batch * (n_in * n_hidden + n_hidden * n_out)
+
 devices = ["/CPU:0"] + [f"/GPU:{i}" for i in range(len(tf.config.list_physical_devices("GPU")))]
 for device in devices:
-    for n in (64, 1024):
-        seconds = seconds_per_matmul(device, n)
+    for n in (64, 512):
+        seconds = time_matmul(device, n)
         gflops = matmul_flops(n) / seconds / 1e9
-        print(f"{device} n = {n:4}: {seconds * 1000:8.2f} ms, {gflops:8.1f} GFLOP/s")
+        print(f"{device} matrix product, n = {n}: {seconds * 1000:.2f} ms, {gflops:.1f} GFLOP/s")
+    with tf.device(device):
+        seconds = median_seconds(train_step)
+    gflops = step_flops / seconds / 1e9
+    print(f"{device} training step, batch {batch}: {seconds * 1000:.2f} ms, {gflops:.1f} GFLOP/s")
 # --8<-- [end:timing]

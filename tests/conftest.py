@@ -10,14 +10,31 @@ process, never per test.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # pages plot to files, never to a window
 
 from tools.quiet_tensorflow import import_quietly
+from tools.serve import serve
 from tools.site import build
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Without these, Chromium keeps trying to reach Google's hosts in the background.
+QUIET_FLAGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def executable() -> str | None:
+    """Debian's Chromium where it is installed, else Playwright's own browser (None)."""
+    return str(CHROMIUM) if CHROMIUM.is_file() else None
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -48,3 +65,24 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(site_dir)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def url(site: Path) -> Iterator[str]:
+    """The built site, served on 127.0.0.1 as GitHub Pages serves it (tools/serve.py)."""
+    with serve(site) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """One headless Chromium for all browser tests of this process."""
+    browser = playwright.chromium.launch(executable_path=executable(), args=QUIET_FLAGS)
+    yield browser
+    browser.close()

@@ -15,9 +15,7 @@ the problem.
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,20 +27,14 @@ from playwright.async_api import ConsoleMessage as AsyncConsoleMessage
 from playwright.async_api import Page as AsyncPage
 from playwright.async_api import Request as AsyncRequest
 from playwright.async_api import async_playwright
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Locator, Page
 
-from tools.codeblocks import examples
+from tests.conftest import QUIET_FLAGS, executable
+from tools.codeblocks import CodeExample, examples, program
 from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+from tools.questions import questions
 from tools.serve import serve
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Without these, Chromium keeps trying to reach Google's hosts in the background.
-QUIET_FLAGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 375, "height": 740}
@@ -189,11 +181,6 @@ def settle(page: Page) -> None:
     page.wait_for_function(READY, timeout=10_000)
 
 
-def executable() -> str | None:
-    """Debian's Chromium where it is installed, else Playwright's own browser (None)."""
-    return str(CHROMIUM) if CHROMIUM.is_file() else None
-
-
 class Tour:
     """One tab that opens pages and records what happened on each (async Playwright)."""
 
@@ -294,25 +281,6 @@ async def _tour(url: str, pages: list[str], tabs: int = 2) -> tuple[dict[str, Vi
         await asyncio.gather(*(worker() for _ in range(tabs)))
         await browser.close()
     return desktop, phone
-
-
-@pytest.fixture(scope="session")
-def url(site: Path) -> Iterator[str]:
-    with serve(site) as address:
-        yield address
-
-
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    browser = playwright.chromium.launch(executable_path=executable(), args=QUIET_FLAGS)
-    yield browser
-    browser.close()
 
 
 @pytest.fixture(scope="session")
@@ -435,8 +403,9 @@ def test_on_a_phone_the_menu_opens_and_shows_every_question(browser: Browser, ur
     links.first.wait_for(state="visible", timeout=5000)
     shown = [link.inner_text() for link in links.all() if link.is_visible()]
     page.close()
-    questions = sorted({text for text in shown if re.match(r"\d+\. ", text)})
-    assert len(questions) == 13, f"the open menu lists these questions: {questions}"
+    listed = sorted({text for text in shown if re.match(r"\d+\. ", text)})
+    expected = sorted(question.title for question in questions(DEFAULT_LANGUAGE))
+    assert listed == expected, f"the open menu lists these questions: {listed}"
 
 
 def _search(browser: Browser, url: str, start: str, term: str) -> list[str]:
@@ -480,6 +449,12 @@ TAKE_CLIPBOARD = """async () => {
   await navigator.clipboard.writeText("");
   return text;
 }"""
+# Each code block on a page: the code it shows, what its fold holds, whether it has a label.
+SHOWN_CODE = """wrappers => wrappers.map(w => ({
+  code: w.querySelector(":scope > pre > code").textContent,
+  fold: w.querySelector(":scope > details.kb-builds-on code")?.textContent ?? null,
+  label: w.querySelector(":scope > .kb-not-runnable")?.innerText ?? null,
+}))"""
 
 
 def _tidy(code: str) -> str:
@@ -487,43 +462,84 @@ def _tidy(code: str) -> str:
     return code.strip("\n").rstrip()
 
 
-def test_copy_button_copies_exactly_the_runnable_code(
+def _not_runnable(example: CodeExample) -> bool:
+    """Code that does not run on purpose (the course's code in the question boxes)."""
+    return any(mark.strip().startswith("pytest.mark.xfail") for mark in example.marks)
+
+
+def _buttons(wrapper: Locator) -> int:
+    """The copy buttons of a code block, once Material has mounted it: it does so when the
+    block scrolls into view (content.lazy), and names its <pre> then."""
+    wrapper.scroll_into_view_if_needed()
+    wrapper.locator(":scope > pre[id^='__code_']").wait_for(state="attached", timeout=5000)
+    return wrapper.locator("[data-clipboard-target]").count()
+
+
+def test_copy_button_copies_a_program_that_runs_as_it_is(
     browser: Browser, url: str, pages: list[str]
 ) -> None:
-    """Each runnable block of a Markdown page (includes expanded, as the code tests run it) is
-    shown on the page, and its copy button puts exactly that code on the clipboard."""
+    """Each runnable block of a Markdown page (includes expanded) is shown on the page, and
+    its copy button puts on the clipboard exactly the program that the code tests run for it
+    in a fresh process (tools.codeblocks.program): the block and the blocks it continues,
+    which are folded above it. Code that does not run on purpose (marked xfail: the course's
+    code in the question boxes, also shown on the self-test pages) is labelled and has no
+    copy button, wherever it is shown."""
     context = browser.new_context()
     origin = "/".join(url.split("/")[:3])  # http://127.0.0.1:port
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     page = context.new_page()
-    problems = []
-    checked = 0
+    problems: list[str] = []
+    found = {path: examples(source) for path in pages if (source := source_of(path))}
+    course_code = {
+        _tidy(block.code)
+        for page_examples in found.values()
+        for example in page_examples
+        if _not_runnable(example)
+        for block in example.blocks
+    }
+    copied_programs = not_runnable = 0
     for path in pages:
-        source = source_of(path)
-        if source is None:
-            continue
-        blocks = [block for example in examples(source) for block in example.blocks]
-        if not blocks:
-            continue
+        blocks = [(e, n) for e in found.get(path, []) for n in range(len(e.blocks))]
         page.goto(url + path)
-        shown = page.locator("article .highlight:has(> pre > code)")
-        texts = [_tidy(text) for text in shown.locator("> pre > code").all_text_contents()]
-        for block in blocks:
+        wrappers = page.locator("article .highlight:has(> pre > code)")
+        shown = wrappers.evaluate_all(SHOWN_CODE)
+        texts = [_tidy(item["code"]) for item in shown]
+        position = 0
+        for example, number in blocks:
+            block = example.blocks[number]
             code = _tidy(block.code)
-            if code not in texts:
+            if code not in texts[position:]:
                 problems.append(f"/{path}: {block.where} is not shown as written")
                 continue
-            # Material gives a block its copy button once it is on screen (content.lazy).
-            block_shown = shown.nth(texts.index(code))
-            block_shown.scroll_into_view_if_needed()
-            block_shown.locator("[data-clipboard-target]").click()
+            position = texts.index(code, position) + 1
+            wrapper, on_page = wrappers.nth(position - 1), shown[position - 1]
+            if _not_runnable(example):
+                continue  # checked below, with the same code on other pages
+            before = program(example.blocks[:number])
+            if (on_page["fold"] or "").rstrip() != before.rstrip():
+                what = "no fold" if on_page["fold"] is None else f"a fold of:\n{on_page['fold']}"
+                problems.append(f"/{path}: {block.where} shows {what}\nnot:\n{before}")
+            if (count := _buttons(wrapper)) != 1:
+                problems.append(f"/{path}: {block.where} has {count} copy buttons, not 1")
+                continue
+            wrapper.locator("[data-clipboard-target]").click()
             copied = page.evaluate(TAKE_CLIPBOARD)
-            checked += 1
-            if copied != code:
+            copied_programs += 1
+            expected = program(example.blocks[: number + 1]).rstrip()
+            if copied != expected:
                 problems.append(f"/{path}: the copy button of {block.where} copies:\n{copied}")
+        for index, text in enumerate(texts):
+            if text not in course_code:
+                continue
+            not_runnable += 1
+            if not shown[index]["label"]:
+                problems.append(f"/{path}: code that does not run has no label:\n{text}")
+            if count := _buttons(wrappers.nth(index)):
+                problems.append(f"/{path}: code that does not run has a copy button:\n{text}")
     context.close()
     assert not problems, "\n".join(problems)
-    assert checked, "no runnable code block found on any page"
+    assert copied_programs, "no runnable code block found on any page"
+    assert not_runnable, "no code that does not run on purpose found on any page"
 
 
 @pytest.mark.parametrize("missing", ["no-such-page/", "en/questions/no-such-page/"])

@@ -1,4 +1,11 @@
-"""Every question with code is also a notebook: the same code, the checked output, and it runs."""
+"""Every question with code is also a notebook: the same code, the checked output, and it runs.
+
+The notebooks are generated from the pages. Each is proved to hold exactly the code blocks that
+tests/test_code_examples.py runs, in order, with the outputs that test checks; the figures it
+carries are the committed files that test compares with what the code draws. So one notebook
+run in a real Jupyter kernel shows that the generated format works, without training every
+model a second time.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +20,7 @@ from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell
 
 from tools import environment
-from tools.codeblocks import tidy
+from tools.codeblocks import examples, tidy
 from tools.notebooks import Site, notebook_pages, page_notebook
 from tools.pages import LANGUAGES, translation_of
 
@@ -21,6 +28,11 @@ pytestmark = pytest.mark.usefixtures("tensorflow")
 
 SITE = Site("https://example.invalid/", LANGUAGES[0])
 PAGES = notebook_pages(LANGUAGES[0])
+ALL_PAGES = [page for language in LANGUAGES for page in notebook_pages(language)]
+# The notebook run in a kernel: cheap, and it prints. Every other one is proved equal to the
+# blocks that the code tests run.
+SMOKE_RUN = "q02-tensorflow-keras"
+IN_NOTEBOOKS = ("mark.skipif", "mark.measured")  # markers whose blocks still become code cells
 
 
 def _code(notebook: nbformat.NotebookNode) -> list[tuple[str, list[str]]]:
@@ -68,7 +80,37 @@ def _skip_what_this_machine_cannot_run(notebook: nbformat.NotebookNode) -> None:
             cell.metadata.setdefault("tags", []).append("skip-execution")
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.stem)
+def _checked_blocks(page: Path) -> list[tuple[str, str | None]]:
+    """(code, shown output) of each Python block the code tests run that a notebook holds."""
+    return [
+        (block.code.rstrip("\n"), block.expected_output)
+        for example in examples(page)
+        if all(mark.strip().startswith(IN_NOTEBOOKS, 7) for mark in example.marks)
+        for block in example.blocks
+        if block.language == "python"
+    ]
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=lambda page: page.as_posix())
+def test_notebook_holds_exactly_the_checked_code_and_output(page: Path) -> None:
+    cells = _code(page_notebook(page, SITE))
+    blocks = _checked_blocks(page)
+    assert [code for code, _ in cells] == [code for code, _ in blocks], (
+        f"{page}: the notebook's code cells are not the page's tested code blocks"
+    )
+    for number, ((_, printed), (_, shown)) in enumerate(zip(cells, blocks, strict=True), 1):
+        assert tidy("".join(printed)) == tidy(shown or ""), (
+            f"{page}: code cell {number} shows another output than the page"
+        )
+
+
+def test_the_smoke_run_notebook_exists() -> None:
+    assert SMOKE_RUN in [page.stem for page in PAGES], f"no notebook {SMOKE_RUN}"
+
+
+@pytest.mark.parametrize(
+    "page", [p for p in PAGES if p.stem == SMOKE_RUN], ids=lambda page: page.stem
+)
 def test_notebook_runs_and_prints_what_it_shows(
     page: Path, tmp_path: Path, kernel: KernelManager
 ) -> None:
@@ -80,10 +122,13 @@ def test_notebook_runs_and_prints_what_it_shows(
     try:
         client.execute()
     finally:
-        client.kc.stop_channels()  # the kernel stays up for the next notebook; its client does not
-    printed = [cell.outputs for cell in notebook.cells[1:] if cell.cell_type == "code"]
-    for number, (before, after) in enumerate(zip(shown, printed, strict=True), 1):
+        client.kc.stop_channels()
+    code_cells = [cell for cell in notebook.cells[1:] if cell.cell_type == "code"]
+    printed = [cell.outputs for cell in code_cells]
+    measured = [cell.metadata.get("measured", False) for cell in code_cells]
+    for number, (before, after, timed) in enumerate(zip(shown, printed, measured, strict=True), 1):
         expected = "".join(o.get("text", "") for o in before if o.get("name") == "stdout")
         actual = "".join(o.get("text", "") for o in after if o.get("name") == "stdout")
-        if expected:
-            assert tidy(actual) == tidy(expected), f"{page}: code cell {number} prints otherwise"
+        assert tidy(actual, timed) == tidy(expected, timed), (
+            f"{page}: code cell {number} prints otherwise"
+        )

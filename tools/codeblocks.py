@@ -2,19 +2,18 @@
 
 pytest-codeblocks' parser reads the markers (skip, skipif, xfail, cont, expected-output,
 importorskip); pymdownx.snippets, configured exactly as in mkdocs.yml, expands the
-``--8<--`` includes. We run the blocks ourselves (see ``run_python``) because
-pytest-codeblocks' runner works in the current folder and reports only ``str(exception)``.
+``--8<--`` includes. We run the blocks ourselves (see ``run``: each example in a fresh
+process, in a folder outside the repository) because pytest-codeblocks' runner works in the
+current folder, in the test process, and reports only ``str(exception)``.
 """
 
 from __future__ import annotations
 
-import contextlib
+import ast
 import io
-import linecache
 import re
-import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,6 +23,8 @@ import pytest
 from mkdocs.config import load_config
 from pytest_codeblocks.main import extract_from_buffer
 
+from tools import fresh_process
+from tools.fresh_process import Code, WarningFilter
 from tools.pages import ROOT
 
 RUNNABLE = {"python", "sh", "bash"}
@@ -34,6 +35,7 @@ INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']([^"']+)["']\s*$""")
 # block's output) by renaming the marker to a mark its parser passes through untouched.
 CONT = re.compile(r"<!--[-\s]*pytest-codeblocks:cont[-\s]*-->")
 CONTINUES = "pytest.mark.continues_previous_block"
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<mark>`{3,}|~{3,})(?P<info>.*)$")
 
 
@@ -94,6 +96,10 @@ class CodeExample:
             (b.language, b.code, b.expected_output, b.ignore_whitespace) for b in self.blocks
         )
         return (blocks, marks, self.importorskip)
+
+    @property
+    def measured(self) -> bool:
+        return any(mark.strip().startswith("pytest.mark.measured") for mark in self.marks)
 
     def pytest_marks(self) -> list[pytest.MarkDecorator]:
         # The same evaluation pytest-codeblocks does, so its marker syntax keeps working.
@@ -213,44 +219,67 @@ def run_once(found: list[CodeExample]) -> list[CodeExample]:
     return list(first.values())
 
 
-def tidy(output: str) -> str:
-    """Output as compared: trailing spaces and trailing blank lines do not count."""
-    return "\n".join(line.rstrip() for line in output.rstrip().splitlines())
+def tidy(output: str, measured: bool = False) -> str:
+    """Output as compared: trailing spaces and trailing blank lines do not count.
 
-
-def run_python(block: Block, namespace: dict[str, object]) -> str:
-    """Run a Python block in a namespace (shared by continued blocks); return what it printed.
-
-    The code is compiled under a name that says where it comes from, and registered with
-    linecache, so a traceback shows the page, the line and the source.
+    `measured`: the numbers are timings, which differ from run to run; only the text around
+    them is compared (a page marks such a block with ``<!--pytest.mark.measured-->``).
     """
-    source = block.code
-    linecache.cache[block.where] = (len(source), None, source.splitlines(True), block.where)
-    compiled = compile(source, block.where, "exec")
-    stdout = io.StringIO()
-    with contextlib.redirect_stdout(stdout):
-        exec(compiled, namespace)
-    return stdout.getvalue()
+    text = "\n".join(line.rstrip() for line in output.rstrip().splitlines())
+    return NUMBER.sub("#", text) if measured else text
 
 
-def run_shell(block: Block) -> str:
-    """Run a sh/bash block; a non-zero exit fails with its output."""
-    shell = "/bin/bash" if block.language == "bash" else "/bin/sh"
-    result = subprocess.run(
-        [shell, "-e", "-c", block.code], capture_output=True, text=True, check=False
-    )
-    if result.returncode:
-        raise AssertionError(
-            f"{block.where}: {shell} exited {result.returncode}\n{result.stdout}{result.stderr}"
-        )
-    return result.stdout
+def shown(code: str) -> str:
+    """A block's code as its page shows it: without the blank lines around it (Pygments drops
+    the leading ones, an include adds a trailing one), ending in one newline."""
+    return code.strip("\n").rstrip() + "\n"
 
 
-def run(example: CodeExample) -> Iterator[tuple[Block, str]]:
-    """Run the blocks of an example in order; yield each block with what it printed."""
-    namespace: dict[str, object] = {"__name__": "__main__"}
+def program(blocks: Sequence[Block]) -> str:
+    """The program that the copy button of the last of `blocks` copies, and that the tests run:
+    the code of a block and of the blocks it continues, one blank line between them.
+
+    For the n-th block of a CodeExample that is ``program(example.blocks[:n + 1])``.
+    """
+    return "\n".join(shown(block.code) for block in blocks)
+
+
+def joined_problem(example: CodeExample) -> SyntaxError | None:
+    """Why the blocks of a Python example, each valid alone, do not form one program when
+    joined as a reader copies them (a `from __future__` import after other code, say)."""
+    if len(example.blocks) < 2 or any(b.language != "python" for b in example.blocks):
+        return None
     for block in example.blocks:
-        if block.language == "python":
-            yield block, run_python(block, namespace)
-        else:
-            yield block, run_shell(block)
+        try:
+            ast.parse(shown(block.code))
+        except SyntaxError:
+            return None  # the block fails on its own, where it is, when it runs
+    try:
+        ast.parse(program(example.blocks))
+    except SyntaxError as error:
+        line, lines = error.lineno or 0, 0
+        for block in example.blocks:
+            lines += shown(block.code).count("\n") + 1
+            if line <= lines:
+                break
+        return SyntaxError(
+            f"{block.where}: the blocks, joined as the copy button copies them, are not "
+            f"one program: {error.msg} (line {line} of the joined program)"
+        )
+    return None
+
+
+def run(
+    example: CodeExample, folder: Path, filters: Sequence[WarningFilter] = ()
+) -> Iterator[tuple[Block, str]]:
+    """Run the blocks of an example in order, in a fresh process working in `folder`, as a
+    reader runs the program they copy (tools/fresh_process.py); yield each block with what it
+    printed. Close the iterator when done with it early: that stops the process."""
+    if problem := joined_problem(example):
+        raise problem
+    codes = [Code(block.where, block.language, shown(block.code)) for block in example.blocks]
+    printed = fresh_process.run(codes, folder, filters)
+    try:
+        yield from zip(example.blocks, printed, strict=False)
+    finally:
+        printed.close()

@@ -21,6 +21,7 @@ from tools.pages import DOCS, ROOT
 
 OUTPUT = ROOT / "snippets" / "output"
 MARKER = re.compile(r"^\s*<!--\s*pytest[-.](?P<what>[^>]*?)\s*-->\s*$")
+MEASURED = "mark.measured"
 SKIPIF = re.compile(r"""mark\.skipif\(\s*(["'])(?P<condition>.*?)\1""")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 ADMONITION = re.compile(
@@ -157,14 +158,18 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
             cells[-1]["outputs"].append(
                 new_output("stream", name="stdout", text=expanded.rstrip() + "\n")
             )
-        elif language_of(fence["info"]) == "python" and all(map(SKIPIF.match, pending_marks)):
+        elif language_of(fence["info"]) == "python" and all(
+            SKIPIF.match(mark) or mark == MEASURED for mark in pending_marks
+        ):
             if cell := _markdown_cell(prose, language, within, site):
                 cells.append(cell)
             prose = []
             code = new_code_cell(expanded)
-            if pending_marks:
+            if MEASURED in pending_marks:
+                code.metadata["measured"] = True  # prints timings: compared with numbers masked
+            if skipif := [m["condition"] for mark in pending_marks if (m := SKIPIF.match(mark))]:
                 # Runs where its condition allows (a GPU, a download); the tests skip it elsewhere.
-                code.metadata["skipif"] = [SKIPIF.match(m)["condition"] for m in pending_marks]
+                code.metadata["skipif"] = skipif
             cells.append(code)
         else:
             shown = expanded if any(INCLUDE.match(b) for b in body) else "\n".join(body)

@@ -1,0 +1,67 @@
+"""Practice material to take away, made in each language's build (never committed):
+
+- ``practice/deep-learning-<language>.apkg``: an Anki deck (``tools/anki.py``);
+- ``practice/moodle-quiz-<language>.xml``: the quiz for Moodle (``tools/moodle.py``);
+- the exam sheet: ``docs/<language>/exam-sheet.md`` holds a placeholder that this hook fills
+  with every question (``tools/exam_sheet.py``).
+
+The files sit beside the language's pages (``/practice/...`` in Swedish, ``/en/practice/...``
+in English) and are registered with MkDocs, so links to them are checked like any other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary import entries  # hooks/glossary.py: MkDocs runs a hook with its folder on sys.path
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from tools import anki, exam_sheet, moodle, quiz
+from tools.pages import DOCS
+from tools.published import base_url
+from tools.questions import questions
+
+
+def _language(config: MkDocsConfig) -> tuple[str, str]:
+    i18n = config.plugins.get("i18n")
+    language = getattr(i18n, "current_language", "") or config.theme.get("language", "en")
+    default = getattr(i18n, "default_language", "") or language
+    return language, default
+
+
+def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
+    """The practice files of a language, by name under ``practice/``."""
+    base = base_url(site_url, language)
+    found = questions(language)
+    glossary = (DOCS / language / anki.GLOSSARY).read_text(encoding="utf-8")
+    terms = anki.terms(glossary, entries(language))
+    by_number = {question.number: question for question in found}
+    return {
+        f"deep-learning-{language}.apkg": anki.deck(
+            language, site_name, found, terms, base, DOCS / language
+        ),
+        f"moodle-quiz-{language}.xml": moodle.quiz(language, quiz.load(language), by_number, base),
+    }
+
+
+@event_priority(-100)  # after mkdocs-static-i18n has chosen this build's language and files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language, default = _language(config)
+    for name, content in files_of(language, config.site_name, config.site_url or "/").items():
+        dest = f"practice/{name}" if language == default else f"{language}/practice/{name}"
+        generated = File.generated(config, f"{language}/practice/{name}", content=content)
+        generated.dest_uri = dest
+        generated.abs_dest_path = str(Path(config.site_dir) / dest)
+        generated.url = dest
+        files.append(generated)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if exam_sheet.PLACEHOLDER not in markdown:
+        return markdown
+    language = getattr(page.file, "locale", None) or _language(config)[0]
+    return exam_sheet.fill(markdown, questions(language))

@@ -1,0 +1,48 @@
+"""Pages generated from the question pages (tools/questions.py), and a build that stops on a
+broken question.
+
+- ``<!-- questions: list -->`` (home pages): a numbered link to every question.
+- ``<!-- questions: self-test -->`` (self-test pages): every question as the course asks it,
+  with its short answer in a collapsed block.
+- Each question page with code states the versions its code was last run with
+  (snippets/output/versions.json, which the code tests write and check).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from tools import questions as q
+from tools.versions import verified_with
+
+LIST = "<!-- questions: list -->"
+SELF_TEST = "<!-- questions: self-test -->"
+IN_CODE = {"sv": "## I kod", "en": "## In code"}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    problems = q.problems(Path(config.docs_dir))
+    if problems:
+        raise PluginError("Broken question pages:\n" + "\n".join(problems))
+
+
+def _language(page: Page, config: MkDocsConfig) -> str:
+    return getattr(page.file, "locale", None) or config.theme.get("language", "en")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language, docs = _language(page, config), Path(config.docs_dir)
+    if LIST in markdown:
+        markdown = markdown.replace(LIST, q.home_list(language, docs))
+    if SELF_TEST in markdown:
+        markdown = markdown.replace(SELF_TEST, q.self_test(language, docs))
+    heading = IN_CODE.get(language, "")
+    if page.file.src_uri.startswith(f"{language}/questions/") and f"\n{heading}\n" in markdown:
+        line = f'<p class="kb-verified" markdown>{verified_with(language)}</p>'
+        markdown = markdown.replace(f"\n{heading}\n", f"\n{heading}\n\n{line}\n", 1)
+    return markdown

@@ -1,0 +1,199 @@
+/* The quiz (hooks/quiz.py writes the items as plain forms, which work without this script).
+   Checks an answer, shows why each chosen option is right or wrong, and keeps in localStorage,
+   per language, which items the reader last answered right or wrong. At load it only restores
+   that progress; everything else waits for the reader. Loaded only on pages with items. */
+(function () {
+  "use strict";
+
+  var KEY = "kb-quiz:" + (document.documentElement.lang || "sv");
+  var RIGHT = 1;
+  var WRONG = 0;
+
+  function read() {
+    try {
+      return JSON.parse(window.localStorage.getItem(KEY)) || {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function write(progress) {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(progress));
+    } catch (error) {
+      /* Storage off or full: the quiz still works, without memory. */
+    }
+  }
+
+  function say(form, key) {
+    return JSON.parse(form.closest(".kb-quiz").getAttribute("data-quiz-text"))[key];
+  }
+
+  function forms() {
+    return Array.prototype.slice.call(document.querySelectorAll("form.kb-quiz__item"));
+  }
+
+  function rightOptions(form) {
+    return form.getAttribute("data-quiz-right").split(",").sort().join(",");
+  }
+
+  function clear(form) {
+    form.classList.remove("kb-quiz__item--right", "kb-quiz__item--wrong");
+    form.querySelectorAll(".kb-quiz__option").forEach(function (option) {
+      option.classList.remove("kb-quiz__option--right", "kb-quiz__option--wrong");
+    });
+    form.querySelector(".kb-quiz__result").textContent = "";
+    var earlier = form.querySelector(".kb-quiz__earlier");
+    if (earlier) earlier.remove();
+  }
+
+  function mark(form, chosen) {
+    var right = rightOptions(form).split(",");
+    chosen.forEach(function (value) {
+      var option = form.querySelector('input[value="' + value + '"]').closest(".kb-quiz__option");
+      var good = right.indexOf(value) !== -1;
+      option.classList.add(good ? "kb-quiz__option--right" : "kb-quiz__option--wrong");
+    });
+  }
+
+  /* The score of each question on the page (x/n), and the "read again" links of the questions
+     with an item last answered wrong. */
+  function score(progress) {
+    var right = {};
+    var wrong = {};
+    forms().forEach(function (form) {
+      var question = form.getAttribute("data-quiz-question");
+      var state = progress[form.getAttribute("data-quiz-item")];
+      right[question] = (right[question] || 0) + (state === RIGHT ? 1 : 0);
+      wrong[question] = wrong[question] || state === WRONG;
+    });
+    document.querySelectorAll("[data-quiz-score]").forEach(function (element) {
+      var question = element.getAttribute("data-quiz-score");
+      element.textContent = (right[question] || 0) + "/" + element.getAttribute("data-quiz-total");
+    });
+    document.querySelectorAll("[data-quiz-row]").forEach(function (row) {
+      row.querySelector(".kb-quiz__again").hidden = !wrong[row.getAttribute("data-quiz-row")];
+    });
+  }
+
+  function check(form) {
+    var chosen = Array.prototype.map.call(
+      form.querySelectorAll("input:checked"),
+      function (input) { return input.value; }
+    );
+    var result = form.querySelector(".kb-quiz__result");
+    clear(form);
+    if (!chosen.length) {
+      result.innerHTML = "<p></p>";
+      result.firstChild.textContent = say(form, "verdict-none");
+      return;
+    }
+    var right = chosen.slice().sort().join(",") === rightOptions(form);
+    var missed = !right && chosen.every(function (value) {
+      return rightOptions(form).split(",").indexOf(value) !== -1;
+    });
+    mark(form, chosen);
+    form.classList.add(right ? "kb-quiz__item--right" : "kb-quiz__item--wrong");
+    var verdict = document.createElement("p");
+    var strong = document.createElement("strong");
+    strong.textContent = say(form, right ? "verdict-right" : "verdict-wrong");
+    verdict.appendChild(strong);
+    if (missed) verdict.appendChild(document.createTextNode(" " + say(form, "verdict-missed")));
+    var list = document.createElement("ul");
+    chosen.forEach(function (value) {
+      var why = form.querySelector('.kb-quiz__why[data-option="' + value + '"]');
+      list.appendChild(why.cloneNode(true));
+    });
+    result.appendChild(verdict);
+    result.appendChild(list);
+    var progress = read();
+    progress[form.getAttribute("data-quiz-item")] = right ? RIGHT : WRONG;
+    write(progress);
+    score(progress);
+  }
+
+  function restore() {
+    var progress = read();
+    forms().forEach(function (form) {
+      if (progress[form.getAttribute("data-quiz-item")] !== RIGHT) return;
+      var chosen = rightOptions(form).split(",");
+      chosen.forEach(function (value) {
+        form.querySelector('input[value="' + value + '"]').checked = true;
+      });
+      mark(form, chosen);
+      form.classList.add("kb-quiz__item--right");
+      var note = document.createElement("p");
+      note.className = "kb-quiz__earlier";
+      note.textContent = say(form, "verdict-earlier");
+      form.querySelector(".kb-quiz__result").before(note);
+    });
+    score(progress);
+  }
+
+  function reset(scope) {
+    var progress = read();
+    forms().forEach(function (form) {
+      if (scope !== "all" && form.getAttribute("data-quiz-question") !== scope) return;
+      delete progress[form.getAttribute("data-quiz-item")];
+      form.reset();
+      clear(form);
+    });
+    if (scope === "all") progress = {};
+    write(progress);
+    score(progress);
+  }
+
+  function shuffle(list) {
+    var items = Array.prototype.slice.call(list.children);
+    for (var i = items.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var swap = items[i];
+      items[i] = items[j];
+      items[j] = swap;
+    }
+    items.forEach(function (item) { list.appendChild(item); });
+  }
+
+  function filter(input) {
+    var question = input.value;
+    forms().forEach(function (form) {
+      if (form.getAttribute("data-quiz-question") === question) form.hidden = !input.checked;
+    });
+    document.querySelectorAll('[data-quiz-row="' + question + '"]').forEach(function (row) {
+      row.hidden = !input.checked;
+    });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("kb-quiz__item")) return;
+    event.preventDefault();
+    check(form);
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button");
+    if (!button) return;
+    if (button.hasAttribute("data-quiz-reset")) reset(button.getAttribute("data-quiz-reset"));
+    if (button.hasAttribute("data-quiz-shuffle")) {
+      shuffle(button.closest(".kb-quiz").querySelector(".kb-quiz__list"));
+    }
+  });
+
+  document.addEventListener("change", function (event) {
+    if (event.target.hasAttribute && event.target.hasAttribute("data-quiz-filter")) {
+      filter(event.target);
+    }
+  });
+
+  function start() {
+    document.documentElement.classList.add("kb-quiz-js");
+    restore();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

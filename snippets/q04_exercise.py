@@ -1,0 +1,56 @@
+"""Question 4, exercises: a stratified split by hand, and why the winner's score is optimistic."""
+
+# --8<-- [start:split_starter]
+import numpy as np
+
+rng = np.random.default_rng(0)
+n = 1000
+y = np.zeros(n, dtype=int)
+y[rng.choice(n, size=100, replace=False)] = 1  # 100 ones (10 %), spread over the rows
+# --8<-- [end:split_starter]
+
+
+# --8<-- [start:split_solution]
+def split_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Shuffle row numbers and cut them 60/20/20."""
+    rows = rng.permutation(rows)
+    first, second = round(0.6 * len(rows)), round(0.8 * len(rows))
+    return rows[:first], rows[first:second], rows[second:]
+
+
+# Stratified: split the 0s and the 1s separately, then join the matching parts.
+by_class = [split_rows(np.flatnonzero(y == label)) for label in (0, 1)]
+train_rows, val_rows, test_rows = (np.concatenate(parts) for parts in zip(*by_class, strict=True))
+parts = {"training": train_rows, "validation": val_rows, "test": test_rows}
+
+# No row in two parts, and every row in one of them.
+assert not np.intersect1d(train_rows, val_rows).size
+assert not np.intersect1d(train_rows, test_rows).size
+assert not np.intersect1d(val_rows, test_rows).size
+assert np.array_equal(np.sort(np.concatenate(list(parts.values()))), np.arange(n))
+assert [len(rows) for rows in parts.values()] == [600, 200, 200]
+for name, rows in parts.items():
+    assert 10 * y[rows].sum() == len(rows)  # exactly 10 % ones
+    print(f"{name:<10} {len(rows)} rows, {y[rows].mean():.0%} ones")
+# --8<-- [end:split_solution]
+
+# --8<-- [start:winner_starter]
+import numpy as np  # noqa: E402
+
+rng = np.random.default_rng(0)
+true_accuracy = 0.70  # every candidate is exactly this good on new data
+n_candidates, n_val, n_test, repeats = 20, 200, 200, 1000
+# --8<-- [end:winner_starter]
+
+# --8<-- [start:winner_solution]
+# Validation accuracy: the share of n_val examples each candidate gets right, in every repeat.
+val_accuracy = rng.binomial(n_val, true_accuracy, size=(repeats, n_candidates)) / n_val
+winner_val = val_accuracy.max(axis=1)  # the chosen candidate's validation accuracy
+# The winner is no better than the others, so on new examples it scores like any of them.
+winner_test = rng.binomial(n_test, true_accuracy, size=repeats) / n_test
+
+print(f"winner's validation accuracy, on average: {winner_val.mean():.2f}")
+print(f"the same winner's test accuracy, on average: {winner_test.mean():.2f}")
+assert winner_val.mean() > winner_test.mean() + 0.03
+assert abs(winner_test.mean() - true_accuracy) < 0.01
+# --8<-- [end:winner_solution]

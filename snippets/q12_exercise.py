@@ -1,0 +1,60 @@
+"""Question 12, exercises: save a model and load it again, whole and as weights only.
+
+Every file is written to the current folder, with a relative name.
+"""
+
+# --8<-- [start:starter]
+import keras
+import numpy as np
+from keras import layers
+
+rng = np.random.default_rng(1)
+x = rng.normal(size=(200, 3)).astype("float32")
+y = (x[:, 0] - x[:, 1] > 0).astype("float32")  # class 1 when the first feature is the larger
+
+
+def build_classifier(hidden_units: int = 8) -> keras.Model:
+    """A small binary classifier: the architecture only, not compiled."""
+    return keras.Sequential(
+        [
+            keras.Input(shape=(3,)),
+            layers.Dense(hidden_units, activation="relu"),
+            layers.Dense(1, activation="sigmoid"),
+        ]
+    )
+
+
+keras.utils.set_random_seed(1)
+classifier = build_classifier()
+classifier.compile(optimizer="adam", loss="binary_crossentropy")
+classifier.fit(x, y, epochs=2, batch_size=50, verbose=0)
+# --8<-- [end:starter]
+
+# --8<-- [start:solution_whole]
+classifier.save("classifier.keras")
+loaded = keras.models.load_model("classifier.keras")
+
+# The same predictions, up to float32 rounding ...
+np.testing.assert_allclose(loaded(x), classifier(x), rtol=1e-6)  # model(x): as predict, one call
+# ... the same compile settings, and the optimizer's state: 200 / 50 = 4 steps per epoch, 2 epochs.
+assert loaded.loss == "binary_crossentropy"
+assert int(loaded.optimizer.iterations) == int(classifier.optimizer.iterations) == 8
+print(f"Loaded: same predictions, {int(loaded.optimizer.iterations)} optimizer steps")
+# --8<-- [end:solution_whole]
+
+# --8<-- [start:solution_weights]
+classifier.save_weights("classifier.weights.h5")
+
+fresh = build_classifier()  # the architecture must come from code
+assert not np.allclose(fresh(x), classifier(x))  # new random weights: other predictions
+fresh.load_weights("classifier.weights.h5")
+np.testing.assert_allclose(fresh(x), classifier(x), rtol=1e-6)  # now it predicts as the trained one
+
+wider = build_classifier(hidden_units=16)  # another architecture: the weights do not fit
+try:
+    wider.load_weights("classifier.weights.h5")
+except ValueError:
+    print("16 hidden neurons instead of 8: ValueError, the shapes do not match")
+else:
+    raise AssertionError("weights of another architecture should not load")
+# --8<-- [end:solution_weights]

@@ -1,0 +1,67 @@
+"""Question 13, exercises: count the work in a matrix product, time it, and see where it runs."""
+
+# --8<-- [start:starter]
+import statistics
+import time
+
+import tensorflow as tf
+
+
+def count_operations(m: int, k: int, n: int) -> int:
+    """Multiplications and additions in an (m x k) @ (k x n) product, counted one by one."""
+    count = 0
+    for _row in range(m):
+        for _column in range(n):
+            count += k  # k products ...
+            count += k - 1  # ... added up with k - 1 additions
+    return count
+
+
+def seconds_per_matmul(m: int, k: int, n: int, repeats: int = 3) -> float:
+    """Median seconds for one float32 (m x k) @ (k x n) product on the CPU."""
+    with tf.device("/CPU:0"):
+        a = tf.random.normal((m, k))
+        b = tf.random.normal((k, n))
+        _ = tf.matmul(a, b).numpy()  # warm-up
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            _ = tf.matmul(a, b).numpy()
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+# --8<-- [end:starter]
+
+
+# --8<-- [start:solution_flops]
+def matmul_flops(m: int, k: int, n: int) -> int:
+    """The usual count: one multiplication and one addition per term, 2 * m * k * n."""
+    return 2 * m * k * n
+
+
+for m, k, n in [(1, 1, 1), (2, 3, 4), (32, 784, 16)]:
+    exact = count_operations(m, k, n)
+    assert exact == m * n * (2 * k - 1)  # the formula overcounts by one addition per result
+    assert matmul_flops(m, k, n) - exact == m * n
+    assert (matmul_flops(m, k, n) - exact) / exact <= 1 / (2 * k - 1)  # tiny for large k
+
+gflops = {}
+for size in (8, 256):
+    gflops[size] = matmul_flops(size, size, size) / seconds_per_matmul(size, size, size) / 1e9
+# A tiny product is almost all fixed cost; a large one keeps the arithmetic units busy.
+assert gflops[256] > 10 * gflops[8], gflops
+# --8<-- [end:solution_flops]
+
+# --8<-- [start:solution_device]
+gpus = tf.config.list_physical_devices("GPU")
+x = tf.random.normal((256, 256))
+# TensorFlow puts new tensors and operations on the first GPU when there is one.
+assert x.device.endswith("GPU:0" if gpus else "CPU:0"), x.device
+
+with tf.device("/CPU:0"):  # ask for the CPU explicitly
+    y = tf.matmul(x, x)  # x is copied to the CPU first if it lives on a GPU
+assert y.device.endswith("CPU:0"), y.device
+# The same numbers wherever they were computed, up to rounding (GPUs since Ampere use TF32).
+tf.debugging.assert_near(y, x @ x, rtol=1e-2, atol=0.1)
+# --8<-- [end:solution_device]

@@ -1,0 +1,235 @@
+"""What hooks/copy_programs.py does to a page (tools/copy_programs.py), on small pages.
+
+Each page here is Markdown as the site writes it, turned into HTML by the same extensions
+(admonition, pymdownx.superfences, pymdownx.highlight), and read for its code blocks by the
+same reader as the code tests (tools.codeblocks.examples). The browser test
+(tests/test_browser.py) checks the same promises on the built site, with the real buttons.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+
+from tools.codeblocks import examples, program
+from tools.copy_programs import LABELS, rewrite
+
+CHAIN = """\
+# A page
+
+```python
+import math
+
+x = 2
+```
+
+<!--pytest-codeblocks:cont-->
+```python
+y = math.sqrt(x)
+```
+
+<!--pytest-codeblocks:expected-output-->
+```text
+y = math.sqrt(x)
+```
+
+<!--pytest-codeblocks:cont-->
+```python
+print(f"{x} < {y + 1} & \\"ok\\"")
+```
+
+```python
+print("alone")
+```
+"""
+
+QUESTION = """\
+!!! question "The question"
+    What does this do?
+
+    <!--pytest.mark.xfail(raises=SyntaxError, strict=True, reason="as the course wrote it")-->
+    ```python
+    model.fit(X train)
+    ```
+
+The same code again, outside the question box:
+
+<!--pytest.mark.xfail(raises=SyntaxError, strict=True, reason="as the course wrote it")-->
+```python
+model.fit(X train)
+```
+
+```python
+print("runs")
+```
+"""
+
+
+def render(text: str, tmp_path: Path, language: str = "en") -> tuple[str, list[str], Path]:
+    """A page written to a file, as the hook sees it: its HTML, rewritten, and the problems."""
+    page = tmp_path / "page.md"
+    page.write_text(text, encoding="utf-8")
+    html = markdown.markdown(
+        text, extensions=["admonition", "pymdownx.superfences", "pymdownx.highlight"]
+    )
+    rewritten, problems = rewrite(html, examples(page), language)
+    return rewritten, problems, page
+
+
+class Elements(HTMLParser):
+    """Each element's tag, attributes and text (all text inside it), in document order."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None], list[str]]] = []
+        self.open: list[list[str]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        text: list[str] = []
+        self.found.append((tag, dict(attrs), text))
+        self.open.append(text)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for text in self.open:
+            text.append(data)
+
+    def with_class(self, name: str) -> list[tuple[str, dict[str, str | None], str]]:
+        return [
+            (tag, attrs, "".join(text))
+            for tag, attrs, text in self.found
+            if name in (attrs.get("class") or "").split()
+        ]
+
+
+def test_a_continued_block_copies_the_whole_program(tmp_path: Path) -> None:
+    html, problems, page = render(CHAIN, tmp_path)
+    chain = examples(page)[0]
+    copies = [attrs.get("data-copy") for _, attrs, _ in Elements(html).with_class("highlight")]
+    assert not problems
+    # The first block copies itself (its text), the output block too; the two that continue
+    # it copy the program up to them, exactly as the code tests run it.
+    assert copies == [
+        None,
+        program(chain.blocks[:2]).rstrip(),
+        None,
+        program(chain.blocks[:3]).rstrip(),
+        None,
+    ]
+    assert (
+        copies[3]
+        == 'import math\n\nx = 2\n\ny = math.sqrt(x)\n\nprint(f"{x} < {y + 1} & \\"ok\\"")'
+    )
+
+
+def test_a_continued_block_shows_the_code_it_builds_on_folded_above_it(tmp_path: Path) -> None:
+    html, _, page = render(CHAIN, tmp_path)
+    chain = examples(page)[0]
+    elements = Elements(html)
+    folds = elements.with_class("kb-builds-on")
+    assert [tag for tag, _, _ in folds] == ["details", "details"]
+    summary = LABELS["en"]["builds_on"]
+    assert [text for _, _, text in folds] == [
+        summary.format(lines="3 lines") + program(chain.blocks[:1]),
+        summary.format(lines="5 lines") + program(chain.blocks[:2]),
+    ]
+    # Inside the block's wrapper, before its own code; no copy button of its own (no-copy);
+    # plain text: a <pre><code> and no highlighting spans.
+    assert '<div class="highlight" data-copy="' in html
+    assert html.count('<details class="kb-builds-on no-copy"><summary>') == 2
+    fold = html.split('<details class="kb-builds-on no-copy">')[1].split("</details>")[0]
+    assert "<span" not in fold
+    assert fold.count("<pre>") == 1
+
+
+def test_the_fold_speaks_the_page_language(tmp_path: Path) -> None:
+    html, _, _ = render(CHAIN, tmp_path, language="sv")
+    summaries = ["".join(text) for tag, _, text in Elements(html).found if tag == "summary"]
+    assert summaries == [
+        "Bygger på koden ovan (3 rader) \u2013 kopieringsknappen kopierar allt",
+        "Bygger på koden ovan (5 rader) \u2013 kopieringsknappen kopierar allt",
+    ]
+
+
+def test_a_block_that_stands_alone_is_left_as_it_is(tmp_path: Path) -> None:
+    text = '# Alone\n\n```python\nprint("alone")\n```\n'
+    html = markdown.markdown(text, extensions=["pymdownx.superfences", "pymdownx.highlight"])
+    page = tmp_path / "page.md"
+    page.write_text(text, encoding="utf-8")
+    assert rewrite(html, examples(page), "en") == (html, [])
+
+
+@pytest.mark.parametrize(
+    ("language", "in_box", "elsewhere"),
+    [
+        (
+            "en",
+            "The course's code as written: it does not run",
+            "This code does not run as written",
+        ),
+        (
+            "sv",
+            "Kursens kod, som den står: den går inte att köra",
+            "Koden går inte att köra som den står",
+        ),
+    ],
+)
+def test_code_that_does_not_run_is_labelled_and_has_no_copy_button(
+    tmp_path: Path, language: str, in_box: str, elsewhere: str
+) -> None:
+    html, problems, _ = render(QUESTION, tmp_path, language)
+    wrappers = Elements(html).with_class("highlight")
+    assert not problems
+    # Material gives no copy button to code inside an element of class no-copy.
+    assert ["no-copy" in (attrs["class"] or "") for _, attrs, _ in wrappers] == [True, True, False]
+    labels = [text for _, _, text in Elements(html).with_class("kb-not-runnable")]
+    assert labels == [in_box, elsewhere]
+    assert wrappers[2][2] == 'print("runs")\n'
+
+
+def test_only_the_xfail_marker_makes_code_not_runnable(tmp_path: Path) -> None:
+    text = QUESTION.replace("pytest.mark.xfail", "pytest.mark.skip")
+    html, _, _ = render(text, tmp_path)
+    assert "no-copy" not in html
+    assert "kb-not-runnable" not in html
+
+
+OUTPUT_LIKE_CODE = """\
+```python
+x = 1
+```
+
+<!--pytest-codeblocks:expected-output-->
+```text
+print(x)
+```
+
+<!--pytest-codeblocks:cont-->
+```python
+print(x)
+```
+"""
+
+
+def test_a_python_block_is_not_taken_for_shown_output_of_the_same_text(tmp_path: Path) -> None:
+    html, problems, _ = render(OUTPUT_LIKE_CODE, tmp_path)
+    copies = [attrs.get("data-copy") for _, attrs, _ in Elements(html).with_class("highlight")]
+    assert not problems
+    assert copies == [None, None, "x = 1\n\nprint(x)"]
+
+
+def test_a_block_missing_from_the_html_is_reported(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(CHAIN, encoding="utf-8")
+    changed = CHAIN.replace("```python\ny = math.sqrt(x)\n", "```python\ny = 0\n")
+    html = markdown.markdown(changed, extensions=["pymdownx.superfences", "pymdownx.highlight"])
+    _, problems = rewrite(html, examples(page), "en")
+    missing = examples(page)[0].blocks[1]
+    assert problems == [f"{missing.where}: not found in the page's HTML"]

@@ -1,0 +1,308 @@
+"""Practice material to take away: an Anki deck, a Moodle quiz and a printable exam sheet.
+
+The first tests check the small modules on tiny made-up questions (fast, no site). The rest
+open what `mkdocs build --strict` wrote (the `site` fixture) in both languages: each deck holds
+a note per question and per glossary term, each Moodle file every quiz item with feedback on
+every option, and each exam sheet every question, one block per question that a printer never
+splits (checked in Chromium, printing).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sqlite3
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser
+
+from hooks.glossary import entries
+from tools import anki, exam_sheet, moodle, published, quiz
+from tools.pages import LANGUAGES, ROOT
+from tools.published import base_url, rebase, resolve, to_html
+from tools.questions import Question, questions
+
+SITE_URL = yaml.safe_load(
+    next(
+        line
+        for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("site_url:")
+    )
+)["site_url"]
+BASE = "https://example.org/kb/en/"
+
+
+def question(number: int, slug: str, wording: str, answer: str, language: str = "en") -> Question:
+    return Question(
+        language=language,
+        number=number,
+        slug=slug,
+        title=f"{number}. Title {number}",
+        heading=f"{number}. Heading",
+        description="A description.",
+        wording=wording,
+        short_answer=answer,
+    )
+
+
+QUESTIONS = [
+    question(
+        1,
+        "q01-first",
+        'Explain this:\n\n<!--pytest.mark.skip(reason="x")-->\n```python\nprint(1 < 2)\n```',
+        "See [the glossary](../glossary.md#adam) and ![a figure](../diagrams/q01.svg).",
+    ),
+    question(2, "q02-second", "What is *two*?", "Two, as in [question 1](q01-first.md#why)."),
+]
+GLOSSARY = """\
+# Glossary
+
+Adam (*Adam*) { #adam }
+:   An optimizer.
+    It adapts each step; see [question 2](questions/q02-second.md).
+
+Batch (*batch*) { #batch }
+:   A group of examples.
+"""
+TERMS = [("Adam (*Adam*)", "adam", "An optimizer."), ("Batch (*batch*)", "batch", "A group...")]
+
+
+def item(multiple: bool, right: list[bool], number: int = 1) -> quiz.Item:
+    options = tuple(
+        quiz.Option(text=f"Option {n}", correct=ok, why=f"Because {n}.", see="#why")
+        for n, ok in enumerate(right)
+    )
+    return quiz.Item(
+        id=f"item-{len(right)}",
+        number=number,
+        slug=f"q{number:02d}-first",
+        multiple=multiple,
+        prompt="Which *one*?",
+        options=options,
+    )
+
+
+def notes(apkg: bytes) -> list[tuple[str, list[str]]]:
+    """(guid, fields) of every note in an Anki package."""
+    with zipfile.ZipFile(io.BytesIO(apkg)) as package:
+        database = package.read("collection.anki2")
+    connection = sqlite3.connect(":memory:")
+    connection.deserialize(database)
+    rows = connection.execute("SELECT guid, flds FROM notes").fetchall()
+    connection.close()
+    return [(guid, fields.split("\x1f")) for guid, fields in rows]
+
+
+def tiny_deck(folder: Path, wording: str = "", timestamp: float = 1.7e9) -> bytes:
+    found = QUESTIONS if not wording else [QUESTIONS[0], question(2, "q02-second", wording, "x")]
+    terms = anki.terms(GLOSSARY, TERMS)
+    return anki.deck("en", "Tiny", found, terms, BASE, folder, timestamp=timestamp)
+
+
+# The small modules, on tiny data.
+
+
+def test_links_lead_to_the_published_pages() -> None:
+    assert base_url("https://example.org/kb/", "sv") == "https://example.org/kb/"
+    assert base_url("https://example.org/kb", "en") == "https://example.org/kb/en/"
+    assert resolve("../glossary.md#adam", "questions/q01.md") == "glossary.md#adam"
+    assert resolve("#why", "questions/q01.md") == "questions/q01.md#why"
+    assert published.url("questions/q01.md#why", BASE) == f"{BASE}questions/q01/#why"
+    assert published.url("index.md", BASE) == BASE
+    assert published.url("diagrams/q01.svg", BASE) == f"{BASE}diagrams/q01.svg"
+    html = to_html(QUESTIONS[0].short_answer, "questions/q01-first.md", BASE)
+    assert f'href="{BASE}glossary/#adam"' in html
+    assert f'src="{BASE}diagrams/q01.svg"' in html
+    assert 'href="https://keras.io/"' in to_html("[K](https://keras.io/)", "index.md", BASE)
+
+
+def test_html_drops_the_test_markers_and_escapes_code() -> None:
+    html = to_html(QUESTIONS[0].wording, "questions/q01-first.md", BASE)
+    assert "<!--" not in html
+    assert "print(1 &lt; 2)" in html
+
+
+def test_anki_deck_has_a_note_per_question_and_term(tmp_path: Path) -> None:
+    (tmp_path / "diagrams").mkdir()
+    (tmp_path / "diagrams" / "q01.svg").write_text("<svg/>", encoding="utf-8")
+    found = dict(notes(tiny_deck(tmp_path)))
+    assert len(found) == len(QUESTIONS) + len(TERMS)
+    first = found[anki.note_guid("en", "question", "q01-first")]
+    number, title, wording, answer, link = first
+    assert (number, title) == ("01", "1. Title 1")
+    assert "print(1 &lt; 2)" in wording
+    assert f'<a href="{BASE}glossary/#adam">' in answer
+    assert 'src="deep-learning-en-diagrams-q01.svg"' in answer  # packed: works offline
+    assert link == f"{BASE}questions/q01-first/"
+    term, definition, term_link = found[anki.note_guid("en", "term", "adam")]
+    assert term == "Adam (<em>Adam</em>)"
+    assert "It adapts each step" in definition  # the whole entry, not only its first line
+    assert f'href="{BASE}questions/q02-second/"' in definition
+    assert term_link == f"{BASE}glossary/#adam"
+    with zipfile.ZipFile(io.BytesIO(tiny_deck(tmp_path))) as package:
+        assert package.read("media") == b'{"0": "deep-learning-en-diagrams-q01.svg"}'
+
+
+def test_anki_ids_are_stable_so_a_new_deck_updates_the_cards(tmp_path: Path) -> None:
+    before = [guid for guid, _ in notes(tiny_deck(tmp_path))]
+    after = [guid for guid, _ in notes(tiny_deck(tmp_path, "Reworded?", timestamp=1.8e9))]
+    assert before == after
+    assert anki.stable_id("a", "b") == anki.stable_id("a", "b") != anki.stable_id("a", "c")
+    assert 2**30 <= anki.stable_id("a", "b") < 2**31
+    assert anki.note_guid("sv", "term", "adam") != anki.note_guid("en", "term", "adam")
+
+
+def test_moodle_fractions_score_a_tick_on_everything_zero() -> None:
+    assert moodle.fractions(item(False, [False, True, False])) == ["0", "100", "0"]
+    assert moodle.fractions(item(True, [True, True, False, False])) == ["50", "50", "-50", "-50"]
+    three = moodle.fractions(item(True, [True, True, True, False]))
+    assert three == ["33.33333", "33.33333", "33.33333", "-100"]
+    for right in ([True, False] * 3, [True] * 6 + [False] * 7, [True, False, False, False]):
+        total = sum(float(f) for f in moodle.fractions(item(True, right)))
+        assert total == pytest.approx(0, abs=1e-4)
+    with pytest.raises(ValueError, match="1/11"):
+        moodle.fractions(item(True, [True] * 11 + [False]))
+
+
+def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
+    items = [item(False, [False, True]), item(True, [True, True, False], number=2)]
+    by_number = {q.number: q for q in QUESTIONS}
+    root = ET.fromstring(moodle.quiz("en", items, by_number, BASE))
+    categories = [q.findtext("category/text") for q in root.findall("question[@type='category']")]
+    assert categories == [f"$course$/top/Kunskapskontroll 2/0{n} Title {n}" for n in (1, 2)]
+    multichoice = root.findall("question[@type='multichoice']")
+    assert [q.findtext("single") for q in multichoice] == ["true", "false"]
+    assert multichoice[0].findtext("questiontext/text") == "<p>Which <em>one</em>?</p>"
+    for element in multichoice:
+        assert element.findtext("shuffleanswers") == "1"
+        assert element.findtext("answernumbering") == "abc"
+        for answer in element.findall("answer"):
+            feedback = answer.findtext("feedback/text") or ""
+            assert "Because" in feedback
+            assert f'href="{BASE}questions/q0' in feedback
+            assert "/#why" in feedback
+
+
+def test_exam_sheet_block_has_title_wording_answer_and_working_links() -> None:
+    page = "# Exam sheet\n\n<!-- exam-sheet: questions -->\n"
+    sheet = exam_sheet.fill(page, QUESTIONS)
+    assert exam_sheet.PLACEHOLDER not in sheet
+    assert sheet.count('<div class="exam-question" markdown>') == len(QUESTIONS)
+    assert "## 1. Title 1" in sheet
+    assert "    print(1 < 2)" in sheet  # inside the question box
+    assert "pytest.mark" not in sheet
+    assert "](glossary.md#adam)" in sheet  # rewritten for a page one folder up
+    assert "](questions/q01-first.md#why)" in sheet
+    assert rebase("[a](https://x.org/a.md)", "questions/q.md", "e.md") == "[a](https://x.org/a.md)"
+
+
+def test_terms_carry_the_whole_glossary_entry() -> None:
+    for language in LANGUAGES:
+        text = (ROOT / "docs" / language / "glossary.md").read_text(encoding="utf-8")
+        found = anki.terms(text, entries(language))
+        assert [t.anchor for t in found] == [anchor for _, anchor, _ in entries(language)]
+        for term, (_, _, first) in zip(found, entries(language), strict=True):
+            assert term.definition.startswith(first), term.anchor
+        assert sum("\n" in term.definition for term in found) > len(found) / 2
+
+
+# What the site build wrote, in both languages.
+
+
+def built(site: Path, language: str, name: str) -> Path:
+    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    return site / f"{prefix}{name}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_anki_deck_has_every_question_and_glossary_term(site: Path, language: str) -> None:
+    deck = built(site, language, f"practice/deep-learning-{language}.apkg")
+    found = dict(notes(deck.read_bytes()))
+    expected = {anki.note_guid(language, "question", q.slug) for q in questions(language)}
+    expected |= {anki.note_guid(language, "term", anchor) for _, anchor, _ in entries(language)}
+    assert len(found) == len(questions(language)) + len(entries(language))
+    assert set(found) == expected
+    base = base_url(SITE_URL, language)
+    for q in questions(language):
+        link = found[anki.note_guid(language, "question", q.slug)][-1]
+        assert link == published.url(q.page.as_posix(), base)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_moodle_quiz_has_every_item_with_feedback(site: Path, language: str) -> None:
+    path = built(site, language, f"practice/moodle-quiz-{language}.xml")
+    root = ET.parse(path).getroot()
+    assert root.tag == "quiz"
+    items = quiz.load(language)
+    multichoice = root.findall("question[@type='multichoice']")
+    assert len(multichoice) == len(items)
+    numbers = sorted({i.number for i in items})
+    assert len(root.findall("question[@type='category']")) == len(numbers)
+    for element, expected in zip(multichoice, items, strict=True):
+        where = f"{path.name}: {expected.key}"
+        assert element.findtext("single") == ("false" if expected.multiple else "true"), where
+        answers = element.findall("answer")
+        assert len(answers) == len(expected.options), where
+        for answer in answers:
+            feedback = answer.findtext("feedback/text") or ""
+            assert re.search(r'<a href="https?://[^"]+#[^"]+">', feedback), where
+
+
+def exam_sheet_html(site: Path, language: str) -> str:
+    return built(site, language, "exam-sheet/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_exam_sheet_has_every_question(site: Path, language: str) -> None:
+    html = exam_sheet_html(site, language)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+    blocks = html.count('<div class="exam-question">')
+    assert blocks == len(questions(language))
+    for q in questions(language):
+        assert q.title in text, q.slug
+        first_words = " ".join(re.sub(r"[*`]", "", q.short_answer).split()[:6])
+        assert first_words in text, q.slug
+    assert 'href="../practice/' in html or 'href="practice/' in html  # the downloads
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_exam_sheet_prints_each_question_on_one_page(
+    site: Path, url: str, browser: Browser, language: str
+) -> None:
+    page = browser.new_page()
+    try:
+        address = (
+            f"{url}exam-sheet/" if language == LANGUAGES[0] else f"{url}{language}/exam-sheet/"
+        )
+        page.goto(address)
+        page.emulate_media(media="print")
+        breaks = page.eval_on_selector_all(
+            ".exam-question", "blocks => blocks.map(b => getComputedStyle(b).breakInside)"
+        )
+        assert breaks == ["avoid"] * len(questions(language))
+        shown = page.evaluate(
+            """() => [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"]
+                .filter(s => document.querySelector(s))
+                .filter(s => getComputedStyle(document.querySelector(s)).display !== "none")"""
+        )
+        assert shown == []
+        for palette in ("default", "slate"):  # black on white, from the light or dark palette
+            colours = page.evaluate(
+                """palette => {
+                    document.body.setAttribute("data-md-color-scheme", palette);
+                    return [".md-typeset", ".md-typeset .admonition", "body"].map(s => {
+                        const style = getComputedStyle(document.querySelector(s));
+                        return [style.color, style.backgroundColor];
+                    });
+                }""",
+                palette,
+            )
+            black_on_white = ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+            assert colours[0][0] == colours[1][0] == black_on_white[0], (palette, colours)
+            assert colours[1][1] == colours[2][1] == black_on_white[1], (palette, colours)
+    finally:
+        page.close()

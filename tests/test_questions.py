@@ -1,0 +1,193 @@
+"""A question is defined once, by its two pages; everything else about it is generated or checked.
+
+Adding a question touches only its own files: its pages, its snippet modules and their outputs
+(and its quiz items and new glossary terms, if it has any).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools import questions, versions
+from tools.codeblocks import examples
+from tools.figures import SHOWN
+from tools.pages import DOCS, LANGUAGES, ROOT, SNIPPETS, all_pages
+from tools.site import build
+
+INCLUDE = re.compile(r"""--8<--\s+["'](snippets/[^"':]+)""")
+MODULE = re.compile(r"snippets/q(\d{2})_\w+\.py$")
+QUESTION_PAGE = re.compile(r"docs/\w+/questions/q(\d{2})-")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools")
+
+
+def test_every_question_page_has_its_box_short_answer_and_twin() -> None:
+    assert not questions.problems(), "\n".join(questions.problems())
+    numbers = {
+        language: [q.number for q in questions.questions(language)] for language in LANGUAGES
+    }
+    assert numbers[LANGUAGES[0]], "no question pages found"
+    assert all(found == numbers[LANGUAGES[0]] for found in numbers.values()), numbers
+
+
+def _question_page(folder: Path, language: str, name: str, text: str) -> Path:
+    page = folder / language / "questions" / name
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(text, encoding="utf-8")
+    return page
+
+
+def test_a_page_without_box_or_short_answer_or_twin_is_named(tmp_path: Path) -> None:
+    _question_page(tmp_path, "sv", "q01-topic.md", '---\ntitle: "1. Ämne"\n---\n\n# 1. Fråga?\n')
+    _question_page(tmp_path, "en", "q01-topic.md", '---\ntitle: "1. Topic"\n---\n\n# 1. Q?\n')
+    _question_page(tmp_path, "en", "q02-other.md", "# 2. Other\n")
+    found = questions.problems(tmp_path)
+    assert found[0].startswith(f"{tmp_path}/sv/questions/q01-topic.md: missing")
+    assert "a front-matter `description`" in found[0]
+    assert "a question box" in found[0]
+    assert "a `## Kort svar` section" in found[0]
+    assert "a `## Short answer` section" in found[1]
+    assert found[-1] == (
+        "docs/sv/questions/q02-other.md is missing: "
+        "docs/en/questions/q02-other.md has no twin in sv"
+    )
+
+
+def test_pages_state_the_versions_the_tests_run(request: pytest.FixtureRequest) -> None:
+    if request.config.getoption("--update-outputs"):
+        versions.record()
+    assert versions.recorded() == versions.running(), (
+        f"{versions.RECORD.relative_to(ROOT)} records {versions.recorded()}, the tests run "
+        f"{versions.running()}: run `make outputs` so the pages state what was checked"
+    )
+
+
+def test_a_snippet_module_belongs_to_one_question() -> None:
+    # One module, one question: only that question's two pages include it.
+    strays = []
+    for page in all_pages():
+        number = QUESTION_PAGE.match(page.as_posix())
+        for included in INCLUDE.findall((ROOT / page).read_text(encoding="utf-8")):
+            module = MODULE.search(included)
+            if module and (number is None or module[1] != number[1]):
+                strays.append(f"{page}: includes {included}, a module of question {module[1]}")
+    assert not strays, "\n".join(strays)
+
+
+def _shown_outputs() -> set[str]:
+    shown: set[str] = set()
+    for page in all_pages():
+        text = (ROOT / page).read_text(encoding="utf-8")
+        shown |= {Path(path).name for path in INCLUDE.findall(text)}
+        shown |= set(SHOWN.findall(text))
+    return shown
+
+
+def test_every_output_file_is_shown_by_a_page() -> None:
+    recorded = {versions.RECORD.name}  # shown on every question page by hooks/questions.py
+    orphans = sorted(
+        f"snippets/output/{path.name}"
+        for path in (SNIPPETS / "output").iterdir()
+        if path.name not in _shown_outputs() | recorded
+    )
+    assert not orphans, "no page shows these outputs; delete them or show them:\n" + "\n".join(
+        orphans
+    )
+
+
+def test_every_figure_a_page_shows_is_drawn_by_code_the_tests_run() -> None:
+    # A page may show a figure that an earlier question's code draws (q07 shows q06's curves).
+    code = "".join(
+        block.code for page in all_pages() for ex in examples(page) for block in ex.blocks
+    )
+    undrawn = [
+        f"{page}: shows {figure}, which no code block on the site saves"
+        for page in all_pages()
+        for figure in SHOWN.findall((ROOT / page).read_text(encoding="utf-8"))
+        if figure not in code
+    ]
+    assert not undrawn, "\n".join(undrawn)
+
+
+# A question 14 made of exactly the files a contributor adds.
+Q14 = {
+    "sv": (
+        "Tokenisering",
+        "Vad är en token?",
+        "Kort svar",
+        "I kod",
+        "En token är en bit text som en språkmodell räknar med.",
+    ),
+    "en": (
+        "Tokenization",
+        "What is a token?",
+        "Short answer",
+        "In code",
+        "A token is a piece of text that a language model counts with.",
+    ),
+}
+Q14_CODE = '# --8<-- [start:split]\nprint("en token".split())\n# --8<-- [end:split]\n'
+
+
+def _add_question_14(project: Path) -> None:
+    (project / "snippets" / "q14_tokens.py").write_text(Q14_CODE, encoding="utf-8")
+    (project / "snippets" / "output" / "q14_tokens.split.txt").write_text("['en', 'token']\n")
+    for language, (title, wording, short, in_code, answer) in Q14.items():
+        page = (
+            f'---\ntitle: "14. {title}"\ndescription: {answer}\n---\n\n# 14. {wording}\n\n'
+            f'!!! question "?"\n    {wording}\n\n## {short}\n\n{answer}\n\n## {in_code}\n\n'
+            '```python\n--8<-- "snippets/q14_tokens.py:split"\n```\n\n'
+            "<!--pytest-codeblocks:expected-output-->\n```text\n"
+            '--8<-- "snippets/output/q14_tokens.split.txt"\n```\n'
+        )
+        _question_page(project / "docs", language, "q14-tokens.md", page)
+
+
+@pytest.fixture(scope="module")
+def site_with_question_14(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("project")
+    for part in PROJECT_PARTS:
+        source, target = ROOT / part, project / part
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target)
+    _add_question_14(project)
+    result = build(project / "site", project)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return project / "site"
+
+
+def _article(html: Path) -> str:
+    """A built page's content, without the navigation (which lists every page anyway)."""
+    return html.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_new_question_appears_everywhere_from_its_own_files(
+    site_with_question_14: Path, language: str
+) -> None:
+    root = site_with_question_14 if language == LANGUAGES[0] else site_with_question_14 / language
+    title, wording, *_ = Q14[language]
+    home = _article(root / "index.html")
+    assert 'href="questions/q14-tokens/"' in home, "not listed on the home page"
+    self_test = _article(root / "self-test" / "index.html")
+    assert f"14. {title}" in self_test, "not in the self-test"
+    assert wording in self_test, "its wording is not in the self-test"
+    page = (root / "questions" / "q14-tokens" / "index.html").read_text(encoding="utf-8")
+    navigation = page.split('class="md-nav md-nav--primary"', 1)[-1]
+    assert f"14. {title}" in navigation, "not in the navigation"
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(doc["location"].startswith("questions/q14-tokens/") for doc in index["docs"])
+
+
+def test_the_question_14_files_are_all_a_new_question_needs() -> None:
+    # The files the test above adds are the ones docs/*/contributing.md tells a contributor to add.
+    for language in LANGUAGES:
+        guide = (DOCS / language / "contributing.md").read_text(encoding="utf-8")
+        for path in ("qNN-", "snippets/qNN_", "snippets/output/"):
+            assert path in guide, f"docs/{language}/contributing.md does not name {path}"

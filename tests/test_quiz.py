@@ -1,0 +1,561 @@
+"""The quiz: every option explained, in both languages (tools/quiz.py, hooks/quiz.py, quiz.js).
+
+The data tests read small fixture pages (tests/fixtures/quiz/) and break a copy of them one way
+at a time; the browser tests use the built site and its real items.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import axe_playwright_python
+import markdown
+import pytest
+import yaml
+from playwright.sync_api import Browser, Locator, Page
+
+from tools import quiz
+from tools.pages import LANGUAGES, ROOT
+from tools.site import build
+
+FIXTURE = ROOT / "tests" / "fixtures" / "quiz" / "docs"
+FIXTURE_STEM = "q99-fixture"
+HEADING = {"sv": "testa-dig-sjalv", "en": "test-yourself"}  # the section hooks/quiz.py adds
+AXE_SOURCE = Path(axe_playwright_python.__file__).with_name("axe.min.js")  # as test_browser.py
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PHONE = {"width": 375, "height": 740}
+NO_TRANSITIONS = "* { transition: none !important; animation: none !important }"
+SIDEWAYS = """() => {
+  const root = document.documentElement;
+  const found = [];
+  if (root.scrollWidth > root.clientWidth + 1)
+    found.push(`the page is ${root.scrollWidth}px wide in a ${root.clientWidth}px window`);
+  for (const el of document.querySelectorAll(".kb-quiz, .kb-quiz *")) {
+    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible")
+      found.push(`${el.tagName.toLowerCase()}.${el.className} scrolls: ${el.scrollWidth}px`);
+    const box = el.getBoundingClientRect();
+    if (box.width && box.right > root.clientWidth + 1)
+      found.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${box.right}px`);
+  }
+  return found.slice(0, 5);
+}"""
+
+
+# --- The data -----------------------------------------------------------------------------
+
+
+def test_the_real_quiz_files_are_valid() -> None:
+    assert quiz.problems() == []
+    items = {language: quiz.load(language) for language in LANGUAGES}
+    keys = {language: [item.key for item in found] for language, found in items.items()}
+    assert len({tuple(found) for found in keys.values()}) == 1, keys
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """A copy of the fixture: one small question page with two items, in both languages."""
+    copy = tmp_path / "docs"
+    shutil.copytree(FIXTURE, copy)
+    return copy
+
+
+def _edit(docs: Path, language: str, change: Callable[[list[dict[str, Any]]], None]) -> None:
+    path = docs / language / "questions" / f"{FIXTURE_STEM}.quiz.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data["items"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_the_fixture_is_valid_and_loads_in_question_order(docs: Path) -> None:
+    assert quiz.problems(docs) == []
+    items = quiz.load("en", docs)
+    assert [(item.number, item.slug, item.id) for item in items] == [
+        (99, FIXTURE_STEM, "what-training-changes"),
+        (99, FIXTURE_STEM, "chosen-before-training"),
+    ]
+    assert items[1].multiple
+    assert items[1].options[0] == quiz.Option(
+        text="The learning rate", correct=True, why="It is a hyperparameter.", see="#rate"
+    )
+
+
+def test_heading_ids_are_those_python_markdown_gives() -> None:
+    # An explicit { #takt }, and a repeated heading "Exempel" whose second id is exempel_1.
+    assert quiz.heading_ids(FIXTURE / "sv" / "questions" / f"{FIXTURE_STEM}.md") == {
+        "99-vad-ar-en-exempelfraga",
+        "kort-svar",
+        "vikter-och-bias",
+        "takt",
+        "exempel",
+        "exempel_1",
+    }
+
+
+def _no_right_option(items: list[dict[str, Any]]) -> None:
+    for option in items[0]["options"]:
+        option["correct"] = False
+
+
+def _all_right(items: list[dict[str, Any]]) -> None:
+    for option in items[1]["options"]:
+        option["correct"] = True
+
+
+def _two_right_in_a_single_choice(items: list[dict[str, Any]]) -> None:
+    items[0]["options"][1]["correct"] = True
+
+
+def _no_why(items: list[dict[str, Any]]) -> None:
+    del items[1]["options"][1]["why"]
+
+
+def _no_see(items: list[dict[str, Any]]) -> None:
+    del items[0]["options"][2]["see"]
+
+
+def _missing_anchor(items: list[dict[str, Any]]) -> None:
+    items[0]["options"][1]["see"] = "#nope"
+
+
+def _missing_anchor_on_another_page(items: list[dict[str, Any]]) -> None:
+    items[0]["options"][1]["see"] = "q99-fixture.md#nope"
+
+
+def _missing_page(items: list[dict[str, Any]]) -> None:
+    items[1]["options"][0]["see"] = "q98-gone.md#rate"
+
+
+def _broken_link_in_why(items: list[dict[str, Any]]) -> None:
+    items[1]["options"][2]["why"] = "See [weights](#no-such-heading)."
+
+
+def _renamed(items: list[dict[str, Any]]) -> None:
+    items[1]["id"] = "chosen-in-advance"
+
+
+def _swapped_right_options(items: list[dict[str, Any]]) -> None:
+    items[1]["options"][1]["correct"] = False
+    items[1]["options"][2]["correct"] = True
+
+
+def _one_option_less(items: list[dict[str, Any]]) -> None:
+    items[1]["options"].pop(1)
+
+
+def _repeated_id(items: list[dict[str, Any]]) -> None:
+    items[1]["id"] = items[0]["id"]
+
+
+def _not_kebab_case(items: list[dict[str, Any]]) -> None:
+    items[0]["id"] = "What_Training_Changes"
+
+
+EN = "docs/en/questions/q99-fixture.quiz.yml"
+SV = "docs/sv/questions/q99-fixture.quiz.yml"
+
+
+@pytest.mark.parametrize(
+    ("language", "change", "expected"),
+    [
+        ("en", _no_right_option, f"{EN}: item 'what-training-changes': no option is right"),
+        ("en", _all_right, f"{EN}: item 'chosen-before-training': every option is right"),
+        (
+            "sv",
+            _two_right_in_a_single_choice,
+            f"{SV}: item 'what-training-changes': 2 options are right, but `multiple: false`",
+        ),
+        (
+            "sv",
+            _no_why,
+            f"{SV}: item 'chosen-before-training', option 2: 'why' is a required property",
+        ),
+        (
+            "en",
+            _no_see,
+            f"{EN}: item 'what-training-changes', option 3: 'see' is a required property",
+        ),
+        (
+            "en",
+            _missing_anchor,
+            f"{EN}: item 'what-training-changes', option 2: 'see' points to #nope, "
+            "which is not a heading of q99-fixture.md",
+        ),
+        (
+            "sv",
+            _missing_anchor_on_another_page,
+            f"{SV}: item 'what-training-changes', option 2: 'see' points to #nope, "
+            "which is not a heading of q99-fixture.md",
+        ),
+        (
+            "en",
+            _missing_page,
+            f"{EN}: item 'chosen-before-training', option 1: 'see' points to q98-gone.md#rate, "
+            "but there is no question page q98-gone.md in docs/en/questions",
+        ),
+        (
+            "en",
+            _broken_link_in_why,
+            f"{EN}: item 'chosen-before-training', option 3: why: a link points to "
+            "#no-such-heading, which is not a heading of q99-fixture.md",
+        ),
+        (
+            "sv",
+            _renamed,
+            f"{EN}: the item ids differ from {SV} (the same ids in the same order)",
+        ),
+        (
+            "en",
+            _swapped_right_options,
+            f"{EN}: item 'chosen-before-training': the right options are [1, 3], but [1, 2] in sv",
+        ),
+        (
+            "en",
+            _one_option_less,
+            f"{EN}: item 'chosen-before-training': 2 options, but 3 in sv",
+        ),
+        ("sv", _repeated_id, f"{SV}: item 'what-training-changes': the id is used twice"),
+        ("en", _not_kebab_case, f"{EN}: item 'What_Training_Changes': 'What_Training_Changes'"),
+    ],
+    ids=lambda value: value.__name__[1:] if callable(value) else None,
+)
+def test_a_broken_item_is_named_with_its_file_and_what_is_wrong(
+    docs: Path, language: str, change: Callable[[list[dict[str, Any]]], None], expected: str
+) -> None:
+    _edit(docs, language, change)
+    found = quiz.problems(docs)
+    assert len(found) == 1, found
+    assert found[0].startswith(expected), found[0]
+    with pytest.raises(quiz.QuizError, match=re.escape(expected)):
+        quiz.load(language, docs)
+
+
+def test_a_file_without_its_twin_is_named(docs: Path) -> None:
+    (docs / "sv" / "questions" / f"{FIXTURE_STEM}.quiz.yml").unlink()
+    assert quiz.problems(docs) == [
+        f"{SV} is missing: {EN} has no twin in sv",
+    ]
+
+
+def test_a_file_beside_no_question_page_is_named(docs: Path) -> None:
+    for language in LANGUAGES:
+        folder = docs / language / "questions"
+        shutil.copy(folder / f"{FIXTURE_STEM}.quiz.yml", folder / "q98-gone.quiz.yml")
+    found = quiz.problems(docs)
+    assert "docs/sv/questions/q98-gone.quiz.yml: there is no question page q98-gone.md" in (
+        "\n".join(found)
+    )
+
+
+def test_a_broken_item_fails_the_build_naming_file_and_item(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for part in ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            project.mkdir(exist_ok=True)
+            shutil.copy2(source, project / part)
+    for language in LANGUAGES:
+        for name in (f"{FIXTURE_STEM}.md", f"{FIXTURE_STEM}.quiz.yml"):
+            shutil.copy(
+                FIXTURE / language / "questions" / name, project / "docs" / language / "questions"
+            )
+    _edit(project / "docs", "en", _missing_anchor)
+    result = build(tmp_path / "site", project)
+    assert result.returncode != 0
+    assert (
+        f"{EN}: item 'what-training-changes', option 2: 'see' points to #nope" in result.stderr
+    ), result.stderr[-3000:]
+
+
+# --- The built pages ----------------------------------------------------------------------
+
+
+def _html(site: Path, language: str, page: str) -> str:
+    prefix = site if language == LANGUAGES[0] else site / language
+    return (prefix / page / "index.html").read_text(encoding="utf-8")
+
+
+def _plain(html_text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
+
+
+def _text(markdown_text: str) -> str:
+    """What a reader sees of inline Markdown."""
+    return _plain(markdown.markdown(markdown_text))
+
+
+def _with_items(language: str) -> dict[str, list[quiz.Item]]:
+    by_slug: dict[str, list[quiz.Item]] = {}
+    for item in quiz.load(language):
+        by_slug.setdefault(item.slug, []).append(item)
+    assert by_slug, f"docs/{language}/questions has no .quiz.yml file"
+    return by_slug
+
+
+def test_heading_ids_match_the_built_site(site: Path) -> None:
+    for language in LANGUAGES:
+        for page in sorted((ROOT / "docs" / language / "questions").glob("q*.md")):
+            built = _html(site, language, f"questions/{page.stem}")
+            ids = set(re.findall(r'<h[1-6] id="([^"]+)"', built)) - {HEADING[language]}
+            assert quiz.heading_ids(page) == ids, page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_with_items_end_with_them_as_forms_that_work_without_javascript(
+    site: Path, language: str
+) -> None:
+    by_slug = _with_items(language)
+    for slug, items in by_slug.items():
+        page = _html(site, language, f"questions/{slug}")
+        headings = re.findall(r'<h2 id="([^"]+)"', page)
+        assert headings[-1] == HEADING[language], f"{slug}: the last section is {headings[-1]}"
+        section = page[page.index(f'id="{HEADING[language]}"') :]
+        forms = re.findall(r'<form class="kb-quiz__item".*?</form>', section, re.DOTALL)
+        assert len(forms) == len(items), slug
+        for form, item in zip(forms, items, strict=True):
+            kind = "checkbox" if item.multiple else "radio"
+            assert "<fieldset><legend>" in form
+            assert form.count(f'<input type="{kind}"') == len(item.options), item.key
+            assert form.count("<label for=") == len(item.options), item.key
+            assert re.search(r'<div class="kb-quiz__result" aria-live="polite">', form)
+            assert re.search(r"<details [^>]*>(?!.*\bopen\b)", form)  # closed
+            answers = form[form.index("<details") :]
+            for option in item.options:  # every option's explanation and link
+                assert _text(option.why) in _plain(answers), (item.key, option.why)
+            assert "`" not in answers, "inline Markdown left unrendered"
+            assert answers.count("<a href=") >= len(item.options)
+    quiz_page = _html(site, language, "quiz")
+    total = sum(len(items) for items in by_slug.values())
+    assert quiz_page.count('<form class="kb-quiz__item"') == total
+    for name in ("quiz.css", "quiz.js"):
+        assert name in quiz_page
+
+
+def _links(page: str) -> list[str]:
+    quiz_part = "".join(
+        re.findall(
+            r'<div class="kb-quiz.*?</form></div>|<ul class="kb-quiz__scores".*?</ul>',
+            page,
+            re.DOTALL,
+        )
+    )
+    return [html.unescape(href) for href in re.findall(r'href="([^"]*)"', quiz_part)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_quiz_link_is_relative_and_leads_to_a_heading(site: Path, language: str) -> None:
+    # Relative links work under the path prefix (/deep-learning/) and at the root of a host.
+    pages = ["quiz", *(f"questions/{slug}" for slug in _with_items(language))]
+    broken = []
+    for page in pages:
+        base = (site if language == LANGUAGES[0] else site / language) / page
+        for href in _links(_html(site, language, page)):
+            path, _, anchor = href.partition("#")
+            if re.match(r"[a-z]+:|/", path):
+                broken.append(f"{page}: {href} is not relative")
+                continue
+            target = (base / path / "index.html").resolve() if path else base / "index.html"
+            if not target.is_file():
+                broken.append(f"{page}: {href} leads nowhere")
+            elif anchor and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
+                broken.append(f"{page}: {href}: no heading #{anchor} there")
+    assert not broken, "\n".join(broken)
+
+
+# --- In a browser ---------------------------------------------------------------------------
+
+STORAGE = "kb-quiz:{language}"  # quiz.js keeps the progress of each language under this key
+VERDICT = {"sv": ("Rätt!", "Inte rätt."), "en": ("Right!", "Not right.")}
+
+
+@pytest.fixture
+def tab(browser: Browser) -> Iterator[Page]:
+    """A page in a fresh browser context: no progress and no palette kept from another test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(5000)
+    yield context.new_page()
+    context.close()
+
+
+def _address(url: str, language: str, path: str) -> str:
+    return url + ("" if language == LANGUAGES[0] else f"{language}/") + path
+
+
+def _single(language: str) -> quiz.Item:
+    return next(item for item in quiz.load(language) if not item.multiple)
+
+
+def _form(page: Page, item: quiz.Item) -> Locator:
+    return page.locator(f'form[data-quiz-item="{item.key}"]')
+
+
+def _answer(page: Page, item: quiz.Item, choices: tuple[int, ...]) -> Locator:
+    """Choose options of an item, check, and return its result region."""
+    form = _form(page, item)
+    for position in range(len(item.options)):
+        if item.multiple or position in choices:
+            form.locator(f'input[value="{position}"]').set_checked(position in choices)
+    form.locator(".kb-quiz__actions button").click()
+    return form.locator(".kb-quiz__result")
+
+
+def _score(page: Page, item: quiz.Item) -> str:
+    return page.locator(f'.kb-quiz__scores [data-quiz-score="{item.slug}"]').inner_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
+    tab: Page, url: str, language: str
+) -> None:
+    item = _single(language)
+    total = sum(1 for other in quiz.load(language) if other.slug == item.slug)
+    tab.goto(_address(url, language, "quiz/"))
+    assert _score(tab, item) == f"0/{total}"
+    again = tab.locator(f'[data-quiz-row="{item.slug}"] .kb-quiz__again a')
+    assert not again.is_visible()
+
+    wrong = next(n for n, option in enumerate(item.options) if not option.correct)
+    result = _answer(tab, item, (wrong,))
+    shown = result.inner_text()
+    assert VERDICT[language][1] in shown
+    assert _text(item.options[wrong].why) in shown
+    assert result.locator("a").get_attribute("href") == (
+        _form(tab, item).locator(f'details li[data-option="{wrong}"] a').last.get_attribute("href")
+    )
+    assert _score(tab, item) == f"0/{total}"
+    assert again.is_visible(), "no link back to the page of a question answered wrong"
+
+    result = _answer(tab, item, item.right)
+    assert VERDICT[language][0] in result.inner_text()
+    assert _text(item.options[item.right[0]].why) in result.inner_text()
+    assert _score(tab, item) == f"1/{total}"
+    assert not again.is_visible()
+
+    tab.reload()
+    assert _score(tab, item) == f"1/{total}"
+    form = _form(tab, item)
+    assert "kb-quiz__item--right" in (form.get_attribute("class") or "")
+    assert form.locator(f'input[value="{item.right[0]}"]').is_checked()
+    assert tab.evaluate("key => localStorage.getItem(key)", STORAGE.format(language=language))
+
+    tab.locator('[data-quiz-reset="all"]').click()
+    assert _score(tab, item) == f"0/{total}"
+    assert form.locator("input:checked").count() == 0
+    tab.reload()
+    assert _score(tab, item) == f"0/{total}"
+    assert form.locator("input:checked").count() == 0
+
+    # Practise chosen questions only, in another order.
+    tab.locator(f'input[data-quiz-filter="{item.slug}"]').uncheck()
+    assert not form.is_visible()
+    tab.locator(f'input[data-quiz-filter="{item.slug}"]').check()
+    assert form.is_visible()
+    keys = "[...document.querySelectorAll('form.kb-quiz__item')].map(f => f.dataset.quizItem)"
+    before = tab.evaluate(keys)
+    tab.locator("[data-quiz-shuffle]").click()
+    assert sorted(tab.evaluate(keys)) == sorted(before)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_item_can_be_answered_with_the_keyboard_alone(
+    tab: Page, url: str, language: str
+) -> None:
+    slug = next(iter(_with_items(language)))
+    item = next(item for item in quiz.load(language) if item.slug == slug)
+    tab.goto(_address(url, language, f"questions/{slug}/"))
+    tab.locator(f"#{HEADING[language]} a.headerlink").focus()
+    form = _form(tab, item)
+    focused = "el => el === document.activeElement"
+
+    def tab_to(target: Locator) -> None:
+        for _ in range(20):
+            tab.keyboard.press("Tab")
+            if target.evaluate(focused):
+                return
+        pytest.fail(f"Tab never reached {target}")
+
+    if item.multiple:  # each checkbox is a stop of its own: Space ticks it
+        for choice in item.right:
+            tab_to(form.locator(f'input[value="{choice}"]'))
+            tab.keyboard.press("Space")
+    else:  # a radio group is one stop: the arrow keys choose within it
+        tab_to(form.locator('input[value="0"]'))
+        for _ in range(item.right[0]):
+            tab.keyboard.press("ArrowDown")
+        tab.keyboard.press("Space")
+    check = form.locator(".kb-quiz__actions button")
+    tab_to(check)
+    outline = check.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline not in {"none", ""}, "the focused button shows no focus ring"
+    tab.keyboard.press("Enter")
+    assert VERDICT[language][0] in form.locator(".kb-quiz__result").inner_text()
+    total = sum(1 for other in quiz.load(language) if other.slug == slug)
+    assert tab.locator(f'[data-quiz-score="{slug}"]').inner_text() == f"1/{total}"
+
+
+# axe-core over the quiz's parts of the page. Colour contrast, the slow rule, is checked on one
+# element per look of text (colour, size, weight, background): thirty items repeat a few looks.
+AXE_QUIZ = """async tags => {
+  const parts = [".kb-quiz", ".kb-quiz__scores"].filter(s => document.querySelector(s));
+  const backOf = el => {
+    const colour = el ? getComputedStyle(el).backgroundColor : "";
+    return !el || colour !== "rgba(0, 0, 0, 0)" ? `${colour} ${el && el.className}`
+      : backOf(el.parentElement);
+  };
+  document.querySelectorAll("[data-contrast-sample]").forEach(
+    el => el.removeAttribute("data-contrast-sample"));  // the other palette's
+  const looks = new Set();
+  for (const el of document.querySelectorAll(parts.map(s => `${s}, ${s} *`).join(", "))) {
+    if (![...el.childNodes].some(node => node.nodeType === 3 && node.textContent.trim())) continue;
+    const style = getComputedStyle(el);
+    const look = [style.color, style.fontSize, style.fontWeight, backOf(el)].join("|");
+    if (!looks.has(look)) {
+      looks.add(look);
+      el.setAttribute("data-contrast-sample", "");
+    }
+  }
+  axe.configure({rules: [{id: "color-contrast", selector: "[data-contrast-sample]"}]});
+  const result = await axe.run({include: parts.map(s => [s])},
+    {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  return result.violations.map(v =>
+    `${v.id} (${v.help}): ${v.nodes.slice(0, 3).map(n => n.target).join(", ")}`);
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_phone_in_both_palettes_axe_finds_nothing_and_nothing_scrolls_sideways(
+    browser: Browser, url: str, language: str
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    context.set_default_timeout(5000)
+    context.add_init_script(path=AXE_SOURCE)  # in every page, before its own scripts
+    page = context.new_page()
+    found: dict[str, list[str]] = {}
+    items = quiz.load(language)
+    own = [item for item in items if item.slug == items[0].slug]
+    for path, shown in [("quiz/", items), (f"questions/{items[0].slug}/", own)]:
+        page.goto(_address(url, language, path))
+        page.add_style_tag(content=NO_TRANSITIONS)
+        # As a reader sees them: one answer wrong, one right, one explanation block open.
+        wrong = next(n for n, option in enumerate(shown[0].options) if not option.correct)
+        _answer(page, shown[0], (wrong,))
+        if len(shown) > 1:
+            _answer(page, shown[1], shown[1].right)
+        _form(page, shown[0]).locator("details summary").click()
+        found[f"{path} sideways"] = page.evaluate(SIDEWAYS)
+        for _ in range(2):  # the palette it opens in, then the other one
+            scheme = page.evaluate("document.body.dataset.mdColorScheme")
+            found[f"{path} {scheme}"] = page.evaluate(AXE_QUIZ, WCAG_21_AA)
+            page.locator("[data-md-component=palette] label:visible").dispatch_event("click")
+            page.wait_for_function(
+                "before => document.body.dataset.mdColorScheme !== before", arg=scheme
+            )
+    context.close()
+    assert len(found) == 6, found.keys()  # two pages, each on a phone and in two palettes
+    assert not any(found.values()), {what: found[what] for what in found if found[what]}

@@ -1,0 +1,97 @@
+"""One term per concept: the glossary's headword in Swedish prose, American spelling in English.
+
+Code (fenced and inline), link targets and English glosses in parentheses, such as
+"(*feature map*)", are not prose and are not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tools.pages import DOCS, ROOT
+
+# Swedish: the glossary's headword, and the variants that the pages must not use for it.
+SWEDISH = {
+    "data (inte den vardagliga bestämda formen)": r"\bdatan\b",
+    "fryst / frysta (ett lager som vi fryser)": r"\bfrus(?:en|et|na)\b",
+    "hoppförutsägelse": r"\bgrenprediktion\w*",
+    "träffsäkerhet (accuracy)": r"\bnoggrannhet\w*|\baccuracy\b",
+    "särdragskarta / särdragskartor": r"\bfeature[- ]maps?\b",
+}
+# English: American spelling. British -ise/-isation words, and a few others, with their fix.
+BRITISH = re.compile(
+    r"\b(?:minimi|maximi|optimi|regulari|normali|generali|recogni|organi|summari|speciali"
+    r"|initiali|visuali|memori|utili|characteri|categori|tokeni|randomi|standardi|vectori"
+    r"|serialis|deserialis|parallelis|emphasi|reali)s(?:e|es|ed|ing|ations?|ers?)\b"
+    r"|\b(?:behaviour|colour|centre|favour|neighbour|modell(?:ing|ed)|labell(?:ing|ed)"
+    r"|travell(?:ing|ed)|cancell(?:ing|ed)|analys(?:e|es|ed|ing))\w*",
+    re.IGNORECASE,
+)
+
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2\s*$", re.MULTILINE | re.DOTALL)
+NOT_PROSE = [
+    re.compile(r"`[^`\n]+`"),  # inline code
+    re.compile(r"\]\([^)\s]*\)"),  # link targets
+    re.compile(r"\(\*[^*()]+\*\)"),  # an English gloss: (*feature map*)
+    re.compile(r"<[^>]+>"),  # HTML tags and their attributes (aria-labelledby, ...)
+    re.compile(r"https?://\S+"),
+    re.compile(r"^\*\[[^\]]+\]:.*$", re.MULTILINE),  # abbreviation definitions
+]
+
+
+def prose(text: str) -> str:
+    """The text with everything that is not prose blanked out, line numbers kept."""
+    blank = lambda match: re.sub(r"[^\n]", " ", match.group(0))  # noqa: E731
+    text = FENCE.sub(blank, text)
+    for pattern in NOT_PROSE:
+        text = pattern.sub(blank, text)
+    return text
+
+
+def findings(path: Path, rules: dict[str, re.Pattern[str]]) -> list[str]:
+    """'file:line: "variant" -> headword' for every rejected variant in a file's prose."""
+    text = prose(path.read_text(encoding="utf-8"))
+    where = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+    return [
+        f"{where}:{text.count(chr(10), 0, match.start()) + 1}: {match.group(0)!r} -> {headword}"
+        for headword, pattern in rules.items()
+        for match in pattern.finditer(text)
+    ]
+
+
+def _files(language: str) -> list[Path]:
+    folder = DOCS / language
+    return sorted([*folder.rglob("*.md"), *folder.rglob("*.svg"), *folder.rglob("*.yml")])
+
+
+SWEDISH_RULES = {headword: re.compile(p, re.IGNORECASE) for headword, p in SWEDISH.items()}
+ENGLISH_RULES = {"American spelling": BRITISH}
+
+
+@pytest.mark.parametrize("path", _files("sv"), ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_swedish_uses_the_glossary_headword(path: Path) -> None:
+    found = findings(path, SWEDISH_RULES)
+    assert not found, "use the glossary's headword:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("path", _files("en"), ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_english_uses_american_spelling(path: Path) -> None:
+    found = findings(path, ENGLISH_RULES)
+    assert not found, "use American spelling:\n" + "\n".join(found)
+
+
+def test_a_planted_variant_is_found_with_its_line(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Sida\n\nVi tränar på `datan` och (*feature map*).\n\n```python\ndatan = 1\n```\n\n"
+        "Sedan delar vi datan.\n",
+        encoding="utf-8",
+    )
+    assert findings(page, SWEDISH_RULES) == [
+        f"{page}:9: 'datan' -> data (inte den vardagliga bestämda formen)"
+    ]
+    page.write_text("It minimises the loss; its behavior is fine.\n", encoding="utf-8")
+    assert findings(page, ENGLISH_RULES) == [f"{page}:1: 'minimises' -> American spelling"]

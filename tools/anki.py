@@ -1,0 +1,237 @@
+"""An Anki deck per language: a card per question and a card per glossary term.
+
+The deck, its two note types and every note have ids derived from fixed strings, never
+random: importing a newer deck into Anki updates the cards a reader already has (and keeps
+their review history) instead of adding copies. A question's note is known by its language and
+page (``q05-keras-model``), a term's by its language and glossary anchor (``dropout``); a
+question or term may be reworded freely, but renaming a page or an anchor makes a new card.
+
+Fields are simple HTML converted from the pages' Markdown. Links lead to the published site;
+images of the language folder (the diagrams) are packed into the deck, so it works offline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import itertools
+import json
+import re
+import sqlite3
+import time
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import genanki
+
+from tools.published import inline_html, to_html, url
+from tools.questions import Question
+
+NAMESPACE = "kunskapskontroll/deep-learning"  # changing it makes every card new for readers
+GLOSSARY = "glossary.md"
+LABELS = {
+    "sv": {
+        "read": "Läs hela svaret",
+        "glossary": "I ordlistan",
+        "question": "fråga",
+        "term": "ordlista",
+        "kind_question": "Deep learning: fråga",
+        "kind_term": "Deep learning: begrepp",
+    },
+    "en": {
+        "read": "Read the whole answer",
+        "glossary": "In the glossary",
+        "question": "question",
+        "term": "glossary",
+        "kind_question": "Deep learning: question",
+        "kind_term": "Deep learning: term",
+    },
+}
+CSS = """\
+.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.45;
+        text-align: left; color: #111; background: #fff; max-width: 40em; margin: 0 auto; }
+.nightMode.card { color: #eee; background: #222; }
+.title, .term { font-size: 1.2em; font-weight: bold; margin-bottom: 0.6em; }
+pre { white-space: pre-wrap; font-size: 0.8em; background: rgba(127, 127, 127, 0.12);
+      padding: 0.6em; border-radius: 4px; }
+code { font-size: 0.9em; }
+img { max-width: 100%; height: auto; }
+.more { font-size: 0.9em; margin-top: 1em; }
+"""
+DEFINITION = r"\{{\s*#{anchor}\s*\}}\s*\n:[ \t]+(?P<text>[^\n]*(?:\n(?:[ \t]*\n)*[ ]{{4}}[^\n]*)*)"
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str  # Markdown: "Dropout (*dropout*)"
+    anchor: str  # the entry's id on the glossary page
+    definition: str  # Markdown, the whole entry; links relative to the glossary page
+
+
+def stable_id(*parts: str) -> int:
+    """An id for Anki (deck or note type) from fixed strings: in [2**30, 2**31), as genanki asks."""
+    digest = hashlib.sha256("/".join(parts).encode("utf-8")).digest()
+    return 2**30 + int.from_bytes(digest[:4], "big") % 2**30
+
+
+def note_guid(language: str, kind: str, key: str) -> str:
+    """A note's GUID, from its language and its page slug or glossary anchor."""
+    return genanki.guid_for(NAMESPACE, language, kind, key)
+
+
+def terms(glossary_text: str, entries: Iterable[tuple[str, str, str]]) -> list[Term]:
+    """The glossary's entries with their whole definitions (``entries`` gives the first line).
+
+    ``entries`` is ``hooks.glossary.entries(language)``: (term, anchor, first line); the lines
+    indented under an entry continue its definition.
+    """
+    found = []
+    for term, anchor, first in entries:
+        match = re.search(DEFINITION.format(anchor=re.escape(anchor)), glossary_text)
+        text = match["text"] if match else first
+        lines = [line.removeprefix("    ") for line in text.splitlines()]
+        found.append(Term(term=term, anchor=anchor, definition="\n".join(lines).strip()))
+    return found
+
+
+def _models(language: str) -> tuple[genanki.Model, genanki.Model]:
+    labels = LABELS[language]
+    question = genanki.Model(
+        stable_id(NAMESPACE, "model", "question", language),
+        labels["kind_question"],
+        fields=[{"name": name} for name in ("Number", "Title", "Question", "Answer", "Link")],
+        templates=[
+            {
+                "name": labels["kind_question"],
+                "qfmt": '<div class="title">{{Title}}</div>\n<div>{{Question}}</div>',
+                "afmt": (
+                    '{{FrontSide}}\n<hr id="answer">\n<div>{{Answer}}</div>\n'
+                    f'<p class="more"><a href="{{{{Link}}}}">{labels["read"]}</a></p>'
+                ),
+            }
+        ],
+        css=CSS,
+    )
+    term = genanki.Model(
+        stable_id(NAMESPACE, "model", "term", language),
+        labels["kind_term"],
+        fields=[{"name": name} for name in ("Term", "Definition", "Link")],
+        templates=[
+            {
+                "name": labels["kind_term"],
+                "qfmt": '<div class="term">{{Term}}</div>',
+                "afmt": (
+                    '{{FrontSide}}\n<hr id="answer">\n<div>{{Definition}}</div>\n'
+                    f'<p class="more"><a href="{{{{Link}}}}">{labels["glossary"]}</a></p>'
+                ),
+            }
+        ],
+        css=CSS,
+    )
+    return question, term
+
+
+def _title(question: Question) -> str:
+    """The title with the question's number in front (the titles usually carry it already)."""
+    prefix = f"{question.number}. "
+    return question.title if question.title.startswith(prefix) else prefix + question.title
+
+
+class _Media:
+    """Images of the language folder, under names unique across a reader's whole collection."""
+
+    def __init__(self, folder: Path, prefix: str) -> None:
+        self.folder, self.prefix = folder, prefix
+        self.files: dict[str, bytes] = {}
+
+    def __call__(self, path: str) -> str | None:
+        source = self.folder / path
+        if not source.is_file():
+            return None
+        name = f"{self.prefix}-{path.replace('/', '-')}"
+        self.files.setdefault(name, source.read_bytes())
+        return name
+
+
+def deck(
+    language: str,
+    name: str,
+    questions: Iterable[Question],
+    glossary: Iterable[Term],
+    base: str,
+    folder: Path,
+    timestamp: float | None = None,
+) -> bytes:
+    """The ``.apkg`` file of a language's deck.
+
+    ``base`` is the language's address on the published site (``tools.published.base_url``),
+    ``folder`` its docs folder (``docs/sv``), where images the text shows are looked up.
+    ``timestamp`` dates the notes (default: now); Anki replaces a card only with a newer one.
+    """
+    labels = LABELS[language]
+    question_model, term_model = _models(language)
+    result = genanki.Deck(stable_id(NAMESPACE, "deck", language), name)
+    media = _Media(folder, f"deep-learning-{language}")
+    for question in questions:
+        page = question.page.as_posix()
+        fields = [
+            f"{question.number:02d}",
+            html.escape(_title(question)),  # plain text, not Markdown ("1. ...")
+            to_html(question.wording, page, base, media),
+            to_html(question.short_answer, page, base, media),
+            url(page, base),
+        ]
+        result.add_note(
+            genanki.Note(
+                model=question_model,
+                fields=fields,
+                guid=note_guid(language, "question", question.slug),
+                tags=["deep-learning", labels["question"], f"q{question.number:02d}"],
+            )
+        )
+    for entry in glossary:
+        fields = [
+            inline_html(entry.term, GLOSSARY, base),
+            to_html(entry.definition, GLOSSARY, base, media),
+            url(f"{GLOSSARY}#{entry.anchor}", base),
+        ]
+        result.add_note(
+            genanki.Note(
+                model=term_model,
+                fields=fields,
+                guid=note_guid(language, "term", entry.anchor),
+                tags=["deep-learning", labels["term"]],
+            )
+        )
+    return _package(result, media.files, time.time() if timestamp is None else timestamp)
+
+
+def _package(deck: genanki.Deck, media: dict[str, bytes], timestamp: float) -> bytes:
+    """The .apkg zip, as genanki's Package.write_to_file writes it, from a database in memory.
+
+    genanki's own writer builds the database in a temporary file (a quarter of a second of
+    disk syncs per deck) and stores the zip uncompressed (150 kB, mostly empty pages).
+    """
+    connection = sqlite3.connect(":memory:")
+    try:
+        genanki.Package(deck).write_to_db(
+            connection.cursor(), timestamp, itertools.count(int(timestamp * 1000))
+        )
+        connection.commit()
+        database = connection.serialize()
+    finally:
+        connection.close()
+    names = {str(index): name for index, name in enumerate(media)}
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as apkg:
+        # Entries with a fixed date: the same deck and timestamp give the same bytes.
+        for entry, content in [
+            ("collection.anki2", database),
+            ("media", json.dumps(names).encode("utf-8")),
+            *((index, media[name]) for index, name in names.items()),
+        ]:
+            apkg.writestr(zipfile.ZipInfo(entry), content, compress_type=zipfile.ZIP_DEFLATED)
+    return packed.getvalue()

@@ -1,0 +1,160 @@
+"""What a code block's copy button copies: a program that runs as it is (hooks/copy_programs.py).
+
+A block marked ``<!--pytest-codeblocks:cont-->`` continues the blocks before it: alone it
+fails (NameError). On the page such a block shows its own lines, with the code it builds on
+folded above it (a ``<details>`` whose summary says so), and its ``.highlight`` wrapper
+carries ``data-copy``: the whole program, exactly as the code tests run it
+(``tools.codeblocks.program``). Material's copy button copies the ``data-copy`` of the
+nearest ancestor that has one, instead of the code's text.
+
+Code that does not run on purpose (marked ``<!--pytest.mark.xfail(...)-->``, such as the
+course's code in the question boxes) gets a label saying so and no copy button: Material
+gives no button to code inside an element of class ``no-copy``.
+
+The HTML of a page's blocks is matched with its CodeExamples (``tools.codeblocks.examples``)
+by the code they show, in order (a Python block only with a block that Pygments coloured, not
+with shown output of the same text); a block that cannot be found is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape, unescape
+
+from tools.codeblocks import Block, CodeExample, program, shown
+
+LABELS = {
+    "sv": {
+        "builds_on": "Bygger på koden ovan ({lines}) \u2013 kopieringsknappen kopierar allt",
+        "line": ("rad", "rader"),
+        "course": "Kursens kod, som den står: den går inte att köra",
+        "not_runnable": "Koden går inte att köra som den står",
+    },
+    "en": {
+        "builds_on": "Builds on the code above ({lines}) \u2013 the copy button copies all of it",
+        "line": ("line", "lines"),
+        "course": "The course's code as written: it does not run",
+        "not_runnable": "This code does not run as written",
+    },
+}
+# A code block as pymdownx.highlight writes it (tabindex from hooks/focusable_code.py).
+HIGHLIGHT = re.compile(
+    r'<div class="(?P<classes>(?:[\w-]+ )*highlight)"(?P<attributes>[^>]*)>'
+    r'(?P<inside>(?:<span class="filename">.*?</span>)?<pre[^>]*><span></span>'
+    r"<code[^>]*>(?P<code>.*?)</code></pre>)",
+    re.DOTALL,
+)
+# The marker of code that is expected to fail, as Markdown passes it into the HTML.
+XFAIL = re.compile(r"<!--\s*pytest\.mark\.xfail\b(?:(?!-->).)*-->\s*(?:</?p>\s*)?$", re.DOTALL)
+QUESTION = re.compile(r'<div class="admonition question\b[^"]*">')
+DIV = re.compile(r"<div\b|</div>")
+TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass
+class Shown:
+    """A code block in a page's HTML."""
+
+    start: int
+    end: int
+    classes: str
+    attributes: str
+    inside: str
+    text: str  # the code as the page shows it
+    highlighted: bool  # Pygments coloured it: it was not plain text (such as shown output)
+
+
+def shown_blocks(html: str) -> list[Shown]:
+    return [
+        Shown(
+            m.start(),
+            m.end(),
+            m["classes"],
+            m["attributes"],
+            m["inside"],
+            shown(unescape(TAG.sub("", m["code"]))),
+            '<span class="' in m["code"],
+        )
+        for m in HIGHLIGHT.finditer(html)
+    ]
+
+
+def same(block: Block, on_page: Shown) -> bool:
+    """Whether a block on the page is this block: the same code, and for Python coloured by
+    Pygments (the HTML does not name the language; shown output is plain text)."""
+    return on_page.text == shown(block.code) and (block.language != "python" or on_page.highlighted)
+
+
+def question_boxes(html: str) -> list[tuple[int, int]]:
+    """Where the question admonitions (``!!! question``) begin and end in the HTML."""
+    spans = []
+    for match in QUESTION.finditer(html):
+        depth = 0
+        for tag in DIV.finditer(html, match.start()):
+            depth += 1 if tag[0] == "<div" else -1
+            if depth == 0:
+                spans.append((match.start(), tag.end()))
+                break
+    return spans
+
+
+def lines(count: int, language: str) -> str:
+    one, many = LABELS[language]["line"]
+    return f"{count} {one if count == 1 else many}"
+
+
+def fold(before: str, language: str) -> str:
+    """The code a block builds on, folded: one plain <pre><code>, no highlighting spans."""
+    summary = LABELS[language]["builds_on"].format(lines=lines(before.count("\n"), language))
+    return (
+        f'<details class="kb-builds-on no-copy"><summary>{escape(summary, quote=False)}'
+        f'</summary><pre><code tabindex="0">{escape(before, quote=False)}</code></pre>'
+        "</details>"
+    )
+
+
+def label(text: str) -> str:
+    return f'<p class="kb-not-runnable">{escape(text, quote=False)}</p>'
+
+
+def rewrite(html: str, found: list[CodeExample], language: str) -> tuple[str, list[str]]:
+    """The page's HTML with continued blocks folded and copying whole programs, and code that
+    does not run labelled and without a copy button; and the blocks that were not found."""
+    language = "en"
+    blocks = shown_blocks(html)
+    changes: dict[int, tuple[str, str, str]] = {}  # block number -> classes, attributes, before
+    problems = []
+    position = 0
+    for example in found:
+        for number, block in enumerate(example.blocks):
+            index = next((i for i in range(position, len(blocks)) if same(block, blocks[i])), None)
+            if index is None:
+                problems.append(f"{block.where}: not found in the page's HTML")
+                continue
+            position = index + 1
+            languages = {b.language for b in example.blocks[: number + 1]}
+            if number and len(languages) == 1 and not example.error:
+                whole = program(example.blocks[: number + 1])
+                before = program(example.blocks[:number])
+                attributes = f' data-copy="{escape(whole.rstrip())}"'
+                changes[index] = ("", attributes, fold(before, language))
+    boxes = question_boxes(html)
+    for index, block in enumerate(blocks):
+        if XFAIL.search(html, max(0, block.start - 2000), block.start):
+            in_box = any(start < block.start < end for start, end in boxes)
+            text = LABELS[language]["course" if in_box else "not_runnable"]
+            changes[index] = (" no-copy", "", label(text))
+    parts, last = [], 0
+    for index in sorted(changes):
+        block = blocks[index]
+        classes, attributes, before = changes[index]
+        parts += [
+            html[last : block.start],
+            f'<div class="{block.classes}{classes}"{block.attributes}{attributes}>',
+            before,
+            block.inside,
+        ]
+        last = block.end
+    parts.append(html[last:])
+    return "".join(parts), problems

@@ -1,0 +1,128 @@
+"""The quiz as Moodle XML for teachers: a category per question, a multichoice per quiz item.
+
+Moodle (Question bank > Import > Moodle XML format) and most learning platforms read it. Each
+option carries its explanation as feedback, with a link to the section of the published page
+that explains it.
+
+Scoring: a single-answer item gives 100 % for the right option and 0 for the others. In a
+choose-all-that-apply item the right options share 100 % and the wrong ones share -100 %, so
+ticking everything scores 0 (Moodle never goes below 0). Moodle accepts only some fractions;
+with up to ten right and ten wrong options every share is one of them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping
+
+from tools.published import inline_html, resolve, to_html, url
+from tools.questions import Question
+from tools.quiz import Item
+
+COURSE = "Kunskapskontroll 2"
+# The grades Moodle offers for an answer (question_bank::fraction_options_full), as fractions.
+ACCEPTED = (1, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25)
+ACCEPTED += (0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05)
+LABELS = {
+    "sv": {
+        "more": "Läs mer i svaret på fråga {number}",
+        "whole": "Läs hela svaret på fråga {number}",
+    },
+    "en": {
+        "more": "Read more in the answer to question {number}",
+        "whole": "Read the whole answer to question {number}",
+    },
+}
+QUESTION_PAGE = re.compile(r"questions/q(\d+)-")
+
+
+def share(count: int) -> str:
+    """One of ``count`` equal shares of 100 %, as Moodle writes a fraction: 50, 33.33333."""
+    if not any(abs(1 / count - accepted) < 1e-6 for accepted in ACCEPTED):
+        raise ValueError(f"Moodle has no grade of 1/{count}: split 100 % another way")
+    return f"{100 / count:.5f}".rstrip("0").rstrip(".")
+
+
+def fractions(item: Item) -> list[str]:
+    """Each option's grade in percent, in the options' order."""
+    right = sum(option.correct for option in item.options)
+    wrong = len(item.options) - right
+    if not item.multiple:
+        return ["100" if option.correct else "0" for option in item.options]
+    return [share(right) if option.correct else f"-{share(wrong)}" for option in item.options]
+
+
+def category_path(question: Question) -> str:
+    """``$course$/top/Kunskapskontroll 2/05 A Keras model``; Moodle reads "//" as a slash."""
+    title = re.sub(rf"^{question.number}\.\s*", "", question.title)
+    return "/".join(
+        part.replace("/", "//")
+        for part in ["$course$", "top", COURSE, f"{question.number:02d} {title}"]
+    )
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    ET.SubElement(element, "text").text = text
+    return element
+
+
+def _plain(html_text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text)).strip()
+
+
+def _feedback(item: Item, why: str, see: str, language: str, base: str) -> str:
+    page = f"questions/{item.slug}.md"
+    target = resolve(see, page)
+    found = QUESTION_PAGE.match(target)
+    label = LABELS[language]["more"].format(number=int(found[1]) if found else item.number)
+    link = f'<p><a href="{html.escape(url(target, base))}">{html.escape(label)}</a></p>'
+    return f"{to_html(why, page, base)}\n{link}"
+
+
+def _item(quiz: ET.Element, item: Item, position: int, language: str, base: str) -> None:
+    page = f"questions/{item.slug}.md"
+    prompt = to_html(item.prompt, page, base)
+    question = ET.SubElement(quiz, "question", {"type": "multichoice"})
+    name = f"{item.number:02d}.{position} {_plain(prompt)}"
+    _text(question, "name", name if len(name) <= 120 else f"{name[:119]}…")
+    _text(question, "questiontext", prompt, format="html")
+    whole = LABELS[language]["whole"].format(number=item.number)
+    general = f'<p><a href="{html.escape(url(page, base))}">{html.escape(whole)}</a></p>'
+    _text(question, "generalfeedback", general, format="html")
+    ET.SubElement(question, "defaultgrade").text = "1"
+    ET.SubElement(question, "penalty").text = "0.3333333"
+    ET.SubElement(question, "hidden").text = "0"
+    ET.SubElement(question, "idnumber").text = f"{language}:{item.key}"
+    ET.SubElement(question, "single").text = "false" if item.multiple else "true"
+    ET.SubElement(question, "shuffleanswers").text = "1"
+    ET.SubElement(question, "answernumbering").text = "abc"
+    if item.multiple:
+        ET.SubElement(question, "shownumcorrect")
+    for option, fraction in zip(item.options, fractions(item), strict=True):
+        answer = _text(question, "answer", inline_html(option.text, page, base), fraction=fraction)
+        answer.set("format", "html")
+        feedback = _feedback(item, option.why, option.see, language, base)
+        _text(answer, "feedback", feedback, format="html")
+
+
+def quiz(
+    language: str, items: Iterable[Item], questions: Mapping[int, Question], base: str
+) -> bytes:
+    """The Moodle XML file of a language's items; ``questions`` maps a number to its question.
+
+    ``base`` is the language's address on the published site (``tools.published.base_url``).
+    """
+    root = ET.Element("quiz")
+    by_number: dict[int, list[Item]] = {}
+    for item in items:
+        by_number.setdefault(item.number, []).append(item)
+    for number, group in sorted(by_number.items()):
+        category = ET.SubElement(root, "question", {"type": "category"})
+        _text(category, "category", category_path(questions[number]))
+        for position, item in enumerate(group, start=1):
+            _item(root, item, position, language, base)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

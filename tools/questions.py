@@ -1,0 +1,162 @@
+"""The questions, read from their pages: the one source of each question's data.
+
+A question is the pair of pages ``docs/<language>/questions/qNN-slug.md``. Each page holds, in
+its language, everything the site and the practice material need about the question:
+
+- the number and slug, in the file name (``q03-parameters-hyperparameters``);
+- a short title and a description, in the front matter;
+- the question as the course asks it, in the ``!!! question`` box;
+- the short answer, under the heading ``## Kort svar`` / ``## Short answer``.
+
+The home page, the self-test, the navigation, the notebooks and the practice exports are all
+generated from what this module reads; no list of questions is kept anywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from tools.pages import DOCS, LANGUAGES, ROOT
+
+FILE_NAME = re.compile(r"^q(?P<number>\d{2})-(?P<topic>[a-z0-9-]+)\.md$")
+FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
+QUESTION_BOX = re.compile(r"^!!! question[^\n]*\n(?P<body>(?:(?: {4}[^\n]*)?\n)+)", re.MULTILINE)
+SHORT_ANSWER = {"sv": "Kort svar", "en": "Short answer"}
+ANSWER = {"sv": "Svar", "en": "Answer"}
+READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
+LINK = re.compile(r"\]\((?!https?://|#)([^)]+)\)")
+
+
+class QuestionError(ValueError):
+    """A question page that lacks something every question page must have."""
+
+
+@dataclass(frozen=True)
+class Question:
+    language: str
+    number: int
+    slug: str  # the page's file name without .md: q03-parameters-hyperparameters
+    title: str  # short title, from the front matter: "3. Parametrar och hyperparametrar"
+    heading: str  # the page's H1
+    description: str
+    wording: str  # the question as the course asks it (Markdown; may hold a code block)
+    short_answer: str  # Markdown, links relative to the page
+
+    @property
+    def page(self) -> Path:
+        """The page, relative to its language folder (as MkDocs and links see it)."""
+        return Path("questions") / f"{self.slug}.md"
+
+    @property
+    def source(self) -> Path:
+        """The page, relative to the repository root."""
+        return Path("docs") / self.language / self.page
+
+
+def _section(markdown: str, heading: str) -> str:
+    match = re.search(rf"^## {re.escape(heading)}\s*\n(.*?)(?=^## |\Z)", markdown, re.M | re.S)
+    return match.group(1).strip() if match else ""
+
+
+def read(path: Path, language: str) -> Question:
+    """The question a page defines; raises QuestionError naming the file and what is missing."""
+    where = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+    name = FILE_NAME.match(path.name)
+    if not name:
+        raise QuestionError(f"{where}: a question page is named qNN-topic.md")
+    text = path.read_text(encoding="utf-8")
+    front = FRONT_MATTER.match(text)
+    meta = (yaml.safe_load(front["yaml"]) if front else None) or {}
+    body = text[front.end() :] if front else text
+    heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "")
+    box = QUESTION_BOX.search(body)
+    wording = "\n".join(line[4:] for line in box["body"].splitlines()).strip() if box else ""
+    answer = _section(body, SHORT_ANSWER[language])
+    missing = [
+        what
+        for what, value in [
+            ("a front-matter `title`", meta.get("title")),
+            ("a front-matter `description`", meta.get("description")),
+            ("an H1 heading", heading),
+            ('a question box (`!!! question "..."`)', wording),
+            (f"a `## {SHORT_ANSWER[language]}` section", answer),
+        ]
+        if not value
+    ]
+    if missing:
+        raise QuestionError(f"{where}: missing {', '.join(missing)}")
+    return Question(
+        language=language,
+        number=int(name["number"]),
+        slug=path.stem,
+        title=str(meta["title"]),
+        heading=heading,
+        description=str(meta["description"]),
+        wording=wording,
+        short_answer=answer,
+    )
+
+
+def questions(language: str, docs: Path = DOCS) -> list[Question]:
+    """Every question of a language, in order; raises QuestionError on a broken page."""
+    found = [read(path, language) for path in sorted((docs / language / "questions").glob("*.md"))]
+    numbers = [question.number for question in found]
+    if len(set(numbers)) != len(numbers):
+        raise QuestionError(f"docs/{language}/questions: two pages share a number: {numbers}")
+    return found
+
+
+def problems(docs: Path = DOCS, languages: tuple[str, ...] = LANGUAGES) -> list[str]:
+    """Everything wrong with the question pages, as messages naming the file."""
+    found: list[str] = []
+    slugs: dict[str, set[str]] = {}
+    for language in languages:
+        slugs[language] = set()
+        for path in sorted((docs / language / "questions").glob("*.md")):
+            slugs[language].add(path.name)
+            try:
+                read(path, language)
+            except QuestionError as error:
+                found.append(str(error))
+    for language in languages:
+        for other in languages:
+            for name in sorted(slugs[other] - slugs[language]):
+                found.append(
+                    f"docs/{language}/questions/{name} is missing: "
+                    f"docs/{other}/questions/{name} has no twin in {language}"
+                )
+    return found
+
+
+def _indented(text: str) -> str:
+    return "\n".join(f"    {line}" if line.strip() else "" for line in text.splitlines())
+
+
+def _from_language_root(target: str) -> str:
+    """A link written on a question page, as seen from a page of the language's root folder."""
+    return target.removeprefix("../") if target.startswith("../") else f"questions/{target}"
+
+
+def home_list(language: str, docs: Path = DOCS) -> str:
+    """A numbered Markdown list linking every question, for a page at the language's root."""
+    return "\n".join(
+        f"{question.number}. [{question.heading.split('. ', 1)[-1]}]({question.page.as_posix()})"
+        for question in questions(language, docs)
+    )
+
+
+def self_test(language: str, docs: Path = DOCS) -> str:
+    """Every question as the course asks it, each short answer in a collapsed block."""
+    blocks = []
+    for question in questions(language, docs):
+        answer = LINK.sub(lambda m: f"]({_from_language_root(m.group(1))})", question.short_answer)
+        link = f"[{READ_MORE[language]}]({question.page.as_posix()})"
+        blocks.append(
+            f"## {question.title}\n\n{question.wording}\n\n"
+            f'??? success "{ANSWER[language]}"\n{_indented(answer)}\n\n    {link}\n'
+        )
+    return "\n".join(blocks)

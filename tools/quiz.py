@@ -1,0 +1,342 @@
+"""The quiz: short questions about each question page, every option with its explanation.
+
+The items of a question live beside its page, one file per language:
+``docs/<language>/questions/<page-stem>.quiz.yml`` (``tools/quiz.schema.json`` describes it)::
+
+    items:
+      - id: what-training-changes      # kebab-case, unique in the file, the same in both languages
+        multiple: false                # true: choose all that apply
+        prompt: Vilka tal ändrar `fit` under träningen?
+        options:
+          - text: Vikterna och biasvärdena
+            correct: true
+            why: En eller två meningar.
+            see: "#parametrar-det-modellen-lar-sig"   # or "q04-train-validation-test.md#anchor"
+
+The question pages (``hooks/quiz.py``), the quiz page and the practice exports are made from
+what ``load`` returns. ``problems`` lists everything wrong with the files of all languages.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import markdown
+import yaml
+
+from tools.pages import DOCS, LANGUAGES
+
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where installed
+SCHEMA = Path(__file__).with_name("quiz.schema.json")
+SUFFIX = ".quiz.yml"
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+# Headings as Python-Markdown reads them (also inside admonitions), and code fences to skip.
+HEADING = re.compile(r"^\s*(#{1,6}\s.*)$")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+FILE_NAME = re.compile(r"q\d{2}-[a-z0-9-]+\.md")
+
+
+class QuizError(ValueError):
+    """Quiz data that is broken; the message names the file, the item and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str  # inline Markdown
+    correct: bool
+    why: str  # inline Markdown: why this option is right or wrong
+    see: str  # "#anchor" on the item's page, or "qNN-slug.md#anchor"
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str  # unique per question, the same in both languages
+    number: int  # the question's number (from the file name)
+    slug: str  # the question page's stem: q03-parameters-hyperparameters
+    multiple: bool  # choose all that apply
+    prompt: str  # inline Markdown
+    options: tuple[Option, ...]
+
+    @property
+    def key(self) -> str:
+        """Unique across the site: ``q03-parameters-hyperparameters/what-training-changes``."""
+        return f"{self.slug}/{self.id}"
+
+    @property
+    def right(self) -> tuple[int, ...]:
+        """The positions (from 0) of the right options."""
+        return tuple(index for index, option in enumerate(self.options) if option.correct)
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def heading_ids(page: Path) -> set[str]:
+    """The ids of a page's headings, as Python-Markdown's toc extension gives them on the site.
+
+    Explicit ``{ #id }`` attributes count, and a repeated heading gets ``_1``, ``_2``...
+    """
+    return set(headings(page))
+
+
+def headings(page: Path) -> dict[str, str]:
+    """A page's headings: id -> text (as the table of contents shows it)."""
+    return dict(_headings(page, page.stat().st_mtime_ns))
+
+
+@functools.cache
+def _headings(page: Path, _mtime: int) -> tuple[tuple[str, str], ...]:
+    # Only the heading lines go through Python-Markdown (toc and attr_list, as on the site):
+    # the same ids, without rendering the page's prose and highlighting its code.
+    text = FRONT_MATTER.sub("", page.read_text(encoding="utf-8"))
+    lines, fence = [], ""
+    for line in text.splitlines():
+        opening = FENCE.match(line)
+        if fence:
+            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
+                fence = ""
+        elif opening:
+            fence = opening[1]
+        elif heading := HEADING.match(line):
+            lines.append(heading[1])
+    converter = markdown.Markdown(extensions=["toc", "attr_list"])
+    converter.convert("\n\n".join(lines))
+
+    def walk(tokens: list[dict[str, Any]]) -> list[tuple[str, str]]:
+        return [
+            found
+            for token in tokens
+            for found in [(token["id"], token["name"]), *walk(token["children"])]
+        ]
+
+    return tuple(walk(converter.toc_tokens))  # type: ignore[attr-defined]
+
+
+def _where(path: Path, docs: Path) -> str:
+    """A file as the messages name it: docs/<language>/questions/<name>."""
+    return path.relative_to(docs.parent).as_posix()
+
+
+def _files(docs: Path, language: str) -> list[Path]:
+    return sorted((docs / language / "questions").glob(f"*{SUFFIX}"))
+
+
+def _stem(path: Path) -> str:
+    return path.name.removesuffix(SUFFIX)
+
+
+def _label(data: Any, path: list[Any]) -> str:
+    """A place in a file's data as the messages name it: item 'some-id', option 2."""
+    parts = []
+    if len(path) >= 2 and path[0] == "items" and isinstance(path[1], int):
+        item = data["items"][path[1]] if isinstance(data, dict) else None
+        name = item.get("id") if isinstance(item, dict) else None
+        parts.append(f"item {name!r}" if isinstance(name, str) else f"item {path[1] + 1}")
+        if len(path) >= 4 and path[2] == "options" and isinstance(path[3], int):
+            parts.append(f"option {path[3] + 1}")
+    return ", ".join(parts)
+
+
+def _target_problem(page: Path, target: str, language: str) -> str:
+    """What is wrong with a link from a question page ("#a", "q04-x.md#a"), or ""."""
+    name, _, anchor = target.partition("#")
+    target_page = page.with_name(name) if name else page
+    if not FILE_NAME.fullmatch(target_page.name) or not target_page.is_file():
+        return f"{target}, but there is no question page {name} in docs/{language}/questions"
+    if anchor and anchor not in heading_ids(target_page):
+        return f"#{anchor}, which is not a heading of {target_page.name}"
+    return ""
+
+
+def _link_problems(place: str, text: str, page: Path, language: str) -> list[str]:
+    """Broken links to question pages in an item's Markdown (other links are not checked)."""
+    found = []
+    for target in LINK.findall(text):
+        if not re.match(r"[a-z][a-z0-9+.-]*:", target):  # not https:, mailto: ...
+            wrong = _target_problem(page, target, language)
+            if wrong:
+                found.append(f"{place}: a link points to {wrong}")
+    return found
+
+
+def _read(path: Path, language: str, docs: Path) -> tuple[list[Item], list[str]]:
+    """The items of one file, and everything wrong with it."""
+    where = _where(path, docs)
+    stem = _stem(path)
+    match = re.fullmatch(r"q(\d{2})-[a-z0-9-]+", stem)
+    page = path.with_name(f"{stem}.md")
+    if not match or not page.is_file():
+        return [], [f"{where}: there is no question page {stem}.md beside it"]
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+    except yaml.YAMLError as error:
+        return [], [f"{where}: not valid YAML: {error}"]
+    errors = sorted(_validator().iter_errors(data), key=lambda error: list(error.absolute_path))
+    found = []
+    invalid: set[int] = set()  # items that do not match the schema: checked no further
+    for error in errors:
+        at = list(error.absolute_path)
+        place = _label(data, at)
+        found.append(f"{where}: {place + ': ' if place else ''}{error.message}")
+        if len(at) < 2 or at[0] != "items" or not isinstance(at[1], int):
+            return [], found  # the file as a whole is not a list of items
+        invalid.add(at[1])
+
+    items = []
+    seen: set[str] = set()
+    for position, raw in enumerate(data["items"]):
+        if position in invalid:
+            continue
+        name = raw["id"]
+        label = f"{where}: item {name!r}"
+        if name in seen:
+            found.append(f"{label}: the id is used twice in this file")
+        seen.add(name)
+        multiple = raw.get("multiple", False)
+        options = tuple(
+            Option(text=o["text"], correct=o["correct"], why=o["why"], see=o["see"])
+            for o in raw["options"]
+        )
+        right = sum(option.correct for option in options)
+        if right == 0:
+            found.append(f"{label}: no option is right (`correct: true`)")
+        if right == len(options):
+            found.append(f"{label}: every option is right; at least one must be wrong")
+        if not multiple and right > 1:
+            found.append(
+                f"{label}: {right} options are right, but `multiple: false` takes exactly one "
+                "(set `multiple: true` for choose-all-that-apply)"
+            )
+        found += _link_problems(f"{label}: prompt", raw["prompt"], page, language)
+        for number, option in enumerate(options, start=1):
+            place = f"{label}, option {number}"
+            wrong = _target_problem(page, option.see, language)
+            if wrong:
+                found.append(f"{place}: 'see' points to {wrong}")
+            for field in ("text", "why"):
+                found += _link_problems(f"{place}: {field}", getattr(option, field), page, language)
+        items.append(
+            Item(
+                id=name,
+                number=int(match[1]),
+                slug=stem,
+                multiple=multiple,
+                prompt=raw["prompt"],
+                options=options,
+            )
+        )
+    return items, found
+
+
+def _twins(read: dict[str, dict[str, list[Item]]], docs: Path) -> list[str]:
+    """Where the languages differ: item ids and their order, options, right answers."""
+    found = []
+    first, *others = list(read)
+    for other in others:
+        for stem in sorted(set(read[first]) & set(read[other])):
+            where = f"{docs.name}/{other}/questions/{stem}{SUFFIX}"
+            ours, theirs = read[first][stem], read[other][stem]
+            ids, their_ids = [i.id for i in ours], [i.id for i in theirs]
+            if ids != their_ids:
+                found.append(
+                    f"{where}: the item ids differ from {docs.name}/{first}/questions/"
+                    f"{stem}{SUFFIX} (the same ids in the same order): "
+                    f"{their_ids} against {ids}"
+                )
+                continue
+            for mine, twin in zip(ours, theirs, strict=True):
+                label = f"{where}: item {mine.id!r}"
+                if len(mine.options) != len(twin.options):
+                    found.append(
+                        f"{label}: {len(twin.options)} options, but {len(mine.options)} in {first}"
+                    )
+                elif mine.right != twin.right:
+                    found.append(
+                        f"{label}: the right options are {[n + 1 for n in twin.right]}, "
+                        f"but {[n + 1 for n in mine.right]} in {first}"
+                    )
+                elif mine.multiple != twin.multiple:
+                    found.append(f"{label}: `multiple` differs from {first}")
+    return found
+
+
+Checked = tuple[dict[str, dict[str, list[Item]]], dict[str, list[str]]]
+
+
+def _check(docs: Path) -> Checked:
+    """Every language's items (by page stem) and problems (by language; "" for the twins).
+
+    Read again only when a quiz file or a question page has changed: the build asks once per
+    page, and `mkdocs serve` rebuilds after every edit.
+    """
+    stamp = tuple(
+        (path, path.stat().st_mtime_ns)
+        for language in LANGUAGES
+        for path in sorted((docs / language / "questions").glob("q*"))
+    )
+    return _checked(docs, stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _checked(docs: Path, _stamp: tuple[tuple[Path, int], ...]) -> Checked:
+    read: dict[str, dict[str, list[Item]]] = {}
+    found: dict[str, list[str]] = {}
+    broken: set[str] = set()
+    for language in LANGUAGES:
+        read[language], found[language] = {}, []
+        for path in _files(docs, language):
+            items, wrong = _read(path, language, docs)
+            read[language][_stem(path)] = items
+            found[language] += wrong
+            if wrong:
+                broken.add(_stem(path))
+    # Twins are compared only where both files read cleanly: a broken file is reported once.
+    clean = {
+        language: {stem: items for stem, items in by_stem.items() if stem not in broken}
+        for language, by_stem in read.items()
+    }
+    found[""] = _missing_twins(read, docs) + _twins(clean, docs)
+    return read, found
+
+
+def _missing_twins(read: dict[str, dict[str, list[Item]]], docs: Path) -> list[str]:
+    """Files that one language has and another lacks (whether or not they read cleanly)."""
+    found = []
+    for language in LANGUAGES:
+        for other in LANGUAGES:
+            for stem in sorted(set(read[language]) - set(read[other])):
+                found.append(
+                    f"{docs.name}/{other}/questions/{stem}{SUFFIX} is missing: "
+                    f"{docs.name}/{language}/questions/{stem}{SUFFIX} has no twin in {other}"
+                )
+    return found
+
+
+def problems(docs: Path = DOCS) -> list[str]:
+    """Every problem in all quiz files of all languages, as messages (empty: all is fine)."""
+    _, found = _check(docs)
+    return [message for language in [*LANGUAGES, ""] for message in found[language]]
+
+
+def load(language: str, docs: Path = DOCS) -> list[Item]:
+    """Every item of every question of a language, in question order; validated.
+
+    Raises QuizError listing the problems of this language's files and any difference from
+    the other language.
+    """
+    read, found = _check(docs)
+    wrong = found[language] + found[""]
+    if wrong:
+        raise QuizError("\n".join(wrong))
+    return [item for stem in sorted(read[language]) for item in read[language][stem]]
