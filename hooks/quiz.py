@@ -11,7 +11,8 @@ answer) or checkboxes (all that apply), a check button and a live region for the
 right answers, every option's explanation and a link to the heading that explains it are in a
 closed ``<details>`` block, so the page works without JavaScript. quiz.js (loaded only by these
 pages, with quiz.css) checks answers, shows the explanations of the options chosen and keeps the
-reader's progress in the browser.
+reader's progress in the browser. The items join each page after the search plugin has read
+it, so search finds the pages' own text, not the quiz's options.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ SAID_BY_SCRIPT = ("right", "wrong", "verdict-right", "verdict-wrong", "verdict-m
 SAID_BY_SCRIPT += ("verdict-none", "verdict-earlier")
 
 _inline = markdown.Markdown(extensions=["attr_list"])
-_quiz_pages: set[str] = set()  # the pages of this build that show items (they load the assets)
+_pending: dict[str, dict[str, str]] = {}  # page -> placeholder -> its items, as HTML
 
 
 def inline(text: str) -> str:
@@ -205,7 +206,7 @@ def _container(language: str, body: str, extra_class: str = "") -> str:
     said = {key: TEXT[language][key] for key in SAID_BY_SCRIPT}
     labels = html.escape(json.dumps(said, ensure_ascii=False))
     classes = f"kb-quiz {extra_class}".strip()
-    return f'<div class="{classes}" data-quiz-text="{labels}" data-search-exclude>{body}</div>'
+    return f'<div class="{classes}" data-quiz-text="{labels}">{body}</div>'
 
 
 def _score(slug: str, count: int, language: str, label: str) -> str:
@@ -274,7 +275,7 @@ def quiz_scores(by_slug: dict[str, list[quiz.Item]], links: _Links, language: st
 
 @event_priority(100)  # before the other hooks' work: broken data stops the build at once
 def on_pre_build(config: MkDocsConfig) -> None:
-    _quiz_pages.clear()
+    _pending.clear()
     found = quiz.problems(DOCS)
     if found:
         raise PluginError("Broken quiz items (docs/*/questions/*.quiz.yml):\n" + "\n".join(found))
@@ -289,26 +290,35 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Render the items where the page has a placeholder; they go in at on_post_page."""
     language = _language(page, config)
     if SECTION not in html and ITEMS not in html and SCORES not in html:
         return html
     by_slug = _items(language)
     links = _Links(page, files, language)
+    found = {}
     if SECTION in html:
         slug = _slug(page, language)
-        html = html.replace(SECTION, question_section(slug, by_slug[slug], links, language))
+        found[SECTION] = question_section(slug, by_slug[slug], links, language)
     if ITEMS in html:
-        html = html.replace(ITEMS, quiz_items(by_slug, links, language))
+        found[ITEMS] = quiz_items(by_slug, links, language)
     if SCORES in html:
-        html = html.replace(SCORES, quiz_scores(by_slug, links, language))
-    _quiz_pages.add(page.file.src_uri)
+        found[SCORES] = quiz_scores(by_slug, links, language)
+    _pending[page.file.src_uri] = found
     return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Load quiz.css and quiz.js on the pages that show items, and only there."""
-    if page.file.src_uri not in _quiz_pages:
+    """Put the items in, with quiz.css and quiz.js, on the pages that show items (only there).
+
+    The items join the page after the search plugin has read it: its index keeps to the
+    pages' own text (Material's data-search-exclude does not hold for form controls).
+    """
+    found = _pending.pop(page.file.src_uri, None)
+    if not found:
         return output
+    for placeholder, rendered in found.items():
+        output = output.replace(placeholder, rendered)
     css, js = (get_relative_url(path, page.url) for path in ASSETS)
     tags = f'<link rel="stylesheet" href="{css}"><script src="{js}" defer></script>'
     return output.replace("</head>", f"{tags}</head>", 1)

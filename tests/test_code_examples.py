@@ -10,13 +10,14 @@ a test named after both pages.
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 import pytest
 from _pytest.config import parse_warning_filter
 
 from tools import fresh_process
-from tools.codeblocks import CodeExample, examples, run, run_once, tidy
+from tools.codeblocks import Block, CodeExample, examples, run, run_once, tidy
 from tools.environment import can_download, gpu_available  # noqa: F401 - for skipif strings
 from tools.figures import check_drawn, shown_on
 from tools.pages import ROOT, all_pages
@@ -85,3 +86,66 @@ def test_code_runs_and_prints_what_the_page_shows(
     figures = set().union(*(shown_on(e.page) for e in [example, *example.same_as]))
     problems = check_drawn(tmp_path, figures, update)
     assert not problems, "\n".join(problems)
+
+
+# How the examples run: what tools/fresh_process.py promises, on small examples.
+
+
+def _example(*codes: str) -> CodeExample:
+    page = Path("docs/en/questions/q00-example.md")
+    blocks = [Block(page, 10 * n, "python", code) for n, code in enumerate(codes, 1)]
+    return CodeExample(page, blocks)
+
+
+def _run(example: CodeExample, folder: Path, filters: object = ()) -> list[str]:
+    with contextlib.closing(run(example, folder, filters)) as results:  # type: ignore[arg-type]
+        return [printed for _, printed in results]
+
+
+def test_an_example_runs_in_a_fresh_process_in_a_folder_outside_the_repository(
+    tmp_path: Path,
+) -> None:
+    first = _example(
+        f"import os, sys\nprint(os.getcwd(), os.getpid() != {os.getpid()})\n",
+        "import builtins\nbuiltins.left_behind = True\nprint(sorted(os.listdir()))\n",
+        "open('written.txt', 'w').close()\nprint('tools' in sys.modules, sys.path[0])\n",
+    )
+    assert _run(first, tmp_path) == [
+        f"{tmp_path} True\n",  # each block's output on its own
+        "[]\n",
+        f"False {tmp_path}\n",  # the repository is neither loaded nor on the path
+    ]
+    assert (tmp_path / "written.txt").exists()
+    # The next example starts afresh: nothing is left of the one before.
+    again = _example("import builtins\nprint(hasattr(builtins, 'left_behind'))\n")
+    assert _run(again, tmp_path) == ["False\n"]
+
+
+def test_a_failing_block_raises_its_error_naming_the_page_and_line(tmp_path: Path) -> None:
+    example = _example("x = 1\n", "y = x\nz = undefined_name\n")
+    with pytest.raises(NameError, match="undefined_name") as raised:
+        _run(example, tmp_path)
+    traceback = str(raised.value.__cause__)
+    where = "docs/en/questions/q00-example.md, code block at line 20"
+    assert f'File "{where}", line 2, in <module>\n    z = undefined_name' in traceback
+
+
+def test_blocks_that_do_not_join_into_one_program_fail(tmp_path: Path) -> None:
+    # Each block runs alone, but a reader who copies the second gets both in one file.
+    example = _example("x = 1\n", "from __future__ import annotations\nprint(x)\n")
+    with pytest.raises(SyntaxError, match="joined as the copy button copies them"):
+        _run(example, tmp_path)
+
+
+def test_a_warning_fails_the_block_as_in_the_test_process(
+    tmp_path: Path, warning_filters: list[fresh_process.WarningFilter]
+) -> None:
+    example = _example("import warnings\nwarnings.warn('careful', UserWarning)\n")
+    with pytest.raises(UserWarning, match="careful"):
+        _run(example, tmp_path, warning_filters)
+
+
+def test_a_block_that_hangs_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fresh_process, "TIMEOUT", 2.0)
+    with pytest.raises(TimeoutError, match="line 10: still running after 2 s"):
+        _run(_example("import time\ntime.sleep(30)\n"), tmp_path)

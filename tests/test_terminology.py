@@ -37,6 +37,7 @@ NOT_PROSE = [
     re.compile(r"\]\([^)\s]*\)"),  # link targets
     re.compile(r"\(\*[^*()]+\*\)"),  # an English gloss: (*feature map*)
     re.compile(r"<[^>]+>"),  # HTML tags and their attributes (aria-labelledby, ...)
+    re.compile(r"\{\s*#[\w-]+\s*\}"),  # attribute-list anchors: { #feature-map }
     re.compile(r"https?://\S+"),
     re.compile(r"^\*\[[^\]]+\]:.*$", re.MULTILINE),  # abbreviation definitions
 ]

@@ -9,7 +9,6 @@ current folder, in the test process, and reports only ``str(exception)``.
 
 from __future__ import annotations
 
-import ast
 import io
 import re
 import sys
@@ -251,11 +250,11 @@ def joined_problem(example: CodeExample) -> SyntaxError | None:
         return None
     for block in example.blocks:
         try:
-            ast.parse(shown(block.code))
+            compile(shown(block.code), block.where, "exec", dont_inherit=True)
         except SyntaxError:
             return None  # the block fails on its own, where it is, when it runs
     try:
-        ast.parse(program(example.blocks))
+        compile(program(example.blocks), "program", "exec", dont_inherit=True)
     except SyntaxError as error:
         line, lines = error.lineno or 0, 0
         for block in example.blocks:

@@ -121,7 +121,7 @@ def label(text: str) -> str:
 def rewrite(html: str, found: list[CodeExample], language: str) -> tuple[str, list[str]]:
     """The page's HTML with continued blocks folded and copying whole programs, and code that
     does not run labelled and without a copy button; and the blocks that were not found."""
-    language = "en"
+    language = language if language in LABELS else "en"
     blocks = shown_blocks(html)
     changes: dict[int, tuple[str, str, str]] = {}  # block number -> classes, attributes, before
     problems = []
