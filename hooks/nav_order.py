@@ -17,6 +17,7 @@ ORDER = (
     "questions",
     "self-test",
     "quiz",
+    "exam-sheet",
     "notebooks",
     "glossary",
     "reference",

@@ -317,8 +317,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     found = _pending.pop(page.file.src_uri, None)
     if not found:
         return output
+    css, js = (get_relative_url(path, page.url) for path in ASSETS)
+    # The style sheet just before the first items, not in the head: the page above them is
+    # shown without waiting for it (a question page's items are at its end).
+    first = min(found, key=output.find)
+    found[first] = f'<link rel="stylesheet" href="{css}">{found[first]}'
     for placeholder, rendered in found.items():
         output = output.replace(placeholder, rendered)
-    css, js = (get_relative_url(path, page.url) for path in ASSETS)
-    tags = f'<link rel="stylesheet" href="{css}"><script src="{js}" defer></script>'
-    return output.replace("</head>", f"{tags}</head>", 1)
+    return output.replace("</head>", f'<script src="{js}" defer></script></head>', 1)

@@ -352,15 +352,24 @@ def _links(page: str) -> list[str]:
 def test_every_quiz_link_is_relative_and_leads_to_a_heading(site: Path, language: str) -> None:
     # Relative links work under the path prefix (/deep-learning/) and at the root of a host.
     pages = ["quiz", *(f"questions/{slug}" for slug in _with_items(language))]
+    # The quiz page also links to the practice material (hooks/practice.py makes it).
+    downloads = [
+        "../exam-sheet/",
+        f"../practice/deep-learning-{language}.apkg",
+        f"../practice/moodle-quiz-{language}.xml",
+    ]
+    quiz_page = _html(site, language, "quiz")
+    assert all(f'href="{href}"' in quiz_page for href in downloads)
     broken = []
     for page in pages:
         base = (site if language == LANGUAGES[0] else site / language) / page
-        for href in _links(_html(site, language, page)):
+        for href in _links(_html(site, language, page)) + (downloads if page == "quiz" else []):
             path, _, anchor = href.partition("#")
             if re.match(r"[a-z]+:|/", path):
                 broken.append(f"{page}: {href} is not relative")
                 continue
-            target = (base / path / "index.html").resolve() if path else base / "index.html"
+            target = (base / path).resolve()
+            target = target / "index.html" if target.is_dir() else target
             if not target.is_file():
                 broken.append(f"{page}: {href} leads nowhere")
             elif anchor and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
