@@ -31,7 +31,7 @@ x_val, y_val = make_data(400, seed=1)  # never trained on; large, so its curve i
 # --8<-- [end:data]
 
 # --8<-- [start:model]
-EPOCHS = 20
+EPOCHS = 12
 
 
 def build_model(dropout_rate: float = 0.0, l2: float = 0.0) -> keras.Model:
@@ -56,7 +56,7 @@ def build_model(dropout_rate: float = 0.0, l2: float = 0.0) -> keras.Model:
         ]
     )
     model.compile(
-        optimizer=keras.optimizers.Adam(learning_rate=0.005),
+        optimizer=keras.optimizers.Adam(learning_rate=0.01),
         loss="binary_crossentropy",  # plus the L2 penalty, if there is one
         metrics=[keras.metrics.BinaryCrossentropy(name="ce")],  # without the penalty
     )

@@ -32,7 +32,7 @@ model = keras.Sequential(
         layers.Dense(1, activation="sigmoid"),
     ]
 )
-model.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy")
+model.compile(optimizer=keras.optimizers.Adam(0.03), loss="binary_crossentropy")
 stopper = keras.callbacks.EarlyStopping(patience=3)
 history = model.fit(
     x, y, validation_split=0.5, epochs=50, batch_size=150, callbacks=[stopper], verbose=0

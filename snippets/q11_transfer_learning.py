@@ -2,8 +2,8 @@
 
 A small CNN learns the digits 0-4 from scikit-learn's 8x8 images. Its convolutional base is
 then reused for new classes, the digits 5-9, of which we only have 5 labeled images each to
-train on. Three ways to learn the new classes are compared on validation data; only the one
-chosen is evaluated, once, on the test data.
+train on. Two ways to learn the new classes, from scratch and with the pretrained base frozen,
+are compared on validation data; only the one chosen is evaluated, once, on the test data.
 """
 
 # --8<-- [start:data]
@@ -114,26 +114,10 @@ for name, accuracy in val_accuracy.items():
     print(f"  {name}: {accuracy:.2f}")
 # --8<-- [end:compare]
 
-# --8<-- [start:fine_tune]
-frozen_weights = transfer.get_weights()  # to go back to, if fine-tuning does not help
-
-# 3. Fine-tuning: unfreeze the top convolutional block, keep the first block frozen, and keep
-# every BatchNormalization frozen too, so that it keeps the statistics of its pretraining.
-base.trainable = True  # unfreezes every layer of the base ...
-for layer in base.layers:  # ... so freeze the first block and the normalizations again
-    if layer in base.layers[:3] or isinstance(layer, layers.BatchNormalization):
-        layer.trainable = False
-val_accuracy["+ fine-tuning"] = train_on_few(transfer, 1e-4)  # compiles again, low rate
-print(f"Trainable when fine-tuning: {count_trainable(transfer)}")
-print(f"Validation accuracy after fine-tuning the top block: {val_accuracy['+ fine-tuning']:.2f}")
-# --8<-- [end:fine_tune]
-
 # --8<-- [start:test]
-chosen = max(val_accuracy, key=val_accuracy.get)  # on a tie, the first in the list
-models = {"from scratch": scratch, "frozen base + new head": transfer, "+ fine-tuning": transfer}
-if chosen == "frozen base + new head":
-    transfer.set_weights(frozen_weights)
-_, test_accuracy = models[chosen].evaluate(x_test, y_test, verbose=0)
+chosen = max(val_accuracy, key=val_accuracy.get)
+model = {"from scratch": scratch, "frozen base + new head": transfer}[chosen]
+_, test_accuracy = model.evaluate(x_test, y_test, verbose=0)
 print(f"Chosen on validation data: {chosen}")
 print(f"Test accuracy, measured once: {test_accuracy:.2f}")
 # --8<-- [end:test]
