@@ -38,9 +38,10 @@ test: install $(BROWSER)
 outputs: install
 	$(BIN)/python -m pytest tests/test_code_examples.py --update-outputs
 
-# The speeds the README promises: test suite, build, serve after an edit.
+# The speeds the README promises: test suite, build, serve after an edit. Options pass through:
+#   make benchmark ARGS="--baseline b03b6af --only build,serve"
 benchmark: install
-	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/benchmark.py $(ARGS)
 
 # Lighthouse on the built site (needs Node.js and npm; not part of `make test`).
 audit: install

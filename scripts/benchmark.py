@@ -1,18 +1,31 @@
-"""Measure the three speeds the project promises, and say whether each is within budget.
+"""Measure the speeds the project promises, and say whether each is within budget.
 
-    python scripts/benchmark.py            (or: make benchmark)
+    python scripts/benchmark.py                      (or: make benchmark)
+    python scripts/benchmark.py --baseline b03b6af   (or: make benchmark ARGS="--baseline b03b6af")
+    python scripts/benchmark.py --only build,serve   (skip the slow test suite)
 
 1. the whole test suite, TensorFlow included          budget 180 s
 2. `mkdocs build --strict` of both languages, cold    budget  30 s
+   and warm (the same again, caches filled, in a new process)
 3. `mkdocs serve`: from saving a page to the page
    served with the change                             budget   5 s
 
-Timings are wall-clock seconds on this machine; run it on an otherwise idle machine. The
-serve measurement works on a copy of the project, so the repository is never edited.
+With `--baseline REV`, REV is checked out into a temporary `git worktree` (removed afterwards)
+and measured the same way with the same virtual environment: its own tests, hooks and tools
+(every command runs with the tree as working folder, and `python -m` puts that folder first
+on sys.path, ahead of the editable install of this project). Baseline and current
+measurements alternate, so a change in the machine's load hits both. The goal: a saved change
+served, and a warm build, each in at most 60 % of the baseline's serve and cold build.
+
+Each tree gets its own, initially empty temporary folder ($TMPDIR), which holds its build
+caches: "cold" empties it first, as on a fresh machine, and one tree's caches never serve the
+other. Timings are wall-clock seconds on this machine; run it on an otherwise idle machine.
+The serve measurement works on a copy of the project, so no tree is edited.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -22,33 +35,86 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools")
-NOTEBOOK_HTML_CACHE = Path(tempfile.gettempdir()) / "kb-notebook-html"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-BUDGETS = {"test suite": 180.0, "mkdocs build": 30.0, "serve: edit to page": 5.0}
+MEASUREMENTS = ("suite", "build", "serve")
+BUDGETS = {"test suite": 180.0, "build, cold": 30.0, "serve: edit to page": 5.0}
+GOAL = 0.60  # of the baseline: serve against its serve, a warm build against its cold build
 
 
-def timed(command: list[str], cwd: Path = ROOT) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - start
-    if result.returncode:
-        sys.exit(f"{' '.join(command)} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
-    return elapsed
+class Tree:
+    """A checkout of the project, with its own temporary folder for caches."""
 
+    def __init__(self, path: Path, scratch: Path) -> None:
+        self.path = path
+        self.tmp = scratch
+        self.env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)}
 
-def test_suite() -> float:
-    return timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
+    def timed(self, *arguments: str, cwd: Path | None = None) -> float:
+        command = [sys.executable, *arguments]
+        start = time.perf_counter()
+        result = subprocess.run(
+            command, cwd=cwd or self.path, env=self.env, capture_output=True, text=True
+        )
+        elapsed = time.perf_counter() - start
+        if result.returncode:
+            sys.exit(
+                f"{' '.join(command)} failed in {self.path}:\n"
+                f"{result.stdout[-3000:]}{result.stderr[-3000:]}"
+            )
+        return elapsed
 
+    def empty_caches(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)  # notebook HTML and every other cache
+        self.tmp.mkdir()
 
-def build() -> float:
-    shutil.rmtree(NOTEBOOK_HTML_CACHE, ignore_errors=True)  # as on a fresh machine
-    with tempfile.TemporaryDirectory() as site:
-        return timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site])
+    def test_suite(self) -> float:
+        self.empty_caches()
+        return self.timed("-m", "pytest", "-q", "-p", "no:cacheprovider")
+
+    def build(self, cold: bool) -> float:
+        if cold:
+            self.empty_caches()
+        with tempfile.TemporaryDirectory() as site:
+            return self.timed("-m", "mkdocs", "build", "--strict", "-d", site)
+
+    def serve_edit(self) -> float:
+        with tempfile.TemporaryDirectory() as folder:
+            project = Path(folder)
+            for part in PROJECT_PARTS:
+                source = self.path / part
+                copy = shutil.copytree if source.is_dir() else shutil.copy2
+                copy(source, project / part)
+            port = _free_port()
+            server = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                cwd=project,
+                env=self.env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            try:
+                # `mkdocs serve` mounts the site at the path of site_url, as the hosting does.
+                config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+                site_url = re.search(r"^site_url:\s*(\S+)", config, re.M)
+                base = urlsplit(site_url.group(1)).path if site_url else "/"
+                url = f"http://127.0.0.1:{port}{base}questions/q05-keras-model/"
+                if _wait_for(url, "</html>", timeout=180) == float("inf"):
+                    sys.exit("mkdocs serve did not serve the page within 180 s")
+                time.sleep(1)  # let the first build's file watcher settle
+                marker = f"benchmark-{time.time_ns()}"
+                page = project / "docs" / "sv" / "questions" / "q05-keras-model.md"
+                text = page.read_text(encoding="utf-8")
+                page.write_text(f"{text}\n{marker}\n", encoding="utf-8")
+                return _wait_for(url, marker, timeout=60)
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
 
 
 def _free_port() -> int:
@@ -70,53 +136,92 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
     while time.perf_counter() - start < timeout:
         if text in _page(url):
             return time.perf_counter() - start
-        time.sleep(0.1)
+        time.sleep(0.05)
     return float("inf")
 
 
-def serve_edit() -> float:
-    with tempfile.TemporaryDirectory() as folder:
-        project = Path(folder)
-        for part in PROJECT_PARTS:
-            source = ROOT / part
-            copy = shutil.copytree if source.is_dir() else shutil.copy2
-            copy(source, project / part)
-        port = _free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=ENV,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            # `mkdocs serve` mounts the site at the path of site_url, as the hosting does.
-            site_url = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)
-            base = urlsplit(site_url.group(1)).path if site_url else "/"
-            url = f"http://127.0.0.1:{port}{base}questions/q05-keras-model/"
-            if _wait_for(url, "</html>", timeout=120) == float("inf"):
-                sys.exit("mkdocs serve did not serve the page within 120 s")
-            marker = f"benchmark-{time.time_ns()}"
-            page = project / "docs" / "sv" / "questions" / "q05-keras-model.md"
-            page.write_text(page.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
-            return _wait_for(url, marker, timeout=60)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+def measure(tree: Tree, what: str) -> dict[str, float]:
+    if what == "suite":
+        return {"test suite": tree.test_suite()}
+    if what == "build":
+        return {"build, cold": tree.build(cold=True), "build, warm": tree.build(cold=False)}
+    return {"serve: edit to page": tree.serve_edit()}
+
+
+@contextmanager
+def worktree(revision: str | None, scratch: Path) -> Iterator[Path | None]:
+    """REV checked out in a temporary worktree, removed afterwards (None: no baseline)."""
+    if revision is None:
+        yield None
+        return
+    path = scratch / "baseline"
+    git = ["git", "-C", str(ROOT)]
+    subprocess.run([*git, "worktree", "add", "--detach", str(path), revision], check=True)
+    try:
+        yield path
+    finally:
+        subprocess.run([*git, "worktree", "remove", "--force", str(path)], check=False)
+        subprocess.run([*git, "worktree", "prune"], check=False)
+
+
+def tensorflow_import(tree: Tree) -> float:
+    return tree.timed("-c", "import tensorflow")
+
+
+def report(current: dict[str, float], baseline: dict[str, float] | None) -> None:
+    if baseline is None:
+        for name, seconds in current.items():
+            print(f"{name:<22} {seconds:7.1f} s")
+        return
+    print(f"{'measurement':<28} {'baseline':>9} {'current':>9} {'ratio':>7}   goal")
+    rows = [(name, baseline[name], current[name]) for name in current]
+    if "build, warm" in current:  # the goal compares a warm build with the baseline's cold one
+        rows.append(("build, warm vs. cold", baseline["build, cold"], current["build, warm"]))
+    for name, before, now in rows:
+        ratio = now / before
+        goal = ""
+        if name in ("serve: edit to page", "build, warm vs. cold"):
+            goal = f"<= {GOAL:.0%}  " + ("met" if ratio <= GOAL else "NOT MET")
+        print(f"{name:<28} {before:7.1f} s {now:7.1f} s {ratio:6.0%}   {goal}")
 
 
 def main() -> int:
-    figures = {
-        "test suite": test_suite(),
-        "mkdocs build": build(),
-        "serve: edit to page": serve_edit(),
-    }
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--baseline", metavar="REV", help="also measure this git revision")
+    parser.add_argument(
+        "--only",
+        default=",".join(MEASUREMENTS),
+        help=f"comma-separated subset of {','.join(MEASUREMENTS)} (default: all)",
+    )
+    arguments = parser.parse_args()
+    chosen = [what for what in MEASUREMENTS if what in arguments.only.split(",")]
+    if not chosen:
+        parser.error(f"--only takes some of {','.join(MEASUREMENTS)}")
+
+    with tempfile.TemporaryDirectory(prefix="kb-benchmark-") as folder:
+        scratch = Path(folder)
+        current = Tree(ROOT, scratch / "tmp-current")
+        current.empty_caches()
+        trees = {"current": current}
+        with worktree(arguments.baseline, scratch) as path:
+            if path:
+                trees = {"baseline": Tree(path, scratch / "tmp-baseline"), **trees}
+            figures: dict[str, dict[str, float]] = {name: {} for name in trees}
+            for what in chosen:
+                for name, tree in trees.items():  # alternating: the same load for both
+                    figures[name].update(measure(tree, what))
+            scale = tensorflow_import(current)
+
+    report(figures["current"], figures.get("baseline"))
+    print(f"\nfor scale: `import tensorflow` takes {scale:.1f} s on this machine")
     over = 0
-    for name, seconds in figures.items():
-        budget = BUDGETS[name]
-        verdict = "ok" if seconds <= budget else "OVER BUDGET"
-        over += seconds > budget
-        print(f"{name:<22} {seconds:7.1f} s   (budget {budget:.0f} s)  {verdict}")
+    print("\nbudgets (current tree):")
+    for name, budget in BUDGETS.items():
+        if name in figures["current"]:
+            seconds = figures["current"][name]
+            over += seconds > budget
+            verdict = "ok" if seconds <= budget else "OVER BUDGET"
+            print(f"  {name:<22} {seconds:7.1f} s   (budget {budget:.0f} s)  {verdict}")
     return 1 if over else 0
 
 

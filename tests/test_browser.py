@@ -467,9 +467,17 @@ def _not_runnable(example: CodeExample) -> bool:
     return any(mark.strip().startswith("pytest.mark.xfail") for mark in example.marks)
 
 
+# A reader opens the folded blocks (exercises' solutions, say) that a code block is inside.
+OPEN_AROUND = """el => {
+  for (let d = el.closest("details:not([open])"); d; d = d.closest("details:not([open])"))
+    d.open = true;
+}"""
+
+
 def _buttons(wrapper: Locator) -> int:
     """The copy buttons of a code block, once Material has mounted it: it does so when the
-    block scrolls into view (content.lazy), and names its <pre> then."""
+    block is shown and scrolls into view (content.lazy), and names its <pre> then."""
+    wrapper.evaluate(OPEN_AROUND)
     wrapper.scroll_into_view_if_needed()
     wrapper.locator(":scope > pre[id^='__code_']").wait_for(state="attached", timeout=5000)
     return wrapper.locator("[data-clipboard-target]").count()
