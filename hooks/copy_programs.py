@@ -2,7 +2,8 @@
 
 A block that continues earlier blocks (``<!--pytest-codeblocks:cont-->``) shows the code it
 builds on, folded above it, and its copy button copies all of it; code that does not run on
-purpose (``<!--pytest.mark.xfail(...)-->``) is labelled so and has no copy button.
+purpose (``<!--pytest.mark.xfail(...)-->``), wherever the site shows it, is labelled so and
+has no copy button.
 """
 
 from __future__ import annotations
@@ -15,17 +16,26 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from tools.codeblocks import examples
-from tools.copy_programs import rewrite
-from tools.pages import DOCS, ROOT
+from tools.copy_programs import not_runnable_code, rewrite
+from tools.pages import DOCS, ROOT, all_pages
 
 log = logging.getLogger("mkdocs.hooks.copy_programs")
 
 
+_not_runnable: set[str] = set()  # the code of the blocks that do not run on purpose
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _not_runnable.clear()
+    _not_runnable.update(not_runnable_code(all_pages()))
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = Path(page.file.abs_src_path or "")
-    if source.suffix != ".md" or not source.is_relative_to(DOCS) or not source.is_file():
-        return rewrite(html, [], _language(page, config))[0]
-    html, problems = rewrite(html, examples(source.relative_to(ROOT)), _language(page, config))
+    found = []
+    if source.suffix == ".md" and source.is_relative_to(DOCS) and source.is_file():
+        found = examples(source.relative_to(ROOT))
+    html, problems = rewrite(html, found, _language(page, config), _not_runnable)
     for problem in problems:  # a warning fails the strict build
         log.warning("copy buttons: %s", problem)
     return html

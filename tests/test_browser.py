@@ -30,7 +30,8 @@ from playwright.async_api import async_playwright
 from playwright.sync_api import Browser, Locator, Page
 
 from tests.conftest import QUIET_FLAGS, executable
-from tools.codeblocks import CodeExample, examples, program
+from tools.codeblocks import examples, program
+from tools.copy_programs import not_runnable
 from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT
 from tools.questions import questions
 from tools.serve import serve
@@ -462,11 +463,6 @@ def _tidy(code: str) -> str:
     return code.strip("\n").rstrip()
 
 
-def _not_runnable(example: CodeExample) -> bool:
-    """Code that does not run on purpose (the course's code in the question boxes)."""
-    return any(mark.strip().startswith("pytest.mark.xfail") for mark in example.marks)
-
-
 # A reader opens the folded blocks (exercises' solutions, say) that a code block is inside.
 OPEN_AROUND = """el => {
   for (let d = el.closest("details:not([open])"); d; d = d.closest("details:not([open])"))
@@ -502,10 +498,10 @@ def test_copy_button_copies_a_program_that_runs_as_it_is(
         _tidy(block.code)
         for page_examples in found.values()
         for example in page_examples
-        if _not_runnable(example)
+        if not_runnable(example)
         for block in example.blocks
     }
-    copied_programs = not_runnable = 0
+    copied_programs = course_code_shown = 0
     for path in pages:
         blocks = [(e, n) for e in found.get(path, []) for n in range(len(e.blocks))]
         page.goto(url + path)
@@ -521,7 +517,7 @@ def test_copy_button_copies_a_program_that_runs_as_it_is(
                 continue
             position = texts.index(code, position) + 1
             wrapper, on_page = wrappers.nth(position - 1), shown[position - 1]
-            if _not_runnable(example):
+            if not_runnable(example):
                 continue  # checked below, with the same code on other pages
             before = program(example.blocks[:number])
             if (on_page["fold"] or "").rstrip() != before.rstrip():
@@ -539,7 +535,7 @@ def test_copy_button_copies_a_program_that_runs_as_it_is(
         for index, text in enumerate(texts):
             if text not in course_code:
                 continue
-            not_runnable += 1
+            course_code_shown += 1
             if not shown[index]["label"]:
                 problems.append(f"/{path}: code that does not run has no label:\n{text}")
             if count := _buttons(wrappers.nth(index)):
@@ -547,7 +543,7 @@ def test_copy_button_copies_a_program_that_runs_as_it_is(
     context.close()
     assert not problems, "\n".join(problems)
     assert copied_programs, "no runnable code block found on any page"
-    assert not_runnable, "no code that does not run on purpose found on any page"
+    assert course_code_shown, "no code that does not run on purpose found on any page"
 
 
 @pytest.mark.parametrize("missing", ["no-such-page/", "en/questions/no-such-page/"])

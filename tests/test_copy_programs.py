@@ -15,7 +15,7 @@ import markdown
 import pytest
 
 from tools.codeblocks import examples, program
-from tools.copy_programs import LABELS, rewrite
+from tools.copy_programs import LABELS, not_runnable_code, rewrite
 
 CHAIN = """\
 # A page
@@ -233,3 +233,18 @@ def test_a_block_missing_from_the_html_is_reported(tmp_path: Path) -> None:
     _, problems = rewrite(html, examples(page), "en")
     missing = examples(page)[0].blocks[1]
     assert problems == [f"{missing.where}: not found in the page's HTML"]
+
+
+def test_code_that_does_not_run_has_no_copy_button_wherever_it_is_shown(tmp_path: Path) -> None:
+    # A self-test or exam page shows the course's code again, without the marker.
+    (tmp_path / "question.md").write_text(QUESTION, encoding="utf-8")
+    course_code = not_runnable_code([tmp_path / "question.md"])
+    assert course_code == {"model.fit(X train)\n"}
+    again = "# Exam\n\n```python\nmodel.fit(X train)\n```\n\n```python\nprint('runs')\n```\n"
+    html = markdown.markdown(again, extensions=["pymdownx.superfences", "pymdownx.highlight"])
+    rewritten, problems = rewrite(html, [], "en", course_code)
+    wrappers = Elements(rewritten).with_class("highlight")
+    assert not problems
+    assert ["no-copy" in (attrs["class"] or "") for _, attrs, _ in wrappers] == [True, False]
+    labels = [text for _, _, text in Elements(rewritten).with_class("kb-not-runnable")]
+    assert labels == ["This code does not run as written"]

@@ -8,8 +8,9 @@ carries ``data-copy``: the whole program, exactly as the code tests run it
 nearest ancestor that has one, instead of the code's text.
 
 Code that does not run on purpose (marked ``<!--pytest.mark.xfail(...)-->``, such as the
-course's code in the question boxes) gets a label saying so and no copy button: Material
-gives no button to code inside an element of class ``no-copy``.
+course's code in the question boxes), and the same code wherever else the site shows it,
+gets a label saying so and no copy button: Material gives no button to code inside an
+element of class ``no-copy``.
 
 The HTML of a page's blocks is matched with its CodeExamples (``tools.codeblocks.examples``)
 by the code they show, in order (a Python block only with a block that Pygments coloured, not
@@ -19,10 +20,13 @@ with shown output of the same text); a block that cannot be found is reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from html import escape, unescape
+from pathlib import Path
 
-from tools.codeblocks import Block, CodeExample, program, shown
+from tools.codeblocks import Block, CodeExample, examples, program, shown
+from tools.pages import ROOT
 
 LABELS = {
     "sv": {
@@ -118,9 +122,30 @@ def label(text: str) -> str:
     return f'<p class="kb-not-runnable">{escape(text, quote=False)}</p>'
 
 
-def rewrite(html: str, found: list[CodeExample], language: str) -> tuple[str, list[str]]:
+def not_runnable(example: CodeExample) -> bool:
+    """Code that does not run on purpose: marked xfail (the course's code as it was given)."""
+    return any(mark.strip().startswith("pytest.mark.xfail") for mark in example.marks)
+
+
+def not_runnable_code(pages: Iterable[Path]) -> set[str]:
+    """The code of every block that does not run on purpose, as the pages show it: wherever
+    it is shown again (a self-test or exam page, say), it gets no copy button either."""
+    return {
+        shown(block.code)
+        for page in pages
+        if "pytest.mark.xfail" in (ROOT / page).read_text(encoding="utf-8")
+        for example in examples(page)
+        if not_runnable(example)
+        for block in example.blocks
+    }
+
+
+def rewrite(
+    html: str, found: list[CodeExample], language: str, not_runnable_code: Set[str] = frozenset()
+) -> tuple[str, list[str]]:
     """The page's HTML with continued blocks folded and copying whole programs, and code that
-    does not run labelled and without a copy button; and the blocks that were not found."""
+    does not run (marked xfail here, or the code of such a block elsewhere) labelled and
+    without a copy button; and the blocks that were not found."""
     language = language if language in LABELS else "en"
     blocks = shown_blocks(html)
     changes: dict[int, tuple[str, str, str]] = {}  # block number -> classes, attributes, before
@@ -141,7 +166,8 @@ def rewrite(html: str, found: list[CodeExample], language: str) -> tuple[str, li
                 changes[index] = ("", attributes, fold(before, language))
     boxes = question_boxes(html)
     for index, block in enumerate(blocks):
-        if XFAIL.search(html, max(0, block.start - 2000), block.start):
+        marked = XFAIL.search(html, max(0, block.start - 2000), block.start)
+        if marked or block.text in not_runnable_code:
             in_box = any(start < block.start < end for start, end in boxes)
             text = LABELS[language]["course" if in_box else "not_runnable"]
             changes[index] = (" no-copy", "", label(text))
