@@ -39,8 +39,9 @@ LABELS = {
 _folder = Path(tempfile.mkdtemp(prefix="kb-notebooks-"))
 atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 _slugs: dict[str, list[str]] = {}
-# nbconvert takes about a second per notebook; its HTML depends only on the notebook, so
-# it is kept between builds (and `mkdocs serve` rebuilds) outside the repository.
+# nbconvert takes about a second per notebook; its HTML depends only on the notebook (and
+# the page's address, for the links to the shared style sheets), so it is kept between builds
+# (and `mkdocs serve` rebuilds) outside the repository.
 _rendered = Path(tempfile.gettempdir()) / "kb-notebook-html"
 
 
@@ -102,16 +103,22 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
         return page
     render = page.render
     source = Path(page.file.abs_src_path).read_bytes()
-    key = hashlib.sha256(source + mkdocs_jupyter_about.__version__.encode()).hexdigest()
-    cached = _rendered / f"{key}.pickle"
+    inputs = [source, mkdocs_jupyter_about.__version__.encode(), page.url.encode()]
+    cached = _rendered / f"{hashlib.sha256(b'|'.join(inputs)).hexdigest()}.pickle"
 
     def render_once(config: MkDocsConfig, files: Files) -> None:
         if cached.exists():
-            page.content, page.toc, page.title = pickle.loads(cached.read_bytes())
-            return
-        render(config, files)
-        _rendered.mkdir(exist_ok=True)
-        cached.write_bytes(pickle.dumps((page.content, page.toc, page.title)))
+            page.content, page.toc, page.title, styles = pickle.loads(cached.read_bytes())
+        else:
+            render(config, files)
+            page.content, styles = _shared_styles(page.content, page.url)
+            _rendered.mkdir(exist_ok=True)
+            cached.write_bytes(pickle.dumps((page.content, page.toc, page.title, styles)))
+        for name, css in styles.items():
+            target = Path(config.site_dir) / name
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(css, encoding="utf-8")
 
     page.render = render_once
     return page
@@ -154,25 +161,22 @@ STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
 SHARED_STYLE_MIN = 2000  # characters; smaller style blocks stay in the page
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def _shared_styles(html: str, url: str) -> tuple[str, dict[str, str]]:
     """Move nbconvert's style sheets (about 600 kB, the same on every notebook page) into files.
 
     Inline, every notebook page carried them; as files, a browser loads them once for all.
-    Each block keeps its place in the page, so the cascade is unchanged.
+    Each block keeps its place in the page, so the cascade is unchanged. Returns the page's
+    HTML with links instead, and the files to write (path under the site: CSS).
     """
-    if not str(page.file.abs_src_path or "").startswith(str(_folder)):
-        return output
-    depth = page.url.count("/")  # "notebooks/q05-keras-model/" -> two folders up to the root
+    depth = url.count("/")  # "notebooks/q05-keras-model/" -> two folders up to the root
+    styles: dict[str, str] = {}
 
     def to_file(match: re.Match[str]) -> str:
         css = match.group(1)
         if len(css) < SHARED_STYLE_MIN:
             return match.group(0)
         name = f"assets/stylesheets/notebook-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
-        target = Path(config.site_dir) / name
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(css, encoding="utf-8")
+        styles[name] = css
         return f'<link rel="stylesheet" href="{"../" * depth}{name}">'
 
-    return STYLE.sub(to_file, output)
+    return STYLE.sub(to_file, html), styles

@@ -17,6 +17,7 @@ it, so search finds the pages' own text, not the quiz's options.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -97,6 +98,7 @@ _inline = markdown.Markdown(extensions=["attr_list"])
 _pending: dict[str, dict[str, str]] = {}  # page -> placeholder -> its items, as HTML
 
 
+@functools.cache  # an item shows on its question page and the quiz page, at every build
 def inline(text: str) -> str:
     """Inline Markdown (code, emphasis, links) as HTML, without the paragraph around it."""
     rendered = _inline.reset().convert(text)

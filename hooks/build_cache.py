@@ -1,0 +1,63 @@
+"""Work that every build repeats unchanged, done once (tools/build_cache.py keeps it):
+
+- compiled Jinja templates (Material's and mkdocstrings'), as bytecode;
+- syntax highlighting, and the signatures of the code reference (on import of the module);
+- the search entries of a page: Material's search plugin parses every page's HTML, the
+  entries are kept by the page's HTML, address, title, metadata and table of contents.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from tools.build_cache import HIGHLIGHTED, SEARCH_ENTRIES, bytecode_cache
+
+
+def _toc(items: Any) -> list:
+    return [(item.id, item.url, item.title, item.level, _toc(item.children)) for item in items]
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Keep the search entries of each page (the search plugin makes a new index per build)."""
+    index = config.plugins["material/search"].search_index
+    add_entries = index.add_entry_from_context
+
+    def add_entries_once(page: Page) -> None:
+        inputs = (page.content, page.url, page.title, sorted(page.meta.items()), _toc(page.toc))
+
+        def entries() -> list[dict]:
+            before = len(index.entries)
+            add_entries(page)
+            made = index.entries[before:]
+            del index.entries[before:]
+            return made
+
+        # Copies, so the kept entries stay as they were.
+        index.entries += [dict(entry) for entry in SEARCH_ENTRIES.get(inputs, entries)]
+
+    index.add_entry_from_context = add_entries_once
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """mkdocstrings' templates: compiled when the code reference is rendered, before on_env."""
+    config.plugins["mkdocstrings"].get_handler("python").env.bytecode_cache = bytecode_cache()
+
+
+@event_priority(100)  # before any page's template is loaded
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.bytecode_cache = bytecode_cache()
+    return env
+
+
+@event_priority(-300)  # after every other hook, in the last language's build
+def on_post_build(config: MkDocsConfig) -> None:
+    if config.plugins["i18n"].building:
+        return  # inside mkdocs-static-i18n's build of another language
+    HIGHLIGHTED.save()
+    SEARCH_ENTRIES.save()
