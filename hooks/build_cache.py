@@ -2,6 +2,8 @@
 
 - compiled Jinja templates (Material's and mkdocstrings'), as bytecode;
 - syntax highlighting, and the signatures of the code reference (on import of the module);
+- each page's Markdown as HTML, for `mkdocs serve`'s rebuilds (in memory): by the Markdown
+  after the hooks, the files it includes, the site's files and the Markdown settings;
 - the search entries of a page: Material's search plugin parses every page's HTML, the
   entries are kept by the page's HTML, address, title, metadata and table of contents.
 """
@@ -16,7 +18,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from tools.build_cache import HIGHLIGHTED, SEARCH_ENTRIES, bytecode_cache
+from tools.build_cache import (
+    HIGHLIGHTED,
+    SEARCH_ENTRIES,
+    bytecode_cache,
+    forget_unused_pages,
+    render_once,
+)
 
 
 def _toc(items: Any) -> list:
@@ -44,6 +52,13 @@ def on_config(config: MkDocsConfig) -> None:
     index.add_entry_from_context = add_entries_once
 
 
+@event_priority(-20)  # after hooks/notebooks.py, which renders the notebooks its own way
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    if page.file.src_uri.endswith(".md"):
+        page.render = render_once(page, page.render)
+    return page
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """mkdocstrings' templates: compiled when the code reference is rendered, before on_env."""
     config.plugins["mkdocstrings"].get_handler("python").env.bytecode_cache = bytecode_cache()
@@ -61,3 +76,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # inside mkdocs-static-i18n's build of another language
     HIGHLIGHTED.save()
     SEARCH_ENTRIES.save()
+    forget_unused_pages()

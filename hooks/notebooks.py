@@ -22,6 +22,8 @@ import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
+import nbconvert
+import pygments
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -39,9 +41,8 @@ LABELS = {
 _folder = Path(tempfile.mkdtemp(prefix="kb-notebooks-"))
 atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 _slugs: dict[str, list[str]] = {}
-# nbconvert takes about a second per notebook; its HTML depends only on the notebook (and
-# the page's address, for the links to the shared style sheets), so it is kept between builds
-# (and `mkdocs serve` rebuilds) outside the repository.
+# nbconvert takes about a second per notebook; its HTML depends only on the notebook and the
+# converter, so it is kept between builds (and `mkdocs serve` rebuilds) outside the repository.
 _rendered = Path(tempfile.gettempdir()) / "kb-notebook-html"
 
 
@@ -103,7 +104,12 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
         return page
     render = page.render
     source = Path(page.file.abs_src_path).read_bytes()
-    inputs = [source, mkdocs_jupyter_about.__version__.encode(), page.url.encode()]
+    # Everything the HTML comes from: the notebook, the converter's versions and settings,
+    # and the page's address (for the links to the shared style sheets).
+    plugin = dict(config.plugins["mkdocs-jupyter"].config)
+    settings = json.dumps(plugin, sort_keys=True, default=str)
+    versions = [mkdocs_jupyter_about.__version__, nbconvert.__version__, pygments.__version__]
+    inputs = [source, "|".join([*versions, settings, page.url]).encode()]
     cached = _rendered / f"{hashlib.sha256(b'|'.join(inputs)).hexdigest()}.pickle"
 
     def render_once(config: MkDocsConfig, files: Files) -> None:

@@ -36,7 +36,9 @@ def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
     """The practice files of a language, by name under ``practice/``."""
     base = base_url(site_url, language)
     found = questions(language)
-    glossary = (DOCS / language / anki.GLOSSARY).read_text(encoding="utf-8")
+    glossary_page = DOCS / language / anki.GLOSSARY
+    # A site without a glossary (a small test project) gets a deck of questions only.
+    glossary = glossary_page.read_text(encoding="utf-8") if glossary_page.exists() else ""
     terms = anki.terms(glossary, entries(language))
     by_number = {question.number: question for question in found}
     return {

@@ -22,6 +22,7 @@ from tools.environment import can_download, gpu_available  # noqa: F401 - for sk
 from tools.figures import check_drawn, shown_on
 from tools.pages import ROOT, all_pages
 
+SHOWN_FIGURES = set().union(*(shown_on(page) for page in all_pages()))
 EXAMPLES = run_once([example for page in all_pages() for example in examples(page)])
 
 
@@ -70,6 +71,10 @@ def test_code_runs_and_prints_what_the_page_shows(
     with contextlib.closing(run(example, tmp_path, warning_filters)) as results:
         for block, printed in results:
             if block.expected_output is None:
+                # A reader who runs it would see output the page does not show.
+                assert not printed.strip(), (
+                    f"{block.where}: prints output that the page does not show:\n{printed}"
+                )
                 continue
             if update and block.output_file:
                 block.output_file.write_text(tidy(printed) + "\n", encoding="utf-8")
@@ -83,8 +88,9 @@ def test_code_runs_and_prints_what_the_page_shows(
                 f"prints{also_on}; if the new output is right, run `make outputs`"
             )
 
-    figures = set().union(*(shown_on(e.page) for e in [example, *example.same_as]))
-    problems = check_drawn(tmp_path, figures, update)
+    # The figures that this example's code saves must be drawn, and be what the pages show.
+    code = "".join(block.code for block in example.blocks)
+    problems = check_drawn(tmp_path, {name for name in SHOWN_FIGURES if name in code}, update)
     assert not problems, "\n".join(problems)
 
 

@@ -10,10 +10,13 @@ outside the repository.
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import json
+import logging
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +24,11 @@ from typing import Any
 
 import jinja2
 import pymdownx.highlight
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from mkdocstrings_handlers.python._internal import rendering as mkdocstrings_rendering
+from nbconvert.exporters.templateexporter import TemplateExporter
 
 CACHE = Path(tempfile.gettempdir()) / "kb-build-cache"
 
@@ -68,6 +75,20 @@ def bytecode_cache() -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
+# nbconvert compiles its templates anew for every notebook it converts (two thirds of the time
+# it takes); with the bytecode cache, once.
+_create_environment = TemplateExporter._create_environment
+
+
+@functools.wraps(_create_environment)
+def _environment_with_bytecode(self: TemplateExporter) -> jinja2.Environment:
+    environment = _create_environment(self)
+    environment.bytecode_cache = bytecode_cache()
+    return environment
+
+
+TemplateExporter._create_environment = _environment_with_bytecode
+
 # Syntax highlighting (Pygments through pymdownx.highlight, also in the code reference), by the
 # code, its arguments and every option of the highlighter.
 _highlight = pymdownx.highlight.Highlight.highlight
@@ -89,3 +110,132 @@ pymdownx.highlight.Highlight.highlight = _highlight_once
 # (A private function, in the version pinned in requirements.txt.)
 _format = functools.cache(mkdocstrings_rendering._get_formatter())
 mkdocstrings_rendering._get_formatter = lambda: _format
+
+
+# A page's Markdown as HTML, in memory only (the libraries' versions cannot change within a
+# process): what MkDocs' Page.render sets, and the anchors it registered with mkdocs-autorefs.
+_rendered: dict[str, dict[str, Any]] = {}
+_rendered_now: set[str] = set()  # what this build used: all that is kept after it
+INCLUDE = re.compile(r"""^\s*--8<--\s+(["'])(?P<path>[^"':]+)(?::[^"']*)?\1\s*$""")
+SECTION_MARK = re.compile(r"--8<-- \[(?:start|end):[\w-]+\]")
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _includes(markdown: str, config: MkDocsConfig) -> list | None:
+    """The files a page includes with pymdownx.snippets, with their contents (None: unsure)."""
+    bases = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
+    bases = [bases] if isinstance(bases, (str, os.PathLike)) else bases
+    found = []
+    for line in markdown.splitlines():
+        if "8<" not in line:
+            continue
+        match = INCLUDE.match(line)
+        if not match:
+            return None  # another form of include: render it every time
+        candidates = [Path(os.fspath(base)) / match["path"] for base in bases]
+        path = next((candidate for candidate in candidates if candidate.is_file()), None)
+        text = path.read_bytes() if path else b"missing"
+        if "8<" in SECTION_MARK.sub("", text.decode("utf-8", "replace")):
+            return None  # it includes more files
+        found.append((match["path"], hashlib.sha256(text).hexdigest()))
+    return found
+
+
+def _settings(config: MkDocsConfig) -> str:
+    """What else the conversion reads: the Markdown extensions and their settings."""
+    settings = [
+        config.markdown_extensions,
+        config.mdx_configs,
+        config.validation,
+        config.use_directory_urls,
+    ]
+    return json.dumps(settings, sort_keys=True, default=_stable)
+
+
+def _stable(value: object) -> str:
+    """A path as its text; an extension object (mkdocstrings', autorefs') by its class."""
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    return f"{type(value).__module__}.{type(value).__qualname__}"
+
+
+def render_once(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> Callable:
+    """Page.render, kept by every input of the conversion; a page that warned renders again."""
+
+    def render_page(config: MkDocsConfig, files: Files) -> None:
+        includes = _includes(page.markdown or "", config)
+        if includes is None or "\n::: " in f"\n{page.markdown}":  # mkdocstrings: own registry
+            return render(config, files)
+        inputs = (
+            page.markdown,
+            page.file.src_uri,
+            page.file.dest_uri,
+            page.url,
+            includes,
+            sorted((f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files),
+            _settings(config),
+        )
+        key = hashlib.sha256(repr(inputs).encode()).hexdigest()
+        autorefs = config.plugins.get("autorefs")
+        _rendered_now.add(key)
+        if key not in _rendered:
+            registered: list = []
+            if autorefs:
+                register = autorefs.register_anchor
+
+                def record(page: Page, *args: Any, **kwargs: Any) -> None:
+                    registered.append((args, kwargs))
+                    register(page, *args, **kwargs)
+
+                autorefs.register_anchor = record
+            warnings = _Warnings()
+            logging.getLogger("mkdocs").addHandler(warnings)
+            try:
+                render(config, files)
+            finally:
+                logging.getLogger("mkdocs").removeHandler(warnings)
+                if autorefs:
+                    del autorefs.register_anchor  # the class's method again
+            if warnings.count:
+                return None  # not kept: the next build shows the warnings again
+            _rendered[key] = {
+                "content": page.content,
+                "toc": copy.deepcopy(page.toc),
+                "title": page._title_from_render,
+                "anchors": set(page.present_anchor_ids or ()),
+                "links": {
+                    file.src_uri: dict(links)
+                    for file, links in (page.links_to_anchors or {}).items()
+                },
+                "registered": registered,
+            }
+            return None
+        kept = _rendered[key]
+        page.content = kept["content"]
+        page.toc = copy.deepcopy(kept["toc"])
+        page._title_from_render = kept["title"]
+        page.present_anchor_ids = set(kept["anchors"])
+        page.links_to_anchors = {
+            files.get_file_from_path(src_uri): dict(links)
+            for src_uri, links in kept["links"].items()
+        }
+        for args, kwargs in kept["registered"]:
+            autorefs.register_anchor(page, *args, **kwargs)
+        return None
+
+    return render_page
+
+
+def forget_unused_pages() -> None:
+    """After a build: keep only the pages it rendered (a long `mkdocs serve` stays small)."""
+    for key in set(_rendered) - _rendered_now:
+        del _rendered[key]
+    _rendered_now.clear()

@@ -23,6 +23,8 @@ def shown_on(page: Path) -> set[str]:
 def check_drawn(folder: Path, names: set[str], update: bool) -> list[str]:
     """Compare the PNGs the code wrote into `folder` with their committed copies.
 
+    `names` are the figures that the code saves (pages show them); each must have been drawn.
+
     Returns problems as messages; with `update`, copies the new drawings over instead.
     """
     from matplotlib.testing.compare import compare_images
@@ -31,7 +33,8 @@ def check_drawn(folder: Path, names: set[str], update: bool) -> list[str]:
     for name in sorted(names):
         drawn, committed = folder / name, OUTPUT / name
         if not drawn.exists():
-            continue  # shown here, drawn by another page's code
+            problems.append(f"{name}: the code that saves it ran but did not draw it")
+            continue
         if update or not committed.exists():
             if not update:
                 problems.append(f"snippets/output/{name} is missing; run `make outputs`")
