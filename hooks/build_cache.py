@@ -1,16 +1,18 @@
 """Work that every build repeats unchanged, done once (tools/build_cache.py keeps it):
 
-- compiled Jinja templates (Material's and mkdocstrings'), as bytecode;
+- compiled Jinja templates (Material's, mkdocstrings' and nbconvert's), as bytecode;
 - syntax highlighting, and the signatures of the code reference (on import of the module);
-- each page's Markdown as HTML, for `mkdocs serve`'s rebuilds (in memory): by the Markdown
-  after the hooks, the files it includes, the site's files and the Markdown settings;
 - the search entries of a page: Material's search plugin parses every page's HTML, the
-  entries are kept by the page's HTML, address, title, metadata and table of contents.
+  entries are kept by the page's HTML, address, title, metadata and table of contents;
+- each page's Markdown as HTML, for `mkdocs serve`'s rebuilds (in memory): by the Markdown
+  after the hooks, the files it includes, the site's files and the Markdown settings.
+
+And `mkdocs serve` notices a saved file within 0.1 s instead of 0.5 s.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,9 +24,12 @@ from tools.build_cache import (
     HIGHLIGHTED,
     SEARCH_ENTRIES,
     bytecode_cache,
-    forget_unused_pages,
+    forget_unused,
     render_once,
 )
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 
 def _toc(items: Any) -> list:
@@ -76,4 +81,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # inside mkdocs-static-i18n's build of another language
     HIGHLIGHTED.save()
     SEARCH_ENTRIES.save()
-    forget_unused_pages()
+    forget_unused()
+
+
+POLL = 0.1  # seconds; MkDocs' file watcher polls every 0.5 s, which a saved page waits for
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """`mkdocs serve`: notice a saved file sooner (watchdog's polling interval, not public)."""
+    server.observer._timeout = POLL  # watches added from now on
+    for emitter in server.observer.emitters:  # and those already scheduled (docs, mkdocs.yml)
+        emitter._timeout = POLL
+    return server

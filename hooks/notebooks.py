@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_jupyter import __about__ as mkdocs_jupyter_about
 from mkdocs_jupyter.plugin import NotebookFile
 
+from tools.build_cache import folder_digest, kept
 from tools.notebooks import Site, page_notebook
 from tools.pages import DOCS, ROOT
 
@@ -59,17 +60,31 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Write this language's notebooks (on every build, so `mkdocs serve` shows edits)."""
     current, default, _ = _languages(config)
     site = Site(config.site_url or "/", default)
+    # What a notebook is made of besides its page: the code, outputs and figures in snippets/,
+    # and the images of the language's pages.
+    parts = (folder_digest(ROOT / "snippets"), folder_digest(DOCS / current, skip_suffix=".md"))
     _slugs[current] = []
-    for page in (DOCS / current / "questions").glob("*.md"):
-        notebook = page_notebook(page.relative_to(ROOT), site)
-        if not any(cell.cell_type == "code" for cell in notebook.cells):
+    for page in sorted((DOCS / current / "questions").glob("*.md")):
+        source = page.relative_to(ROOT)
+        text = kept(
+            ("notebook", source, page.read_bytes(), site, parts),
+            lambda source=source: _notebook_text(source, site),
+        )
+        if text is None:
             continue
         target = _folder / current / "notebooks" / f"{page.stem}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
         _slugs[current].append(page.stem)
+
+
+def _notebook_text(page: Path, site: Site) -> str | None:
+    """The notebook of a page as the .ipynb file's text, or None if it has no code."""
+    notebook = page_notebook(page, site)
+    if not any(cell.cell_type == "code" for cell in notebook.cells):
+        return None
+    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has rebuilt the file list

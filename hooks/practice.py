@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from tools import anki, exam_sheet, moodle, quiz
+from tools.build_cache import folder_digest, kept
 from tools.pages import DOCS
 from tools.published import base_url
 from tools.questions import questions
@@ -52,7 +53,12 @@ def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
 @event_priority(-100)  # after mkdocs-static-i18n has chosen this build's language and files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language, default = _language(config)
-    for name, content in files_of(language, config.site_name, config.site_url or "/").items():
+    site_name, site_url = config.site_name, config.site_url or "/"
+    # Made again only when the language's pages change (`mkdocs serve` rebuilds after each
+    # save); an unchanged deck keeps the date of its notes.
+    inputs = ("practice", language, site_name, site_url, folder_digest(DOCS / language))
+    made = kept(inputs, lambda: files_of(language, site_name, site_url))
+    for name, content in made.items():
         dest = f"practice/{name}" if language == default else f"{language}/practice/{name}"
         generated = File.generated(config, f"{language}/practice/{name}", content=content)
         generated.dest_uri = dest

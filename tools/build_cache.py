@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
+import importlib.metadata
 import json
 import logging
 import os
@@ -31,6 +32,9 @@ from mkdocstrings_handlers.python._internal import rendering as mkdocstrings_ren
 from nbconvert.exporters.templateexporter import TemplateExporter
 
 CACHE = Path(tempfile.gettempdir()) / "kb-build-cache"
+# What the results on disk also depend on: an upgrade must not find the old ones.
+LIBRARIES = ("markdown", "pygments", "pymdown-extensions", "mkdocs", "mkdocs-material")
+VERSIONS = tuple(importlib.metadata.version(name) for name in LIBRARIES)
 
 
 class Memo:
@@ -42,7 +46,7 @@ class Memo:
         self.used: dict[str, Any] = {}  # what this build used: all that is written back
 
     def get(self, inputs: object, compute: Callable[[], Any]) -> Any:
-        key = hashlib.sha256(repr(inputs).encode()).hexdigest()
+        key = hashlib.sha256(repr((VERSIONS, inputs)).encode()).hexdigest()
         if self.known is None:
             try:
                 self.known = json.loads(self.path.read_text(encoding="utf-8"))
@@ -234,8 +238,33 @@ def render_once(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> Ca
     return render_page
 
 
-def forget_unused_pages() -> None:
-    """After a build: keep only the pages it rendered (a long `mkdocs serve` stays small)."""
-    for key in set(_rendered) - _rendered_now:
-        del _rendered[key]
-    _rendered_now.clear()
+# Other results for `mkdocs serve`'s rebuilds (in memory): the notebooks made from the pages,
+# the practice files.
+_kept: dict[str, Any] = {}
+_kept_now: set[str] = set()
+
+
+def kept(inputs: object, compute: Callable[[], Any]) -> Any:
+    """compute(), or what it returned before in this process for the same inputs."""
+    key = hashlib.sha256(repr(inputs).encode()).hexdigest()
+    _kept_now.add(key)
+    if key not in _kept:
+        _kept[key] = compute()
+    return _kept[key]
+
+
+def folder_digest(folder: Path, skip_suffix: str = "") -> str:
+    """A digest of every file under a folder (names and contents)."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not (skip_suffix and path.name.endswith(skip_suffix)):
+            digest.update(f"{path.relative_to(folder)}\0".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def forget_unused() -> None:
+    """After a build: keep only what it used (a long `mkdocs serve` stays small)."""
+    for store, used in ((_rendered, _rendered_now), (_kept, _kept_now)):
+        for key in set(store) - used:
+            del store[key]
+        used.clear()
