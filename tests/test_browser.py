@@ -453,9 +453,17 @@ TAKE_CLIPBOARD = """async () => {
 # Each code block on a page: the code it shows, what its fold holds, whether it has a label.
 SHOWN_CODE = """wrappers => wrappers.map(w => ({
   code: w.querySelector(":scope > pre > code").textContent,
-  fold: w.querySelector(":scope > details.kb-builds-on code")?.textContent ?? null,
+  fold: w.previousElementSibling?.matches("details.kb-builds-on")
+    ? w.previousElementSibling.querySelector("code").textContent : null,
   label: w.querySelector(":scope > .kb-not-runnable")?.innerText ?? null,
 }))"""
+
+
+# Open every fold, as a reader would, and give folds.js the toggle events it fills them on.
+OPEN_FOLDS = """async () => {
+  for (const fold of document.querySelectorAll("details.kb-builds-on")) fold.open = true;
+  await new Promise(resolve => setTimeout(resolve, 100));
+}"""
 
 
 def _tidy(code: str) -> str:
@@ -510,6 +518,7 @@ def test_copy_button_copies_a_program_that_runs_as_it_is(
             continue  # no code on the page
         page.goto(url + path)
         wrappers = page.locator("article .highlight:has(> pre > code)")
+        page.evaluate(OPEN_FOLDS)
         shown = wrappers.evaluate_all(SHOWN_CODE)
         texts = [_tidy(item["code"]) for item in shown]
         position = 0

@@ -137,16 +137,27 @@ def test_a_continued_block_shows_the_code_it_builds_on_folded_above_it(tmp_path:
     assert [tag for tag, _, _ in folds] == ["details", "details"]
     summary = LABELS["en"]["builds_on"]
     assert [text for _, _, text in folds] == [
-        summary.format(lines="3 lines") + program(chain.blocks[:1]),
-        summary.format(lines="5 lines") + program(chain.blocks[:2]),
+        summary.format(lines="3 lines"),
+        summary.format(lines="5 lines"),
     ]
-    # Inside the block's wrapper, before its own code; no copy button of its own (no-copy);
-    # plain text: a <pre><code> and no highlighting spans.
-    assert '<div class="highlight" data-copy="' in html
-    assert html.count('<details class="kb-builds-on no-copy"><summary>') == 2
-    fold = html.split('<details class="kb-builds-on no-copy">')[1].split("</details>")[0]
+    # Opened, a fold shows the first `data-lines` lines of the program its block copies
+    # (folds.js): exactly the code the block builds on.
+    copies = [
+        attrs["data-copy"]
+        for _, attrs, _ in elements.with_class("highlight")
+        if attrs.get("data-copy")
+    ]
+    for (_, attrs, _), copy, upto in zip(folds, copies, (1, 2), strict=True):
+        shown = "\n".join(str(copy).split("\n")[: int(str(attrs["data-lines"]))])
+        assert shown == program(chain.blocks[:upto]).rstrip("\n")
+    # Just before the block's wrapper (inside it, Material would mount the copy button on the
+    # fold's <pre>); no copy button of its own (no-copy); empty until opened: one <pre><code>,
+    # no highlighting spans, no text.
+    assert '</details><div class="highlight" data-copy="' in html
+    assert html.count('<details class="kb-builds-on no-copy" data-lines="') == 2
+    fold = html.split('<details class="kb-builds-on no-copy"')[1].split("</details>")[0]
     assert "<span" not in fold
-    assert fold.count("<pre>") == 1
+    assert fold.endswith('<pre><code tabindex="0"></code></pre>')
 
 
 def test_the_fold_speaks_the_page_language(tmp_path: Path) -> None:

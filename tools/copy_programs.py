@@ -109,12 +109,16 @@ def lines(count: int, language: str) -> str:
 
 
 def fold(before: str, language: str) -> str:
-    """The code a block builds on, folded: one plain <pre><code>, no highlighting spans."""
-    summary = LABELS[language]["builds_on"].format(lines=lines(before.count("\n"), language))
+    """The code a block builds on, folded. The fold is filled from the next wrapper's `data-copy`
+    (its first `data-lines` lines) when a reader opens it (assets/javascripts/folds.js): the
+    page does not carry every earlier block a second time, which made a phone lay out and
+    Lighthouse count (as illegible small text) thousands of hidden lines."""
+    count = len(before.rstrip("\n").split("\n"))
+    summary = LABELS[language]["builds_on"].format(lines=lines(count, language))
     return (
-        f'<details class="kb-builds-on no-copy"><summary>{escape(summary, quote=False)}'
-        f'</summary><pre><code tabindex="0">{escape(before, quote=False)}</code></pre>'
-        "</details>"
+        f'<details class="kb-builds-on no-copy" data-lines="{count}">'
+        f"<summary>{escape(summary, quote=False)}</summary>"
+        '<pre><code tabindex="0"></code></pre></details>'
     )
 
 
@@ -148,7 +152,8 @@ def rewrite(
     without a copy button; and the blocks that were not found."""
     language = language if language in LABELS else "en"
     blocks = shown_blocks(html)
-    changes: dict[int, tuple[str, str, str]] = {}  # block number -> classes, attributes, before
+    # block number -> classes, attributes, HTML just before the block, HTML inside it first
+    changes: dict[int, tuple[str, str, str, str]] = {}
     problems = []
     position = 0
     for example in found:
@@ -163,22 +168,25 @@ def rewrite(
                 whole = program(example.blocks[: number + 1])
                 before = program(example.blocks[:number])
                 attributes = f' data-copy="{escape(whole.rstrip())}"'
-                changes[index] = ("", attributes, fold(before, language))
+                # Before the wrapper, not inside it: Material mounts a block's copy button
+                # (content.lazy) on the first <pre> it finds in the wrapper.
+                changes[index] = ("", attributes, fold(before, language), "")
     boxes = question_boxes(html)
     for index, block in enumerate(blocks):
         marked = XFAIL.search(html, max(0, block.start - 2000), block.start)
         if marked or block.text in not_runnable_code:
             in_box = any(start < block.start < end for start, end in boxes)
             text = LABELS[language]["course" if in_box else "not_runnable"]
-            changes[index] = (" no-copy", "", label(text))
+            changes[index] = (" no-copy", "", "", label(text))
     parts, last = [], 0
     for index in sorted(changes):
         block = blocks[index]
-        classes, attributes, before = changes[index]
+        classes, attributes, before, first = changes[index]
         parts += [
             html[last : block.start],
-            f'<div class="{block.classes}{classes}"{block.attributes}{attributes}>',
             before,
+            f'<div class="{block.classes}{classes}"{block.attributes}{attributes}>',
+            first,
             block.inside,
         ]
         last = block.end
