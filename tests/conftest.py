@@ -1,10 +1,10 @@
-"""Test setup: TensorFlow imported once and quietly, a headless plotting backend, the built site.
+"""Test setup: a headless plotting backend, the built site, the browser.
 
 The run is split over two processes (pytest-xdist, `--dist loadgroup` in pyproject.toml).
 The tests that use the built site (the `site` fixture, directly or through another fixture)
 are put in the xdist group "site", so one process builds the site once; the rest go to
-whichever process is free. TensorFlow is imported once per
-process, never per test.
+whichever process is free. Page code runs in processes forked from a server that imported
+TensorFlow once (tools/fresh_process.py); the test processes themselves do not import it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # pages plot to files, never to a window
 
-from tools.quiet_tensorflow import import_quietly
 from tools.serve import serve
 from tools.site import build
 
@@ -50,12 +49,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("site"))
-
-
-@pytest.fixture(scope="session")
-def tensorflow() -> None:
-    """TensorFlow and Keras, imported once in this test process without start-up noise."""
-    import_quietly()
 
 
 @pytest.fixture(scope="session")

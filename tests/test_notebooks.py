@@ -24,8 +24,6 @@ from tools.codeblocks import examples, tidy
 from tools.notebooks import Site, notebook_pages, page_notebook
 from tools.pages import LANGUAGES, translation_of
 
-pytestmark = pytest.mark.usefixtures("tensorflow")
-
 SITE = Site("https://example.invalid/", LANGUAGES[0])
 PAGES = notebook_pages(LANGUAGES[0])
 ALL_PAGES = [page for language in LANGUAGES for page in notebook_pages(language)]

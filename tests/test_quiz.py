@@ -19,6 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Locator, Page
 
+from tests.test_browser import NO_TRANSITIONS, PHONE, WCAG_21_AA
 from tools import quiz
 from tools.pages import LANGUAGES, ROOT
 from tools.site import build
@@ -26,10 +27,7 @@ from tools.site import build
 FIXTURE = ROOT / "tests" / "fixtures" / "quiz" / "docs"
 FIXTURE_STEM = "q99-fixture"
 HEADING = {"sv": "testa-dig-sjalv", "en": "test-yourself"}  # the section hooks/quiz.py adds
-AXE_SOURCE = Path(axe_playwright_python.__file__).with_name("axe.min.js")  # as test_browser.py
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PHONE = {"width": 375, "height": 740}
-NO_TRANSITIONS = "* { transition: none !important; animation: none !important }"
+AXE_SOURCE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 SIDEWAYS = """() => {
   const root = document.documentElement;
   const found = [];
