@@ -33,7 +33,7 @@ from mkdocs_jupyter.plugin import NotebookFile
 
 from tools.build_cache import folder_digest, kept
 from tools.notebooks import Site, page_notebook
-from tools.pages import DOCS, ROOT
+from tools.pages import DOCS, ROOT, language_prefix
 
 LABELS = {
     "sv": ("Notebook", "Visa", "Ladda ned", "Öppna i Colab"),
@@ -47,19 +47,15 @@ _slugs: dict[str, list[str]] = {}
 _rendered = Path(tempfile.gettempdir()) / "kb-notebook-html"
 
 
-def _languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
+def _languages(config: MkDocsConfig) -> tuple[str, list[str]]:
     i18n = config.plugins["i18n"]
-    return i18n.current_language, i18n.default_language, list(i18n.all_languages)
-
-
-def _prefix(language: str, default: str) -> str:
-    return "" if language == default else f"{language}/"
+    return i18n.current_language, list(i18n.all_languages)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Write this language's notebooks (on every build, so `mkdocs serve` shows edits)."""
-    current, default, _ = _languages(config)
-    site = Site(config.site_url or "/", default)
+    current, _ = _languages(config)
+    site = Site(config.site_url or "/")
     # What a notebook is made of besides its page: the code, outputs and figures in snippets/,
     # and the images of the language's pages.
     parts = (folder_digest(ROOT / "snippets"), folder_digest(DOCS / current, skip_suffix=".md"))
@@ -89,7 +85,7 @@ def _notebook_text(page: Path, site: Site) -> str | None:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has rebuilt the file list
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    current, default, languages = _languages(config)
+    current, languages = _languages(config)
     for slug in _slugs.get(current, []):
         # Under the language folder, like the pages, so i18n keeps it in the navigation.
         path = f"{current}/notebooks/{slug}.ipynb"
@@ -98,7 +94,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             use_directory_urls=config.use_directory_urls,
             site_dir=config.site_dir,
         )
-        file.url = f"{_prefix(current, default)}notebooks/{slug}/"
+        file.url = f"{language_prefix(current)}notebooks/{slug}/"
         file.dest_path = f"{file.url}index.html"
         file.abs_dest_path = str(Path(config.site_dir) / file.dest_path)
         # What mkdocs-static-i18n's language switcher reads from a page's file.
@@ -106,7 +102,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # The translation test keeps the code of both languages identical, so the same
         # pages have notebooks in every language.
         file.file.alternates = {
-            language: SimpleNamespace(url=f"{_prefix(language, default)}notebooks/{slug}/")
+            language: SimpleNamespace(url=f"{language_prefix(language)}notebooks/{slug}/")
             for language in languages
         }
         files.append(file)
@@ -150,7 +146,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if str(page.file.abs_src_path or "").startswith(str(_folder)):
         page.meta["search"] = {"exclude": True}  # the question page is the one to find
         return markdown
-    current, default, _ = _languages(config)
+    current, _ = _languages(config)
     parts = Path(page.file.src_uri).parts
     if (
         len(parts) != 3
@@ -167,7 +163,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     repo = (config.repo_url or "").rstrip("/")
     if repo.startswith("https://github.com/"):
         owner_repo = repo.removeprefix("https://github.com/")
-        published = f"{_prefix(current, default)}notebooks/{slug}/{slug}.ipynb"
+        published = f"{language_prefix(current)}notebooks/{slug}/{slug}.ipynb"
         links.append(
             f"[{colab}](https://colab.research.google.com/github/{owner_repo}"
             f"/blob/gh-pages/{published})"

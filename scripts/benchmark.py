@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import socket
 import statistics
@@ -40,6 +39,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from tools.pages import site_url
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools")
@@ -102,9 +103,7 @@ class Tree:
             )
             try:
                 # `mkdocs serve` mounts the site at the path of site_url, as the hosting does.
-                config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-                site_url = re.search(r"^site_url:\s*(\S+)", config, re.M)
-                base = urlsplit(site_url.group(1)).path if site_url else "/"
+                base = urlsplit(site_url(project)).path
                 url = f"http://127.0.0.1:{port}{base}questions/q05-keras-model/"
                 if _wait_for(url, "</html>", timeout=180) == float("inf"):
                     sys.exit("mkdocs serve did not serve the page within 180 s")

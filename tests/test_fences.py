@@ -18,10 +18,18 @@ def test_every_fence_names_a_language_the_tests_understand(page: Path) -> None:
 
 def test_a_py_fence_is_reported_with_its_page_and_line(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
-    page.write_text("# Title\n\n```py\nprint(1)\n```\n\n~~~python\nprint(2)\n~~~\n")
+    page.write_text("# Title\n\n```py\nprint(1)\n```\n\n~~~python\nprint(2)\n~~~\n\n    print(3)\n")
     problems = fence_problems(page)
     assert problems[0].startswith(f"{page.as_posix()}:3: write ```python")
     assert problems[1].startswith(f"{page.as_posix()}:7: use a ``` fence")
+    assert problems[2].startswith(f"{page.as_posix()}:11: indented code is not run")
+
+
+def test_a_fence_inside_an_admonition_is_checked_too(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text('# Title\n\n??? success "Solution"\n    ```py\n    print(1)\n    ```\n')
+    [problem] = fence_problems(page)
+    assert problem.startswith(f"{page.as_posix()}:4: write ```python")
 
 
 def test_a_titled_python_fence_is_collected_not_skipped(tmp_path: Path) -> None:

@@ -8,19 +8,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, pages
+from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, pages, site_url
 from tools.serve import site_path
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
-SITE_URL = re.compile(r"^site_url:\s*(\S+)", re.MULTILINE)
-
-
-def _site_url() -> str:
-    match = SITE_URL.search((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert match, "mkdocs.yml sets no site_url"
-    return match[1]
 
 
 def _pages(site: Path) -> list[Path]:
@@ -35,7 +28,7 @@ def _markdown_page_urls(site_url: str) -> list[str]:
     """The address of every page written in Markdown (docs/<language>/...), both languages."""
     urls = []
     for language in LANGUAGES:
-        prefix = site_url if language == DEFAULT_LANGUAGE else f"{site_url}{language}/"
+        prefix = site_url + language_prefix(language)
         for page in pages(language):
             path = page.parent if page.name == "index.md" else page.with_suffix("")
             urls.append(prefix + ("" if path == Path() else f"{path.as_posix()}/"))
@@ -43,7 +36,7 @@ def _markdown_page_urls(site_url: str) -> list[str]:
 
 
 def test_site_url_is_a_real_address() -> None:
-    url = urlsplit(_site_url())
+    url = urlsplit(site_url())
     assert url.scheme == "https", url
     assert url.hostname, url
     assert not url.hostname.endswith(".invalid"), url
@@ -73,7 +66,7 @@ def test_no_page_head_has_relative_alternates(site: Path) -> None:
 
 def test_sitemap_lists_every_page_with_absolute_alternates(site: Path) -> None:
     """Every page written in Markdown (generated notebook pages repeat them: not listed)."""
-    site_url = _site_url()
+    base = site_url()
     tree = ET.parse(site / "sitemap.xml")
     listed = {}
     for entry in tree.getroot().iter(f"{SITEMAP}url"):
@@ -85,16 +78,16 @@ def test_sitemap_lists_every_page_with_absolute_alternates(site: Path) -> None:
         }
         listed[loc] = alternates
     problems = []
-    for url in _markdown_page_urls(site_url):
+    for url in _markdown_page_urls(base):
         if url not in listed:
             problems.append(f"{url} is not in sitemap.xml")
             continue
         if set(listed[url]) != set(LANGUAGES):
             problems.append(f"{url}: alternates for {sorted(listed[url])}, not {list(LANGUAGES)}")
         problems += [
-            f"{url}: alternate {href!r} is not an absolute address under {site_url}"
+            f"{url}: alternate {href!r} is not an absolute address under {base}"
             for href in listed[url].values()
-            if not href.startswith(site_url)
+            if not href.startswith(base)
         ]
     assert not problems, "\n".join(problems)
 

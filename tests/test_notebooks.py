@@ -24,7 +24,7 @@ from tools.codeblocks import examples, tidy
 from tools.notebooks import Site, notebook_pages, page_notebook
 from tools.pages import LANGUAGES, translation_of
 
-SITE = Site("https://example.invalid/", LANGUAGES[0])
+SITE = Site("https://example.invalid/")
 PAGES = notebook_pages(LANGUAGES[0])
 ALL_PAGES = [page for language in LANGUAGES for page in notebook_pages(language)]
 # The notebook run in a kernel: cheap, and it prints. Every other one is proved equal to the

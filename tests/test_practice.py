@@ -17,22 +17,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import Browser
 
 from hooks.glossary import entries
 from tools import anki, exam_sheet, moodle, published, quiz
-from tools.pages import LANGUAGES, ROOT
+from tools.pages import LANGUAGES, ROOT, site_url
 from tools.published import base_url, rebase, resolve, to_html
 from tools.questions import Question, questions
 
-SITE_URL = yaml.safe_load(
-    next(
-        line
-        for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-        if line.startswith("site_url:")
-    )
-)["site_url"]
+SITE_URL = site_url()
 BASE = "https://example.org/kb/en/"
 
 

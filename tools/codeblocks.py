@@ -22,8 +22,9 @@ import pytest
 from mkdocs.config import load_config
 from pytest_codeblocks.main import extract_from_buffer
 
-from tools import fresh_process
+from tools import fresh_process, markdown_reader
 from tools.fresh_process import Code, WarningFilter
+from tools.markdown_reader import language_of
 from tools.pages import ROOT
 
 RUNNABLE = {"python", "sh", "bash"}
@@ -35,7 +36,6 @@ INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']([^"']+)["']\s*$""")
 CONT = re.compile(r"<!--[-\s]*pytest-codeblocks:cont[-\s]*-->")
 CONTINUES = "pytest.mark.continues_previous_block"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-FENCE = re.compile(r"^(?P<indent>\s*)(?P<mark>`{3,}|~{3,})(?P<info>.*)$")
 
 
 @dataclass
@@ -105,12 +105,6 @@ class CodeExample:
         return [eval(mark, {"sys": sys, "pytest": pytest}) for mark in self.marks]
 
 
-def language_of(info: str) -> str:
-    """The language named by a fence's info string: 'python title="a.py"' -> 'python'."""
-    first = info.strip().split(maxsplit=1)[0] if info.strip() else ""
-    return first.strip("{}").lstrip(".").lower()
-
-
 @cache
 def _snippet_preprocessor() -> markdown.preprocessors.Preprocessor:
     config = load_config(str(ROOT / "mkdocs.yml"))
@@ -134,26 +128,17 @@ def _included_files(text: str) -> list[str]:
 def fence_problems(page: Path) -> list[str]:
     """Fences the test collector would silently skip, as 'page:line: what to do' messages."""
     problems = []
-    inside: str | None = None
-    for number, line in enumerate((ROOT / page).read_text(encoding="utf-8").splitlines(), 1):
-        match = FENCE.match(line)
-        if not match:
-            continue
-        mark = match["mark"]
-        if inside is not None:
-            if mark.startswith(inside) and not match["info"].strip():
-                inside = None
-            continue
-        inside = mark
-        where = f"{page.as_posix()}:{number}"
-        language = language_of(match["info"])
-        if mark.startswith("~"):
+    for fence in markdown_reader.read(ROOT / page).fences:
+        where = f"{page.as_posix()}:{fence.line}"
+        if not fence.markup:
+            problems.append(f"{where}: indented code is not run by the tests; use a ``` fence")
+        elif fence.markup.startswith("~"):
             problems.append(f"{where}: use a ``` fence; the tests do not read ~~~ fences")
-        elif not language:
+        elif not fence.language:
             problems.append(f"{where}: name the fence's language (```python, ```text, ...)")
-        elif language in PYTHON_ALIASES or (language == "python" and "{" in match["info"]):
+        elif fence.language in PYTHON_ALIASES or (fence.language == "python" and "{" in fence.info):
             problems.append(
-                f"{where}: write ```python (not {match['info'].strip()!r}); "
+                f"{where}: write ```python (not {fence.info!r}); "
                 "other spellings are not run by the tests"
             )
     return problems

@@ -16,14 +16,14 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from tools.codeblocks import CONT, FENCE, INCLUDE, expand_includes, language_of
-from tools.pages import DOCS, ROOT
+from tools import markdown_reader
+from tools.codeblocks import INCLUDE, expand_includes
+from tools.markdown_reader import Comment, Fence, Heading
+from tools.pages import DOCS, ROOT, language_prefix
 
 OUTPUT = ROOT / "snippets" / "output"
-MARKER = re.compile(r"^\s*<!--\s*pytest[-.](?P<what>[^>]*?)\s*-->\s*$")
 MEASURED = "mark.measured"
 SKIPIF = re.compile(r"""mark\.skipif\(\s*(["'])(?P<condition>.*?)\1""")
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 ADMONITION = re.compile(
     r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"(?P<title>(?:[^"\\]|\\.)*)")?\s*$'
 )
@@ -44,10 +44,9 @@ class Site:
     """Where the published site lives, to turn a page's relative links into absolute ones."""
 
     url: str  # site_url, ending with /
-    default_language: str
 
     def page_url(self, language: str, page: Path) -> str:
-        prefix = "" if language == self.default_language else f"{language}/"
+        prefix = language_prefix(language)
         path = page.with_suffix("").as_posix()
         path = path.removesuffix("index")
         return f"{self.url}{prefix}{path}{'/' if path and not path.endswith('/') else ''}"
@@ -59,8 +58,7 @@ def _absolute(target: str, language: str, page: Path, site: Site) -> str:
     if resolved.suffix == ".md":
         url = site.page_url(language, resolved)
     else:
-        prefix = "" if language == site.default_language else f"{language}/"
-        url = f"{site.url}{prefix}{resolved.as_posix()}"
+        url = f"{site.url}{language_prefix(language)}{resolved.as_posix()}"
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -118,14 +116,10 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
     """The notebook of a page (page path relative to the repository root)."""
     language = page.parts[1]
     within = Path(*page.parts[2:])
-    source = (ROOT / page).read_text(encoding="utf-8")
-    text = CONT.sub("", FRONT_MATTER.sub("", source))
-    heading = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), "")
-    text = text.replace(f"# {heading}\n", "", 1)
+    source = markdown_reader.read(ROOT / page)
+    heading = source.title
     # The short title of the front matter names the notebook in the site's navigation.
-    front = FRONT_MATTER.match(source)
-    short = re.search(r'^title:\s*"?(.*?)"?\s*$', front.group(0), re.M) if front else None
-    title = short.group(1) if short else heading
+    title = str(source.meta.get("title") or heading)
     cells: list = [
         new_markdown_cell(
             f"# {title}\n\n**{heading}**\n\n"
@@ -133,32 +127,30 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
         )
     ]
     prose: list[str] = []
-    lines = text.splitlines()
     pending_marks: list[str] = []
     output_next = False
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if marker := MARKER.match(line):
-            what = marker["what"]
-            if what.startswith("codeblocks:expected-output"):
+    line = source.body_start
+    for block in source.blocks:
+        if isinstance(block, Heading) and block.level == 1 and block.source[2:].strip() == heading:
+            prose += source.lines[line - 1 : block.line - 1]
+            line = block.line + 1
+            continue
+        if not (isinstance(block, Fence) or _is_marker(block)) or block.line < line:
+            continue
+        prose += source.lines[line - 1 : block.line - 1]
+        line = block.end
+        if isinstance(block, Comment):
+            if block.text.startswith("pytest-codeblocks:expected-output"):
                 output_next = True
-            else:
-                pending_marks.append(what)
-            index += 1
+            elif block.text.startswith("pytest.mark"):
+                pending_marks.append(block.text.removeprefix("pytest."))
             continue
-        fence = FENCE.match(line)
-        if not fence:
-            prose.append(line)
-            index += 1
-            continue
-        body, index = _fence_body(lines, index, fence["mark"])
-        expanded = expand_includes("\n".join(body)).rstrip("\n")
+        expanded = expand_includes(block.code).rstrip("\n")
         if output_next and cells and cells[-1]["cell_type"] == "code":
             cells[-1]["outputs"].append(
                 new_output("stream", name="stdout", text=expanded.rstrip() + "\n")
             )
-        elif language_of(fence["info"]) == "python" and all(
+        elif block.language == "python" and all(
             SKIPIF.match(mark) or mark == MEASURED for mark in pending_marks
         ):
             if cell := _markdown_cell(prose, language, within, site):
@@ -172,9 +164,13 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
                 code.metadata["skipif"] = skipif
             cells.append(code)
         else:
-            shown = expanded if any(INCLUDE.match(b) for b in body) else "\n".join(body)
-            prose += [f"```{language_of(fence['info']) or 'text'}", shown, "```"]
+            body = block.code.rstrip("\n")
+            shown = expanded if any(INCLUDE.match(b) for b in body.splitlines()) else body
+            indent = source.lines[block.line - 1][: -len(source.lines[block.line - 1].lstrip())]
+            fenced = [f"```{block.language or 'text'}", *shown.splitlines(), "```"]
+            prose += [f"{indent}{text}" if text else "" for text in fenced]
         pending_marks, output_next = [], False
+    prose += source.lines[line - 1 :]
     if cell := _markdown_cell(prose, language, within, site):
         cells.append(cell)
     notebook = new_notebook(cells=cells)
@@ -191,23 +187,14 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
     return notebook
 
 
-def _fence_body(lines: list[str], start: int, mark: str) -> tuple[list[str], int]:
-    """The lines inside the fence opening at `start`, and the index after its closing line."""
-    indent = len(lines[start]) - len(lines[start].lstrip())
-    body = []
-    index = start + 1
-    while index < len(lines):
-        match = FENCE.match(lines[index])
-        if match and match["mark"].startswith(mark[0] * len(mark)) and not match["info"].strip():
-            return body, index + 1
-        body.append(lines[index][indent:])
-        index += 1
-    return body, index
+def _is_marker(block: object) -> bool:
+    """A pytest-codeblocks marker: for the tests, not for the notebook's reader."""
+    return isinstance(block, Comment) and block.text.startswith("pytest")
 
 
 def has_code(page: Path) -> bool:
     """Whether a page has Python that runs (a notebook of it would have code cells)."""
-    notebook = page_notebook(page, Site("/", "sv"))
+    notebook = page_notebook(page, Site("/"))
     return any(cell["cell_type"] == "code" for cell in notebook.cells)
 
 

@@ -1,14 +1,53 @@
-"""Where the pages live and how the two languages pair up."""
+"""Where the pages live, how the two languages pair up, and where the site is published.
+
+The languages and the site's address are read from mkdocs.yml, the one place they are written.
+"""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
-LANGUAGES = ("sv", "en")  # the first one is the default language, served at /
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's own tags (``!relative``, ``!!python/name``) read as nothing: not needed here."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@functools.cache
+def config(root: Path = ROOT) -> dict[str, Any]:
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _ConfigLoader)
+
+
+def _languages() -> tuple[str, ...]:
+    i18n = next(p["i18n"] for p in config()["plugins"] if isinstance(p, dict) and "i18n" in p)
+    ordered = sorted(i18n["languages"], key=lambda language: not language.get("default"))
+    return tuple(language["locale"] for language in ordered)
+
+
+LANGUAGES = _languages()  # the first one is the default language, served at /
 DEFAULT_LANGUAGE = LANGUAGES[0]
+
+
+def site_url(root: Path = ROOT) -> str:
+    """mkdocs.yml's site_url, ending in a slash."""
+    url = str(config(root).get("site_url") or "/")
+    return url if url.endswith("/") else f"{url}/"
+
+
+def language_prefix(language: str) -> str:
+    """Where a language's pages live below the site's root: '' for the default, else 'en/'."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
 
 
 def pages(language: str) -> list[Path]:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from tools.codeblocks import FENCE
-
-HEADING = re.compile(r"^(#{1,6})\s")
+from tools import markdown_reader
 
 
 def outline(text: str) -> tuple[list[int], list[str]]:
@@ -16,23 +13,9 @@ def outline(text: str) -> tuple[list[int], list[str]]:
     Headings are compared by level only: their words are translated. Fences are compared
     whole: code, output and includes are shared by both languages.
     """
-    levels: list[int] = []
-    fences: list[str] = []
-    current: list[str] | None = None
-    closing = ""
-    for line in text.splitlines():
-        match = FENCE.match(line)
-        if current is not None:
-            current.append(line.strip())
-            if match and match["mark"].startswith(closing) and not match["info"].strip():
-                fences.append("\n".join(current))
-                current = None
-            continue
-        if match:
-            current, closing = [line.strip()], match["mark"]
-        elif heading := HEADING.match(line):
-            levels.append(len(heading.group(1)))
-    return levels, fences
+    page = markdown_reader.parse(text)
+    fences = [f"{fence.markup}{fence.info}\n{fence.code}" for fence in page.fences]
+    return [heading.level for heading in page.headings], fences
 
 
 def missing_translations(docs: Path, languages: tuple[str, ...]) -> list[str]:

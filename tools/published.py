@@ -21,7 +21,7 @@ from xml.etree.ElementTree import Element
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from tools.pages import DEFAULT_LANGUAGE
+from tools.pages import language_prefix
 
 COMMENT = re.compile(r"[ \t]*<!--.*?-->[ \t]*\n?", re.DOTALL)
 MARKDOWN_LINK = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)(\))")
@@ -30,7 +30,7 @@ MARKDOWN_LINK = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)(\))")
 def base_url(site_url: str, language: str) -> str:
     """Where a language's pages live on the published site, ending in a slash."""
     root = site_url if site_url.endswith("/") else f"{site_url}/"
-    return root if language == DEFAULT_LANGUAGE else f"{root}{language}/"
+    return root + language_prefix(language)
 
 
 def is_external(target: str) -> bool:

@@ -18,13 +18,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from tools import markdown_reader
 from tools.pages import DOCS, LANGUAGES, ROOT
 
 FILE_NAME = re.compile(r"^q(?P<number>\d{2})-(?P<topic>[a-z0-9-]+)\.md$")
-FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
-QUESTION_BOX = re.compile(r"^!!! question[^\n]*\n(?P<body>(?:(?: {4}[^\n]*)?\n)+)", re.MULTILINE)
 SHORT_ANSWER = {"sv": "Kort svar", "en": "Short answer"}
 ANSWER = {"sv": "Svar", "en": "Answer"}
 READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
@@ -57,25 +54,17 @@ class Question:
         return Path("docs") / self.language / self.page
 
 
-def _section(markdown: str, heading: str) -> str:
-    match = re.search(rf"^## {re.escape(heading)}\s*\n(.*?)(?=^## |\Z)", markdown, re.M | re.S)
-    return match.group(1).strip() if match else ""
-
-
 def read(path: Path, language: str) -> Question:
     """The question a page defines; raises QuestionError naming the file and what is missing."""
     where = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
     name = FILE_NAME.match(path.name)
     if not name:
         raise QuestionError(f"{where}: a question page is named qNN-topic.md")
-    text = path.read_text(encoding="utf-8")
-    front = FRONT_MATTER.match(text)
-    meta = (yaml.safe_load(front["yaml"]) if front else None) or {}
-    body = text[front.end() :] if front else text
-    heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "")
-    box = QUESTION_BOX.search(body)
-    wording = "\n".join(line[4:] for line in box["body"].splitlines()).strip() if box else ""
-    answer = _section(body, SHORT_ANSWER[language])
+    page = markdown_reader.read(path)
+    box = next((a for a in page.admonitions if a.kind == "question"), None)
+    box_lines = page.lines[box.line : box.end - 1] if box else []
+    wording = "\n".join(line[4:] for line in box_lines).strip()
+    meta, heading, answer = page.meta, page.title, page.section(SHORT_ANSWER[language])
     missing = [
         what
         for what, value in [

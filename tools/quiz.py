@@ -30,15 +30,12 @@ import jsonschema
 import markdown
 import yaml
 
+from tools import markdown_reader
 from tools.pages import DOCS, LANGUAGES
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where installed
 SCHEMA = Path(__file__).with_name("quiz.schema.json")
 SUFFIX = ".quiz.yml"
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-# Headings as Python-Markdown reads them (also inside admonitions), and code fences to skip.
-HEADING = re.compile(r"^\s*(#{1,6}\s.*)$")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 FILE_NAME = re.compile(r"q\d{2}-[a-z0-9-]+\.md")
 
@@ -99,17 +96,7 @@ def headings(page: Path) -> dict[str, str]:
 def _headings(page: Path, _mtime: int) -> tuple[tuple[str, str], ...]:
     # Only the heading lines go through Python-Markdown (toc and attr_list, as on the site):
     # the same ids, without rendering the page's prose and highlighting its code.
-    text = FRONT_MATTER.sub("", page.read_text(encoding="utf-8"))
-    lines, fence = [], ""
-    for line in text.splitlines():
-        opening = FENCE.match(line)
-        if fence:
-            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
-                fence = ""
-        elif opening:
-            fence = opening[1]
-        elif heading := HEADING.match(line):
-            lines.append(heading[1])
+    lines = [heading.source for heading in markdown_reader.read(page).headings]
     converter = markdown.Markdown(extensions=["toc", "attr_list"])
     converter.convert("\n\n".join(lines))
 

@@ -23,9 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
-from tools.pages import ROOT
+from tools.pages import ROOT, site_url
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".ipynb"}
 TYPES = {".js": "text/javascript", ".ipynb": "application/x-ipynb+json", ".svg": "image/svg+xml"}
@@ -33,11 +31,7 @@ TYPES = {".js": "text/javascript", ".ipynb": "application/x-ipynb+json", ".svg":
 
 def site_path() -> str:
     """The path part of site_url in mkdocs.yml ("/deep-learning/"), where the site lives."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    line = next(line for line in text.splitlines() if line.startswith("site_url:"))
-    url = yaml.safe_load(line)["site_url"]
-    path = urlsplit(url).path or "/"
-    return path if path.endswith("/") else f"{path}/"
+    return urlsplit(site_url()).path or "/"
 
 
 def _handler(site: Path, prefix: str) -> type[BaseHTTPRequestHandler]:

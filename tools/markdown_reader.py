@@ -1,0 +1,137 @@
+"""The one reader of the pages' Markdown: front matter, headings, admonitions, fences, markers.
+
+markdown-it-py with its front-matter and admonition plugins, so a fence inside an admonition
+(``??? success "Solution"`` and its indented body, as on the site) is read as a fence, with its
+body dedented. pytest-codeblocks reads the same pages with its own parser to run their code;
+everything else that needs a page's structure reads it here.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+_PARSER = MarkdownIt("commonmark").use(front_matter_plugin).use(admon_plugin)
+
+
+def language_of(info: str) -> str:
+    """The language a fence's info string names: 'python title="a.py"' -> 'python'."""
+    first = info.split(maxsplit=1)[0] if info.strip() else ""
+    return first.strip("{}").lstrip(".").lower()
+
+
+@dataclass(frozen=True)
+class Fence:
+    line: int  # the opening fence's line, from 1
+    end: int  # the line after the closing fence, from 1
+    info: str  # 'python title="a.py"'
+    markup: str  # ``` or ~~~, or "" for code indented four spaces
+    code: str  # the body, dedented when the fence is indented
+
+    @property
+    def language(self) -> str:
+        return language_of(self.info)
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    source: str  # the heading line as written, without its indent: '## Kort svar { #kort }'
+
+
+@dataclass(frozen=True)
+class Admonition:
+    line: int
+    end: int  # the line after its indented body
+    kind: str  # question, success, ...
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment on lines of its own, such as a pytest-codeblocks marker."""
+
+    line: int
+    end: int
+    text: str  # without the comment's <!-- -->, stripped
+
+
+@dataclass(frozen=True)
+class MarkdownPage:
+    lines: list[str]
+    meta: dict[str, Any]
+    body_start: int  # the first line after the front matter, from 1
+    blocks: list[Fence | Heading | Admonition | Comment] = field(default_factory=list)
+
+    @property
+    def fences(self) -> list[Fence]:
+        return [block for block in self.blocks if isinstance(block, Fence)]
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [block for block in self.blocks if isinstance(block, Heading)]
+
+    @property
+    def admonitions(self) -> list[Admonition]:
+        return [block for block in self.blocks if isinstance(block, Admonition)]
+
+    @property
+    def title(self) -> str:
+        """The text of the first H1, or ''."""
+        first = next((h for h in self.headings if h.level == 1), None)
+        return first.source[2:].strip() if first else ""
+
+    def text(self, start: int, end: int) -> str:
+        """Lines start..end-1 (from 1) as written."""
+        return "\n".join(self.lines[start - 1 : end - 1])
+
+    def section(self, heading: str) -> str:
+        """The text under the H2 `heading`, up to the next H2, stripped ('' if absent)."""
+        h2 = [h.line for h in self.headings if h.level == 2]
+        for here in (h for h in self.headings if h.level == 2):
+            if here.source[3:].strip() == heading:
+                end = next((line for line in h2 if line > here.line), len(self.lines) + 1)
+                return self.text(here.line + 1, end).strip()
+        return ""
+
+
+def parse(text: str) -> MarkdownPage:
+    lines = text.splitlines()
+    meta: dict[str, Any] = {}
+    body_start = 1
+    blocks: list[Fence | Heading | Admonition | Comment] = []
+    for token in _PARSER.parse(text):
+        if token.map is None:
+            continue
+        start, end = token.map[0] + 1, token.map[1] + 1
+        if token.type == "front_matter":
+            meta = yaml.safe_load(token.content) or {}
+            body_start = end
+        elif token.type == "fence":
+            blocks.append(Fence(start, end, token.info.strip(), token.markup, token.content))
+        elif token.type == "code_block":
+            blocks.append(Fence(start, end, "", "", token.content))
+        elif token.type == "heading_open":
+            blocks.append(Heading(start, int(token.tag[1]), lines[start - 1].strip()))
+        elif token.type == "admonition_open":
+            blocks.append(Admonition(start, end, token.meta.get("tag", "")))
+        elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
+            comment = token.content.strip().removeprefix("<!--").removesuffix("-->").strip()
+            blocks.append(Comment(start, end, comment))
+    return MarkdownPage(lines, meta, body_start, blocks)
+
+
+def read(path: Path) -> MarkdownPage:
+    return _read(path, path.stat().st_mtime_ns)
+
+
+@functools.cache
+def _read(path: Path, _mtime: int) -> MarkdownPage:
+    return parse(path.read_text(encoding="utf-8"))
