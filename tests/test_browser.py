@@ -27,7 +27,7 @@ from playwright.async_api import ConsoleMessage as AsyncConsoleMessage
 from playwright.async_api import Page as AsyncPage
 from playwright.async_api import Request as AsyncRequest
 from playwright.async_api import async_playwright
-from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import Browser, Page
 
 from tests.conftest import QUIET_FLAGS, executable
 from tools.codeblocks import examples, program
@@ -445,11 +445,7 @@ def test_search_lists_only_pages_in_the_page_language(
     assert not foreign, f"/{start}: {BOTH_LANGUAGES!r} lists pages in another language: {foreign}"
 
 
-TAKE_CLIPBOARD = """async () => {
-  const text = await navigator.clipboard.readText();
-  await navigator.clipboard.writeText("");
-  return text;
-}"""
+TAKE_CLIPBOARD = "() => navigator.clipboard.readText()"
 # Each code block on a page: the code it shows, what its fold holds, whether it has a label.
 SHOWN_CODE = """wrappers => wrappers.map(w => ({
   code: w.querySelector(":scope > pre > code").textContent,
@@ -472,21 +468,30 @@ def _tidy(code: str) -> str:
 
 
 CODE_BLOCK = re.compile(r'<div class="(?:[\w-]+ )*highlight"')
-# A code block brought into view as a reader would: the folded blocks it is inside (an
-# exercise's solution, say) opened, then scrolled to.
-SHOW = """el => {
+# The n-th code block brought into view as a reader would: the folded blocks it is inside (an
+# exercise's solution, say) opened, then scrolled to, and once Material has mounted it (when
+# it is shown and scrolls into view: content.lazy; it names its <pre> then), its copy buttons
+# and where the first one is. The clipboard is emptied, for the click that may follow.
+SHOW = """async index => {
+  const el = document.querySelectorAll("article .highlight:has(> pre > code)")[index];
   for (let d = el.closest("details:not([open])"); d; d = d.closest("details:not([open])"))
     d.open = true;
   el.scrollIntoView({block: "nearest"});
+  for (let wait = 0; wait < 250 && !el.querySelector(":scope > pre[id^='__code_']"); wait++)
+    await new Promise(resolve => setTimeout(resolve, 20));
+  await navigator.clipboard.writeText("");
+  const buttons = el.querySelectorAll("[data-clipboard-target]");
+  if (buttons.length) buttons[0].scrollIntoView({block: "center"});  // clear of the header
+  const box = buttons.length ? buttons[0].getBoundingClientRect() : null;
+  return {mounted: !!el.querySelector(":scope > pre[id^='__code_']"), buttons: buttons.length,
+    x: box && box.x + box.width / 2, y: box && box.y + box.height / 2};
 }"""
 
 
-def _buttons(wrapper: Locator) -> int:
-    """The copy buttons of a code block, once Material has mounted it: it does so when the
-    block is shown and scrolls into view (content.lazy), and names its <pre> then."""
-    wrapper.evaluate(SHOW)
-    wrapper.locator(":scope > pre[id^='__code_']").wait_for(state="attached", timeout=5000)
-    return wrapper.locator("[data-clipboard-target]").count()
+def _show(page: Page, index: int) -> dict[str, object]:
+    shown = page.evaluate(SHOW, index)
+    assert shown["mounted"], f"{page.url}: Material did not mount code block {index}"
+    return shown
 
 
 def test_copy_button_copies_a_program_that_runs_as_it_is(
@@ -529,18 +534,19 @@ def test_copy_button_copies_a_program_that_runs_as_it_is(
                 problems.append(f"/{path}: {block.where} is not shown as written")
                 continue
             position = texts.index(code, position) + 1
-            wrapper, on_page = wrappers.nth(position - 1), shown[position - 1]
+            on_page = shown[position - 1]
             if not_runnable(example):
                 continue  # checked below, with the same code on other pages
             before = program(example.blocks[:number])
             if (on_page["fold"] or "").rstrip() != before.rstrip():
                 what = "no fold" if on_page["fold"] is None else f"a fold of:\n{on_page['fold']}"
                 problems.append(f"/{path}: {block.where} shows {what}\nnot:\n{before}")
-            wrapper.evaluate(SHOW)
-            wrapper.locator(":scope > pre > nav [data-clipboard-target]").click()
+            button = _show(page, position - 1)
+            if button["buttons"] != 1:
+                problems.append(f"/{path}: {block.where} has {button['buttons']} copy buttons")
+                continue
+            page.mouse.click(button["x"], button["y"])  # a reader's click, not a script's
             copied = page.evaluate(TAKE_CLIPBOARD)
-            if (count := wrapper.locator("[data-clipboard-target]").count()) != 1:
-                problems.append(f"/{path}: {block.where} has {count} copy buttons, not 1")
             copied_programs += 1
             expected = program(example.blocks[: number + 1]).rstrip()
             if copied != expected:
@@ -551,7 +557,7 @@ def test_copy_button_copies_a_program_that_runs_as_it_is(
             course_code_shown += 1
             if not shown[index]["label"]:
                 problems.append(f"/{path}: code that does not run has no label:\n{text}")
-            if count := _buttons(wrappers.nth(index)):
+            if _show(page, index)["buttons"]:
                 problems.append(f"/{path}: code that does not run has a copy button:\n{text}")
     context.close()
     assert not problems, "\n".join(problems)
@@ -595,3 +601,37 @@ def test_the_site_works_without_the_path_prefix_too(browser: Browser, site: Path
             settle(page)
     page.close()
     assert not failed, f"served at /, these failed: {failed}"
+
+
+# Text a reader sees (not scripts, styles or templates) smaller than `min` CSS pixels.
+SMALL_TEXT = """min => {
+  const found = [];
+  const walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!node.textContent.trim() || element.closest("script, style")) continue;
+    const size = parseFloat(getComputedStyle(element).fontSize);
+    if (size < min) found.push(`${size}px: ${node.textContent.trim().slice(0, 40)}`);
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("path", ["reference/", "en/reference/"])
+def test_the_code_reference_is_legible_on_a_phone(browser: Browser, url: str, path: str) -> None:
+    """All its text at least 12 px, the source under each function too once opened, and
+    nothing scrolls sideways."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(url + path)
+    folds = page.locator("details.mkdocstrings-source")
+    assert folds.count(), "no source on the code reference"
+    assert not page.locator("details.mkdocstrings-source pre").count(), "source not folded away"
+    folds.evaluate_all("all => all.forEach(fold => { fold.open = true; })")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('details.mkdocstrings-source')]"
+        ".every(fold => fold.querySelector('pre'))"
+    )
+    small, sideways = page.evaluate(SMALL_TEXT, 12), page.evaluate(SIDEWAYS)
+    page.close()
+    assert not small, f"/{path}: text under 12 px on a phone:\n" + "\n".join(small[:10])
+    assert not sideways, f"/{path}: scrolls sideways on a phone:\n" + "\n".join(sideways)

@@ -19,7 +19,7 @@ from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell
 
-from tools import environment
+from tools import environment, unused_css
 from tools.codeblocks import examples, tidy
 from tools.notebooks import Site, notebook_pages, page_notebook
 from tools.pages import LANGUAGES, translation_of
@@ -130,3 +130,20 @@ def test_notebook_runs_and_prints_what_it_shows(
         assert tidy(actual, timed) == tidy(expected, timed), (
             f"{page}: code cell {number} prints otherwise"
         )
+
+
+def test_a_notebook_page_keeps_only_the_style_rules_it_can_use() -> None:
+    css = (
+        ".jp-Cell{color:red}.jp-Unused{color:blue}.wrapper :root{--x:1}"
+        ".jp-Unused,.jp-Cell>.md-typeset__scrollwrap{margin:0}:is(.jp-Unused, .jp-Cell) b{x:1}"
+        "@media print{.jp-Unused{color:green}}[data-theme] a{color:black}"
+    )
+    kept = unused_css.prune(css, unused_css.classes('<div class="jp-Cell wrapper"></div>'))
+    assert "jp-Cell{color:red}" in kept
+    assert ".jp-Unused{color:blue}" not in kept
+    assert ":root" not in kept, "a :root inside another element never matches"
+    assert ".jp-Cell>.md-typeset__scrollwrap{margin:0}" in kept, "Material adds md- classes"
+    assert "\n.jp-Unused," not in kept
+    assert ":is(.jp-Unused, .jp-Cell) b{x:1}" in kept, "selectors with functions are kept"
+    assert "@media print" in kept
+    assert "[data-theme] a{color:black}" in kept

@@ -335,6 +335,19 @@ def test_pages_with_items_end_with_them_as_forms_that_work_without_javascript(
         assert name in quiz_page
 
 
+@pytest.mark.parametrize("page", ["quiz", "questions/q05-keras-model"])
+def test_the_controls_that_need_javascript_are_shown_before_the_items_are_drawn(
+    site: Path, page: str
+) -> None:
+    """Shown by quiz.js when it ran, after the first paint, they pushed the items down
+    (Lighthouse: layout shift 0.195 on the quiz page)."""
+    for language in LANGUAGES:
+        built = _html(site, language, page)
+        first_control = built.index("kb-quiz__js")
+        shown = built.find('classList.add("kb-quiz-js")')
+        assert 0 <= shown < first_control, f"{language}/{page}: controls shown after the items"
+
+
 def _links(page: str) -> list[str]:
     quiz_part = "".join(
         re.findall(
