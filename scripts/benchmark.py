@@ -40,10 +40,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.pages import site_url
+from tools.pages import PROJECT_PARTS, site_url
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools")
 MEASUREMENTS = ("suite", "build", "serve")
 BUDGETS = {"test suite": 180.0, "build, cold": 30.0, "serve: edit to page": 5.0}
 EDITS = 3  # saves per serve measurement; the median counts

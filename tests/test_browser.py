@@ -32,7 +32,7 @@ from playwright.sync_api import Browser, Page
 from tests.conftest import QUIET_FLAGS, executable
 from tools.codeblocks import examples, program
 from tools.copy_programs import not_runnable
-from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix
 from tools.questions import questions
 from tools.serve import serve
 
@@ -66,8 +66,8 @@ def language_of(path: str) -> str:
 def translation(path: str, language: str) -> str:
     """The same page's path in another language."""
     own = language_of(path)
-    bare = path if own == DEFAULT_LANGUAGE else path.removeprefix(f"{own}/")
-    return bare if language == DEFAULT_LANGUAGE else f"{language}/{bare}"
+    bare = path.removeprefix(language_prefix(own))
+    return language_prefix(language) + bare
 
 
 def source_of(path: str) -> Path | None:

@@ -7,7 +7,7 @@ from html import unescape
 from pathlib import Path
 
 from hooks.glossary import entries, first_appearances_only, tooltip
-from tools.pages import LANGUAGES, ROOT, all_pages
+from tools.pages import LANGUAGES, ROOT, all_pages, language_prefix
 
 LINK = re.compile(r"glossary\.md#([\w-]+)")
 MINIMUM_TERMS = 50
@@ -47,7 +47,7 @@ def test_every_glossary_link_has_an_entry() -> None:
 
 
 def _built_pages(site: Path, language: str) -> list[Path]:
-    root = site if language == LANGUAGES[0] else site / language
+    root = site / language_prefix(language)
     others = {lang for lang in LANGUAGES if lang != language}
     return [
         html

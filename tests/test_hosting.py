@@ -94,7 +94,7 @@ def test_sitemap_lists_every_page_with_absolute_alternates(site: Path) -> None:
 
 def test_each_language_has_its_own_search_index(site: Path) -> None:
     for language in LANGUAGES:
-        folder = site if language == DEFAULT_LANGUAGE else site / language
+        folder = site / language_prefix(language)
         index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert index["config"]["lang"] == [language]
         others = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]

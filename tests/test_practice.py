@@ -21,7 +21,7 @@ from playwright.sync_api import Browser
 
 from hooks.glossary import entries
 from tools import anki, exam_sheet, moodle, published, quiz
-from tools.pages import LANGUAGES, ROOT, site_url
+from tools.pages import LANGUAGES, ROOT, language_prefix, site_url
 from tools.published import base_url, rebase, resolve, to_html
 from tools.questions import Question, questions
 
@@ -207,7 +207,7 @@ def test_terms_carry_the_whole_glossary_entry() -> None:
 
 
 def built(site: Path, language: str, name: str) -> Path:
-    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    prefix = language_prefix(language)
     return site / f"{prefix}{name}"
 
 
@@ -268,9 +268,7 @@ def test_exam_sheet_prints_each_question_on_one_page(
 ) -> None:
     page = browser.new_page()
     try:
-        address = (
-            f"{url}exam-sheet/" if language == LANGUAGES[0] else f"{url}{language}/exam-sheet/"
-        )
+        address = f"{url}{language_prefix(language)}exam-sheet/"
         page.goto(address)
         page.emulate_media(media="print")
         breaks = page.eval_on_selector_all(

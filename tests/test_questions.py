@@ -16,13 +16,12 @@ import pytest
 from tools import questions, versions
 from tools.codeblocks import examples
 from tools.figures import SHOWN
-from tools.pages import DOCS, LANGUAGES, ROOT, SNIPPETS, all_pages
+from tools.pages import DOCS, LANGUAGES, PROJECT_PARTS, ROOT, SNIPPETS, all_pages, language_prefix
 from tools.site import build
 
 INCLUDE = re.compile(r"""--8<--\s+["'](snippets/[^"':]+)""")
 MODULE = re.compile(r"snippets/q(\d{2})_\w+\.py$")
 QUESTION_PAGE = re.compile(r"docs/\w+/questions/q(\d{2})-")
-PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools")
 
 
 def test_every_question_page_has_its_box_short_answer_and_twin() -> None:
@@ -171,7 +170,7 @@ def _article(html: Path) -> str:
 def test_a_new_question_appears_everywhere_from_its_own_files(
     site_with_question_14: Path, language: str
 ) -> None:
-    root = site_with_question_14 if language == LANGUAGES[0] else site_with_question_14 / language
+    root = site_with_question_14 / language_prefix(language)
     title, wording, *_ = Q14[language]
     home = _article(root / "index.html")
     assert 'href="questions/q14-tokens/"' in home, "not listed on the home page"

@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Locator, Page
 
 from tests.test_browser import NO_TRANSITIONS, PHONE, WCAG_21_AA
 from tools import quiz
-from tools.pages import LANGUAGES, ROOT
+from tools.pages import LANGUAGES, PROJECT_PARTS, ROOT, language_prefix
 from tools.site import build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "quiz" / "docs"
@@ -251,7 +251,7 @@ def test_a_file_beside_no_question_page_is_named(docs: Path) -> None:
 
 def test_a_broken_item_fails_the_build_naming_file_and_item(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    for part in ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools"):
+    for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
@@ -275,7 +275,7 @@ def test_a_broken_item_fails_the_build_naming_file_and_item(tmp_path: Path) -> N
 
 
 def _html(site: Path, language: str, page: str) -> str:
-    prefix = site if language == LANGUAGES[0] else site / language
+    prefix = site / language_prefix(language)
     return (prefix / page / "index.html").read_text(encoding="utf-8")
 
 
@@ -373,7 +373,7 @@ def test_every_quiz_link_is_relative_and_leads_to_a_heading(site: Path, language
     assert all(f'href="{href}"' in quiz_page for href in downloads)
     broken = []
     for page in pages:
-        base = (site if language == LANGUAGES[0] else site / language) / page
+        base = site / language_prefix(language) / page
         for href in _links(_html(site, language, page)) + (downloads if page == "quiz" else []):
             path, _, anchor = href.partition("#")
             if re.match(r"[a-z]+:|/", path):
@@ -404,7 +404,7 @@ def tab(browser: Browser) -> Iterator[Page]:
 
 
 def _address(url: str, language: str, path: str) -> str:
-    return url + ("" if language == LANGUAGES[0] else f"{language}/") + path
+    return url + language_prefix(language) + path
 
 
 def _single(language: str) -> quiz.Item:
