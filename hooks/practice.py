@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossary import entries  # hooks/glossary.py: MkDocs runs a hook with its folder on sys.path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -21,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from tools import anki, exam_sheet, moodle, quiz
 from tools.build_cache import folder_digest, kept
+from tools.glossary import entries
 from tools.pages import DOCS
 from tools.published import base_url
 from tools.questions import questions

@@ -6,7 +6,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from hooks.glossary import entries, first_appearances_only, tooltip
+from tools.glossary import entries, first_appearances_only, tooltip
 from tools.pages import LANGUAGES, ROOT, all_pages, language_prefix
 
 LINK = re.compile(r"glossary\.md#([\w-]+)")

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from hooks.glossary import entries
 from tools import anki, exam_sheet, moodle, published, quiz
+from tools.glossary import entries
 from tools.pages import LANGUAGES, ROOT, language_prefix, site_url
 from tools.published import base_url, rebase, resolve, to_html
 from tools.questions import Question, questions

@@ -1,0 +1,75 @@
+"""The glossary (docs/<language>/glossary.md), read as the source of the tooltips.
+
+Each entry is a definition-list term with an anchor, e.g.
+
+    Överanpassning (*overfitting*) { #overfitting }
+    :   När en modell lär sig träningsdatans brus ...
+
+``abbreviations`` turns every entry into Python-Markdown abbreviations (the abbr extension), so
+Material shows the first sentence of the definition as a tooltip (hooks/glossary.py), and the
+practice exports (tools/anki.py) read the entries too.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tools.pages import DOCS
+
+ENTRY = re.compile(
+    r"^(?P<term>[^\s:!<>*\[][^\n]*?)\s*\{\s*#(?P<anchor>[\w-]+)\s*\}\s*\n:\s+(?P<definition>.+)$",
+    re.MULTILINE,
+)
+LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.DOTALL)
+_cache: dict[Path, tuple[float, str]] = {}
+
+
+def entries(language: str, docs: Path = DOCS) -> list[tuple[str, str, str]]:
+    """(term, anchor, definition) for every entry of a language's glossary."""
+    path = docs / language / "glossary.md"
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8")
+    return [(m["term"].strip(), m["anchor"], m["definition"].strip()) for m in ENTRY.finditer(text)]
+
+
+def tooltip(definition: str) -> str:
+    """The first sentence of a definition, as plain text."""
+    plain = LINK.sub(r"\1", definition)
+    plain = re.sub(r"[*_`]", "", plain)
+    match = FIRST_SENTENCE.match(plain)
+    return (match.group(1) if match else plain).replace('"', "'")
+
+
+def abbreviations(language: str, docs: Path = DOCS) -> str:
+    """The abbr definitions of a language's glossary, as Markdown lines."""
+    path = docs / language / "glossary.md"
+    stamp = path.stat().st_mtime if path.exists() else 0.0
+    if path in _cache and _cache[path][0] == stamp:
+        return _cache[path][1]
+    lines = []
+    for term, _, definition in entries(language, docs):
+        name = term.split(" (")[0].strip()
+        for variant in dict.fromkeys([name, name.lower(), name[:1].upper() + name[1:]]):
+            lines.append(f"*[{variant}]: {tooltip(definition)}")
+    # One block per definition: as one block of ~300 lines, every block processor re-tests
+    # the rest of it after each line, which made tooltips most of the build time.
+    text = "\n\n".join(lines)
+    _cache[path] = (stamp, text)
+    return text
+
+
+def first_appearances_only(html: str) -> str:
+    """Keep each tooltip at the first appearance of its term; later ones become plain text."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        if match["title"] in seen:
+            return match["text"]
+        seen.add(match["title"])
+        return match[0]
+
+    return ABBR.sub(keep_first, html)
