@@ -10,6 +10,7 @@ as written. Classes that scripts add (Material's ``md-``, the focus polyfill's) 
 
 from __future__ import annotations
 
+import functools
 import re
 
 import tinycss2
@@ -46,16 +47,27 @@ def _selectors(prelude: list[tinycss2.ast.Node]) -> list[str]:
     return [tinycss2.serialize(tokens).strip() for tokens in found]
 
 
-def prune(css: str, used: set[str]) -> str:
-    """`css` without the rules (and the selectors of a rule) that no element of a page with
-    the classes `used` can match."""
-    kept = []
+@functools.lru_cache(maxsize=4)  # every notebook page carries the same sheets
+def _rules(css: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each rule as (its selectors, its text after them); other rules as ((), their text)."""
+    found = []
     for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True):
         if rule.type == "error":
             continue  # CSS that browsers ignore too
         if rule.type != "qualified-rule":
-            kept.append(tinycss2.serialize([rule]))
-            continue
-        if matching := [s for s in _selectors(rule.prelude) if _can_match(s, used)]:
-            kept.append(f"{','.join(matching)}{{{tinycss2.serialize(rule.content)}}}")
+            found.append(((), tinycss2.serialize([rule])))
+        else:
+            found.append((tuple(_selectors(rule.prelude)), tinycss2.serialize(rule.content)))
+    return tuple(found)
+
+
+def prune(css: str, used: set[str]) -> str:
+    """`css` without the rules (and the selectors of a rule) that no element of a page with
+    the classes `used` can match."""
+    kept = []
+    for selectors, text in _rules(css):
+        if not selectors:
+            kept.append(text)
+        elif matching := [s for s in selectors if _can_match(s, used)]:
+            kept.append(f"{','.join(matching)}{{{text}}}")
     return "\n".join(kept)
