@@ -21,16 +21,15 @@ from mkdocs.structure.pages import Page
 from tools import anki, exam_sheet, moodle, quiz
 from tools.build_cache import folder_digest, kept
 from tools.glossary import entries
-from tools.pages import DOCS
+from tools.pages import DOCS, language_prefix
 from tools.published import base_url
 from tools.questions import questions
 
 
-def _language(config: MkDocsConfig) -> tuple[str, str]:
+def _language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
     language = getattr(i18n, "current_language", "") or config.theme.get("language", "en")
-    default = getattr(i18n, "default_language", "") or language
-    return language, default
+    return language
 
 
 def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
@@ -52,14 +51,14 @@ def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
 
 @event_priority(-100)  # after mkdocs-static-i18n has chosen this build's language and files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    language, default = _language(config)
+    language = _language(config)
     site_name, site_url = config.site_name, config.site_url or "/"
     # Made again only when the language's pages change (`mkdocs serve` rebuilds after each
     # save); an unchanged deck keeps the date of its notes.
     inputs = ("practice", language, site_name, site_url, folder_digest(DOCS / language))
     made = kept(inputs, lambda: files_of(language, site_name, site_url))
     for name, content in made.items():
-        dest = f"practice/{name}" if language == default else f"{language}/practice/{name}"
+        dest = f"{language_prefix(language)}practice/{name}"
         generated = File.generated(config, f"{language}/practice/{name}", content=content)
         generated.dest_uri = dest
         generated.abs_dest_path = str(Path(config.site_dir) / dest)
@@ -71,5 +70,5 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if exam_sheet.PLACEHOLDER not in markdown:
         return markdown
-    language = getattr(page.file, "locale", None) or _language(config)[0]
+    language = getattr(page.file, "locale", None) or _language(config)
     return exam_sheet.fill(markdown, questions(language))

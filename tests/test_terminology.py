@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tools import markdown_reader
 from tools.pages import DOCS, ROOT
 
 # Swedish: the glossary's headword, and the variants that the pages must not use for it.
@@ -31,7 +32,6 @@ BRITISH = re.compile(
     re.IGNORECASE,
 )
 
-FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2\s*$", re.MULTILINE | re.DOTALL)
 NOT_PROSE = [
     re.compile(r"`[^`\n]+`"),  # inline code
     re.compile(r"\]\([^)\s]*\)"),  # link targets
@@ -43,10 +43,14 @@ NOT_PROSE = [
 ]
 
 
-def prose(text: str) -> str:
-    """The text with everything that is not prose blanked out, line numbers kept."""
+def prose(text: str, markdown: bool = True) -> str:
+    """The text with everything that is not prose blanked out, line numbers kept. Code blocks
+    count only in Markdown: in a diagram or a quiz file, indented lines are prose too."""
     blank = lambda match: re.sub(r"[^\n]", " ", match.group(0))  # noqa: E731
-    text = FENCE.sub(blank, text)
+    lines = text.split("\n")
+    for fence in markdown_reader.parse(text).fences if markdown else []:
+        lines[fence.line - 1 : fence.end - 1] = [""] * (fence.end - fence.line)
+    text = "\n".join(lines)
     for pattern in NOT_PROSE:
         text = pattern.sub(blank, text)
     return text
@@ -54,7 +58,7 @@ def prose(text: str) -> str:
 
 def findings(path: Path, rules: dict[str, re.Pattern[str]]) -> list[str]:
     """'file:line: "variant" -> headword' for every rejected variant in a file's prose."""
-    text = prose(path.read_text(encoding="utf-8"))
+    text = prose(path.read_text(encoding="utf-8"), markdown=path.suffix == ".md")
     where = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
     return [
         f"{where}:{text.count(chr(10), 0, match.start()) + 1}: {match.group(0)!r} -> {headword}"

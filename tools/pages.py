@@ -18,17 +18,17 @@ SNIPPETS = ROOT / "snippets"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools")
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml's own tags (``!relative``, ``!!python/name``) read as nothing: not needed here."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 @functools.cache
 def config(root: Path = ROOT) -> dict[str, Any]:
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _ConfigLoader)
+    """mkdocs.yml of the project in `root`: ``!relative`` paths as that folder, Python names
+    (``!!python/name``) as None."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!relative", lambda loader, node: str(root))
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
 
 
 def _languages() -> tuple[str, ...]:
