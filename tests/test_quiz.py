@@ -19,7 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Locator, Page
 
-from tests.test_browser import NO_TRANSITIONS, PHONE, WCAG_21_AA
+from tests.test_browser import AXE_CHECK, NO_TRANSITIONS, PHONE, WCAG_21_AA, describe
 from tools import quiz
 from tools.pages import LANGUAGES, PROJECT_PARTS, ROOT, language_prefix
 from tools.site import build
@@ -520,34 +520,13 @@ def test_an_item_can_be_answered_with_the_keyboard_alone(
 
 
 # axe-core over the quiz's parts of a page: its controls, scores and first three items (the
-# others are the same markup). Colour contrast, the slow rule, is checked on one element per
-# look of text (colour, size, weight, background).
-AXE_QUIZ = """async tags => {
-  const parts = [".kb-quiz > p", ".kb-quiz__controls", ".kb-quiz__item:nth-of-type(-n+3)",
-    ".kb-quiz__scores"].filter(s => document.querySelector(s));
-  const backOf = el => {
-    const colour = el ? getComputedStyle(el).backgroundColor : "";
-    return !el || colour !== "rgba(0, 0, 0, 0)" ? `${colour} ${el && el.className}`
-      : backOf(el.parentElement);
-  };
-  document.querySelectorAll("[data-contrast-sample]").forEach(
-    el => el.removeAttribute("data-contrast-sample"));  // the other palette's
-  const looks = new Set();
-  for (const el of document.querySelectorAll(parts.map(s => `${s}, ${s} *`).join(", "))) {
-    if (![...el.childNodes].some(node => node.nodeType === 3 && node.textContent.trim())) continue;
-    const style = getComputedStyle(el);
-    const look = [style.color, style.fontSize, style.fontWeight, backOf(el)].join("|");
-    if (!looks.has(look)) {
-      looks.add(look);
-      el.setAttribute("data-contrast-sample", "");
-    }
-  }
-  axe.configure({rules: [{id: "color-contrast", selector: "[data-contrast-sample]"}]});
-  const result = await axe.run({include: parts.map(s => [s])},
-    {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
-  return result.violations.map(v =>
-    `${v.id} (${v.help}): ${v.nodes.slice(0, 3).map(n => n.target).join(", ")}`);
-}"""
+# others are the same markup).
+QUIZ_PARTS = [
+    ".kb-quiz > p",
+    ".kb-quiz__controls",
+    ".kb-quiz__item:nth-of-type(-n+3)",
+    ".kb-quiz__scores",
+]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -573,7 +552,8 @@ def test_on_a_phone_in_both_palettes_axe_finds_nothing_and_nothing_scrolls_sidew
         found[f"{path} sideways"] = page.evaluate(SIDEWAYS)
         for _ in range(2):  # the palette it opens in, then the other one
             scheme = page.evaluate("document.body.dataset.mdColorScheme")
-            found[f"{path} {scheme}"] = page.evaluate(AXE_QUIZ, WCAG_21_AA)
+            check = {"tags": WCAG_21_AA, "rules": None, "parts": QUIZ_PARTS}
+            found[f"{path} {scheme}"] = describe(page.evaluate(AXE_CHECK, check))
             page.locator("[data-md-component=palette] label:visible").dispatch_event("click")
             page.wait_for_function(
                 "before => document.body.dataset.mdColorScheme !== before", arg=scheme
