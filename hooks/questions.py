@@ -10,14 +10,13 @@ broken question.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from tools import questions as q
+from tools.pages import DOCS
 from tools.versions import verified_with
 
 LIST = "<!-- questions: list -->"
@@ -26,7 +25,7 @@ IN_CODE = {"sv": "## I kod", "en": "## In code"}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    problems = q.problems(Path(config.docs_dir))
+    problems = q.problems(DOCS)
     if problems:
         raise PluginError("Broken question pages:\n" + "\n".join(problems))
 
@@ -36,7 +35,7 @@ def _language(page: Page, config: MkDocsConfig) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language, docs = _language(page, config), Path(config.docs_dir)
+    language, docs = _language(page, config), DOCS
     if LIST in markdown:
         markdown = markdown.replace(LIST, q.home_list(language, docs))
     if SELF_TEST in markdown:

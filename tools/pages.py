@@ -12,7 +12,6 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 # What a build of the site needs from the repository (the rest is tests and tooling).
 PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools")
@@ -37,6 +36,9 @@ def _languages() -> tuple[str, ...]:
     return tuple(language["locale"] for language in ordered)
 
 
+# The pages' folder, as mkdocs.yml names it. The hooks and tools read the project they live
+# in: a copy of the project (the question-14 test) imports its own tools/.
+DOCS = ROOT / config().get("docs_dir", "docs")
 LANGUAGES = _languages()  # the first one is the default language, served at /
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
