@@ -446,11 +446,15 @@ SHOWN_CODE = """wrappers => wrappers.map(w => ({
 }))"""
 
 
-# Open every fold, as a reader would, and give folds.js the toggle events it fills them on.
-OPEN_FOLDS = """async () => {
-  for (const fold of document.querySelectorAll("details.kb-builds-on")) fold.open = true;
-  await new Promise(resolve => setTimeout(resolve, 100));
-}"""
+# Open every fold, as a reader would, and wait for the toggle event that folds.js fills it on
+# (folds.js listens on the document while capturing, so it has done its work by then).
+OPEN_FOLDS = """() => Promise.all(
+  [...document.querySelectorAll("details.kb-builds-on:not([open])")].map(fold =>
+    new Promise(resolve => {
+      fold.addEventListener("toggle", resolve, {once: true});
+      fold.open = true;
+    }))
+)"""
 
 
 def _tidy(code: str) -> str:
@@ -512,7 +516,7 @@ def test_copy_button_copies_a_program_that_runs_as_it_is(
         blocks = [(e, n) for e in found.get(path, []) for n in range(len(e.blocks))]
         if not blocks and not CODE_BLOCK.search((site / path / "index.html").read_text("utf-8")):
             continue  # no code on the page
-        page.goto(url + path)
+        page.goto(url + path, wait_until="domcontentloaded")  # blocks are waited for one by one
         wrappers = page.locator("article .highlight:has(> pre > code)")
         page.evaluate(OPEN_FOLDS)
         shown = wrappers.evaluate_all(SHOWN_CODE)
