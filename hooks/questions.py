@@ -16,7 +16,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from tools import questions as q
-from tools.pages import DOCS
 from tools.versions import verified_with
 
 LIST = "<!-- questions: list -->"
@@ -25,7 +24,7 @@ IN_CODE = {"sv": "## I kod", "en": "## In code"}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    problems = q.problems(DOCS)
+    problems = q.problems()
     if problems:
         raise PluginError("Broken question pages:\n" + "\n".join(problems))
 
@@ -35,11 +34,11 @@ def _language(page: Page, config: MkDocsConfig) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language, docs = _language(page, config), DOCS
+    language = _language(page, config)
     if LIST in markdown:
-        markdown = markdown.replace(LIST, q.home_list(language, docs))
+        markdown = markdown.replace(LIST, q.home_list(language))
     if SELF_TEST in markdown:
-        markdown = markdown.replace(SELF_TEST, q.self_test(language, docs))
+        markdown = markdown.replace(SELF_TEST, q.self_test(language))
     heading = IN_CODE.get(language, "")
     if page.file.src_uri.startswith(f"{language}/questions/") and f"\n{heading}\n" in markdown:
         line = f'<p class="kb-verified" markdown>{verified_with(language)}</p>'

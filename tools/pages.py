@@ -13,8 +13,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
-# What a build of the site needs from the repository (the rest is tests and tooling).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "hooks", "overrides", "tools")
 
 
 @functools.cache
@@ -39,6 +37,15 @@ def _languages() -> tuple[str, ...]:
 # The pages' folder, as mkdocs.yml names it. The hooks and tools read the project they live
 # in: a copy of the project (the question-14 test) imports its own tools/.
 DOCS = ROOT / config().get("docs_dir", "docs")
+# What a build of the site needs from the repository (the rest is tests and tooling).
+PROJECT_PARTS = (
+    "mkdocs.yml",
+    DOCS.relative_to(ROOT).as_posix(),
+    "snippets",
+    "hooks",
+    "overrides",
+    "tools",
+)
 LANGUAGES = _languages()  # the first one is the default language, served at /
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
