@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import re
+import shutil
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +38,7 @@ from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix
 from tools.questions import questions
 from tools.serve import serve
 
-AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
+AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 375, "height": 740}
 NO_TRANSITIONS = "* { transition: none !important; animation: none !important }"
@@ -153,8 +155,9 @@ def settle(page: Page) -> None:
 class Tour:
     """One tab that opens pages and records what happened on each (async Playwright)."""
 
-    def __init__(self, page: AsyncPage) -> None:
+    def __init__(self, page: AsyncPage, axe_url: str) -> None:
         self.page = page
+        self.axe_url = axe_url
         self.visit = Visit()
         self.in_flight = 0
         page.on("request", self._request)
@@ -191,7 +194,7 @@ class Tour:
 
     async def axe(self, tags: list[str] | None = None, rules: list[str] | None = None) -> list[str]:
         if not await self.page.evaluate("typeof axe !== 'undefined'"):
-            await self.page.add_script_tag(content=AXE)
+            await self.page.add_script_tag(url=self.axe_url)
         check = {"tags": tags, "rules": rules, "parts": None}
         return describe(await self.page.evaluate(AXE_CHECK, check))
 
@@ -231,7 +234,9 @@ class Tour:
         return desktop, phone
 
 
-async def _tour(url: str, pages: list[str], tabs: int = 2) -> tuple[dict[str, Visit], ...]:
+async def _tour(
+    url: str, pages: list[str], axe_url: str, tabs: int = 2
+) -> tuple[dict[str, Visit], ...]:
     """Every page, checked by `tabs` tabs side by side (each its own renderer process)."""
     desktop: dict[str, Visit] = {}
     phone: dict[str, Visit] = {}
@@ -241,7 +246,7 @@ async def _tour(url: str, pages: list[str], tabs: int = 2) -> tuple[dict[str, Vi
 
         async def worker() -> None:
             context = await browser.new_context(color_scheme="light", viewport=DESKTOP)
-            tour = Tour(await context.new_page())
+            tour = Tour(await context.new_page(), axe_url)
             while todo:
                 path = todo.pop(0)
                 desktop[path], phone[path] = await tour.check(url + path)
@@ -260,11 +265,21 @@ def pages(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def tours(url: str, pages: list[str]) -> tuple[dict[str, Visit], ...]:
+def axe_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """axe-core, served on 127.0.0.1 beside the site. Loaded by its address rather than
+    pasted into each page, Chromium compiles it once and reuses the code on every page."""
+    folder = tmp_path_factory.mktemp("axe")
+    shutil.copy(AXE, folder)
+    with serve(folder, prefix="/") as address:
+        yield address + AXE.name
+
+
+@pytest.fixture(scope="session")
+def tours(url: str, pages: list[str], axe_url: str) -> tuple[dict[str, Visit], ...]:
     """Every page, desktop and light, phone and dark. Async Playwright, in a thread of its
     own (the sync API of the other tests runs an event loop of its own in this one)."""
     with ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, _tour(url, pages)).result()
+        return thread.submit(asyncio.run, _tour(url, pages, axe_url)).result()
 
 
 @pytest.fixture(scope="session")
@@ -357,11 +372,11 @@ UNREADABLE = """
 
 
 def test_the_sampled_axe_check_finds_an_unreadable_token_and_an_indistinct_link(
-    browser: Browser, url: str
+    browser: Browser, url: str, axe_url: str
 ) -> None:
     page = browser.new_page(viewport=DESKTOP)
     page.goto(url + "questions/q12-save-load/")
-    page.add_script_tag(content=AXE)
+    page.add_script_tag(url=axe_url)
     clean = describe(page.evaluate(AXE_CHECK, {"tags": WCAG_21_AA, "rules": None, "parts": None}))
     page.add_style_tag(content=UNREADABLE)
     broken = page.evaluate(AXE_CHECK, {"tags": WCAG_21_AA, "rules": None, "parts": None})
