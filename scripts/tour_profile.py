@@ -1,0 +1,99 @@
+"""Where the browser tour's time goes: each step of tests/test_browser.py's check of a page,
+over every page of the site, in one tab, with Chromium's own counters of main-thread work.
+
+    python scripts/tour_profile.py [--site DIR]
+
+For each step (opening the page until search is ready, axe-core on the desktop, the palette
+switch, axe-core on the phone) it prints the wall time and the renderer's main-thread time
+(`Performance.getMetrics`: all tasks, and of them script, style and layout). It reuses the
+test's own `Tour`, so it measures what the test does. Not a test; run it on a quiet machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Awaitable
+from pathlib import Path
+
+from playwright.async_api import CDPSession, async_playwright
+
+from tests import test_browser as tour_test
+from tests.conftest import QUIET_FLAGS, executable
+from tools.serve import serve
+from tools.site import build
+
+COUNTERS = ["TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration"]
+
+
+async def _counters(cdp: CDPSession) -> dict[str, float]:
+    metrics = (await cdp.send("Performance.getMetrics"))["metrics"]
+    return {m["name"]: m["value"] for m in metrics if m["name"] in COUNTERS}
+
+
+async def profile(url: str, pages: list[str], axe_url: str) -> dict[str, Counter[str]]:
+    steps: dict[str, Counter[str]] = defaultdict(Counter)
+    async with async_playwright() as driver:
+        browser = await driver.chromium.launch(executable_path=executable(), args=QUIET_FLAGS)
+        context = await browser.new_context(color_scheme="light", viewport=tour_test.DESKTOP)
+        page = await context.new_page()
+        cdp = await context.new_cdp_session(page)
+        await cdp.send("Performance.enable")
+        tour = tour_test.Tour(page, axe_url)
+
+        async def step(name: str, work: Awaitable[object], navigates: bool = False) -> None:
+            before = dict.fromkeys(COUNTERS, 0.0) if navigates else await _counters(cdp)
+            start = time.perf_counter()
+            await work
+            steps[name]["wall"] += time.perf_counter() - start
+            after = await _counters(cdp)  # a navigation starts the counters afresh
+            for counter in COUNTERS:
+                steps[name][counter] += after[counter] - before[counter]
+
+        for path in pages:
+            await step("open", tour.open(url + path), navigates=True)
+            await step("axe, desktop", tour.axe(tags=tour_test.WCAG_21_AA))
+            await step("palette switch", tour.switch_palette())
+            await page.set_viewport_size(tour_test.PHONE)
+            await page.add_style_tag(content=tour_test.DRAWER_RENDERED)
+            await step("axe, phone", tour.axe(rules=["link-in-text-block"]))
+            await page.set_viewport_size(tour_test.DESKTOP)
+            await tour.switch_palette()  # back to light for the next page
+        await browser.close()
+    return steps
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one)")
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        site = arguments.site
+        if site is None:
+            site = Path(folder) / "site"
+            result = build(site)
+            if result.returncode:
+                print(result.stderr, file=sys.stderr)
+                return 1
+        pages = tour_test.site_pages(site)
+        axe_folder = Path(folder) / "axe"
+        axe_folder.mkdir()
+        (axe_folder / tour_test.AXE.name).write_bytes(tour_test.AXE.read_bytes())
+        with serve(site) as url, serve(axe_folder, prefix="/") as axe_address:
+            steps = asyncio.run(profile(url, pages, axe_address + tour_test.AXE.name))
+    print(f"{len(pages)} pages, one tab; seconds in total")
+    print(f"{'step':<16}{'wall':>7}{'main thread':>13}{'script':>8}{'style':>7}{'layout':>8}")
+    for name, c in steps.items():
+        print(
+            f"{name:<16}{c['wall']:>7.1f}{c['TaskDuration']:>13.1f}{c['ScriptDuration']:>8.1f}"
+            f"{c['RecalcStyleDuration']:>7.1f}{c['LayoutDuration']:>8.1f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
