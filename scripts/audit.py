@@ -41,7 +41,7 @@ import yaml
 from tools import pages
 from tools.pages import DEFAULT_LANGUAGE, ROOT
 from tools.serve import serve
-from tools.site import build
+from tools.site import given_or_built
 
 ANCHOR_PAGE = "questions/q12-save-load"  # the heaviest question page when this was written
 MARGIN = 3  # performance points a page may score below the anchor
@@ -185,13 +185,7 @@ def main() -> int:
     package = ROOT / "node_modules" / "lighthouse" / "package.json"
     version = json.loads(package.read_text(encoding="utf-8"))["version"]
     with tempfile.TemporaryDirectory() as folder:
-        site = arguments.site
-        if site is None:
-            site = Path(folder) / "site"
-            result = build(site)
-            if result.returncode:
-                print(result.stderr, file=sys.stderr)
-                return 1
+        site = given_or_built(arguments.site, Path(folder))
         anchor_site = build_anchor(Path(folder))
         pages = arguments.pages or site_pages(site)
         print(f"Lighthouse {version}, mobile preset, median of {arguments.runs} runs per page")

@@ -25,7 +25,7 @@ from playwright.async_api import CDPSession, async_playwright
 from tests import test_browser as tour_test
 from tests.conftest import QUIET_FLAGS, executable
 from tools.serve import serve
-from tools.site import build
+from tools.site import given_or_built
 
 COUNTERS = ["TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration"]
 
@@ -72,13 +72,7 @@ def main() -> int:
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        site = arguments.site
-        if site is None:
-            site = Path(folder) / "site"
-            result = build(site)
-            if result.returncode:
-                print(result.stderr, file=sys.stderr)
-                return 1
+        site = given_or_built(arguments.site, Path(folder))
         pages = tour_test.site_pages(site)
         axe_folder = Path(folder) / "axe"
         axe_folder.mkdir()

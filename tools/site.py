@@ -21,3 +21,15 @@ def build(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess[s
         text=True,
         check=False,
     )
+
+
+def given_or_built(site: Path | None, folder: Path) -> Path:
+    """A built site given on the command line, or else the project built into `folder`/site.
+    A failed build stops the script with mkdocs' errors."""
+    if site is not None:
+        return site
+    site = folder / "site"
+    result = build(site)
+    if result.returncode:
+        raise SystemExit(f"mkdocs build --strict failed:\n{result.stderr}")
+    return site
