@@ -76,9 +76,8 @@ def main() -> int:
         pages = tour_test.site_pages(site)
         axe_folder = Path(folder) / "axe"
         axe_folder.mkdir()
-        (axe_folder / tour_test.AXE.name).write_bytes(tour_test.AXE.read_bytes())
-        with serve(site) as url, serve(axe_folder, prefix="/") as axe_address:
-            steps = asyncio.run(profile(url, pages, axe_address + tour_test.AXE.name))
+        with serve(site) as url, tour_test.axe_served(axe_folder) as axe_url:
+            steps = asyncio.run(profile(url, pages, axe_url))
     print(f"{len(pages)} pages, one tab; seconds in total")
     print(f"{'step':<16}{'wall':>7}{'main thread':>13}{'script':>8}{'style':>7}{'layout':>8}")
     for name, c in steps.items():

@@ -19,6 +19,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -264,14 +265,19 @@ def pages(site: Path) -> list[str]:
     return found
 
 
-@pytest.fixture(scope="session")
-def axe_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """axe-core, served on 127.0.0.1 beside the site. Loaded by its address rather than
-    pasted into each page, Chromium compiles it once and reuses the code on every page."""
-    folder = tmp_path_factory.mktemp("axe")
+@contextmanager
+def axe_served(folder: Path) -> Iterator[str]:
+    """axe-core, served on 127.0.0.1 from `folder`; yields its address. Loaded by its address
+    rather than pasted into each page, Chromium compiles it once for every page."""
     shutil.copy(AXE, folder)
     with serve(folder, prefix="/") as address:
         yield address + AXE.name
+
+
+@pytest.fixture(scope="session")
+def axe_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with axe_served(tmp_path_factory.mktemp("axe")) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
