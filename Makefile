@@ -24,11 +24,12 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
-# The browser tests drive Debian's Chromium where it is installed (.ci/run installs it), else
-# Playwright's own build, downloaded once here.
+# The browser tests drive Debian's Chromium where it is installed (.ci/run installs its headless
+# shell), else Playwright's own build, downloaded once here.
 BROWSER := $(VENV)/.browser
 $(BROWSER): $(INSTALLED)
-	if [ ! -x /usr/bin/chromium ]; then $(BIN)/python -m playwright install chromium; fi
+	if [ ! -x /usr/bin/chromium-headless-shell ] && [ ! -x /usr/bin/chromium ]; then \
+	  $(BIN)/python -m playwright install chromium; fi
 	touch $@
 
 test: install $(BROWSER)

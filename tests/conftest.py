@@ -21,7 +21,9 @@ os.environ.setdefault("MPLBACKEND", "Agg")  # pages plot to files, never to a wi
 from tools.serve import serve
 from tools.site import build
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Chromium's headless shell first: the same engine without the desktop browser around it,
+# it runs the browser tests with about a sixth less processor time than full Chromium.
+CHROMIUMS = [Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium")]
 # Without these, Chromium keeps trying to reach Google's hosts in the background.
 QUIET_FLAGS = [
     "--disable-background-networking",
@@ -32,8 +34,11 @@ QUIET_FLAGS = [
 
 
 def executable() -> str | None:
-    """Debian's Chromium where it is installed, else Playwright's own browser (None)."""
-    return str(CHROMIUM) if CHROMIUM.is_file() else None
+    """$CHROMIUM if set, else Debian's Chromium where it is installed (headless shell first),
+    else Playwright's own browser (None)."""
+    if chosen := os.environ.get("CHROMIUM"):
+        return chosen
+    return next((str(path) for path in CHROMIUMS if path.is_file()), None)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

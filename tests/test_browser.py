@@ -2,8 +2,8 @@
 
 The tests build the site once (the `site` fixture), serve it the way GitHub Pages does
 (tools/serve.py: under the path of site_url, gzip, 404.html) and open every page of both
-languages in one browser. Debian's Chromium (/usr/bin/chromium) when it is there, else
-Playwright's own browser (`python -m playwright install chromium`).
+languages in one browser. Debian's Chromium (its headless shell first) when it is there,
+else Playwright's own browser (`python -m playwright install chromium`); see conftest.py.
 
 Every page is opened once and seen twice: on a desktop in the light palette, then (toggled
 in the header, window narrowed) on a 375 px wide phone in the dark palette, two tabs side by
