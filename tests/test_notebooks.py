@@ -137,6 +137,8 @@ def test_a_notebook_page_keeps_only_the_style_rules_it_can_use() -> None:
         ".jp-Cell{color:red}.jp-Unused{color:blue}.wrapper :root{--x:1}"
         ".jp-Unused,.jp-Cell>.md-typeset__scrollwrap{margin:0}:is(.jp-Unused, .jp-Cell) b{x:1}"
         "@media print{.jp-Unused{color:green}}[data-theme] a{color:black}"
+        ".jp-Unused:not(.jp-Cell) td:nth-child(odd){x:2}"
+        ".jp-Cell:not(.jp-Unused) td:nth-child(odd){x:3}"
     )
     kept = unused_css.prune(css, unused_css.classes('<div class="jp-Cell wrapper"></div>'))
     assert "jp-Cell{color:red}" in kept
@@ -144,6 +146,8 @@ def test_a_notebook_page_keeps_only_the_style_rules_it_can_use() -> None:
     assert ":root" not in kept, "a :root inside another element never matches"
     assert ".jp-Cell>.md-typeset__scrollwrap{margin:0}" in kept, "Material adds md- classes"
     assert "\n.jp-Unused," not in kept
-    assert ":is(.jp-Unused, .jp-Cell) b{x:1}" in kept, "selectors with functions are kept"
+    assert ":is(.jp-Unused, .jp-Cell) b{x:1}" in kept, "selectors with :is() are kept"
+    assert "{x:2}" not in kept, "what :not() and :nth-child() leave must be on the page"
+    assert ".jp-Cell:not(.jp-Unused) td:nth-child(odd){x:3}" in kept, "what :not() excludes"
     assert "@media print" in kept
     assert "[data-theme] a{color:black}" in kept

@@ -3,9 +3,10 @@
 mkdocs-jupyter embeds all of JupyterLab's style sheets in every notebook page: 575 kB, of which
 a notebook of this site uses a few hundred rules. A phone parses all of it, and matches every
 rule against every element of the page each time its style is recalculated. A selector that
-names a class that no element of the page has, or that puts ``:root`` inside another element,
-can never match, so it is dropped; everything else (at-rules, rules without classes) is kept
-as written. Classes that scripts add (Material's ``md-``, the focus polyfill's) always count.
+needs a class that no element of the page has (outside ``:not()`` and ``:nth-child()``, which
+only exclude and count), or that puts ``:root`` inside another element, can never match, so it
+is dropped; everything else (at-rules, rules without classes, ``:is()``) is kept as written.
+Classes that scripts add (Material's ``md-``, the focus polyfill's) always count.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ import tinycss2
 CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 INNER_ROOT = re.compile(r"\S\s+:root\b")
+# What :not() excludes and what :nth-child() counts need not be on the page for a match.
+NEGATION = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
+COUNTING = re.compile(r":nth-(?:last-)?(?:child|of-type)\([^()]*\)")
 ADDED_BY_SCRIPTS = ("md-", "js-", "focus-visible")
 
 
@@ -28,11 +32,12 @@ def classes(html: str) -> set[str]:
 def _can_match(selector: str, used: set[str]) -> bool:
     if INNER_ROOT.search(selector):
         return False
-    if "(" in selector:
-        return True  # :is(.a, .b), :not(.a): kept, rather than reason about them
+    required = COUNTING.sub("", NEGATION.sub("", selector))
+    if "(" in required:
+        return True  # :is(.a, .b), :has(.a): kept, rather than reason about them
     return all(
         name in used or name.startswith(ADDED_BY_SCRIPTS)
-        for name in CLASS_SELECTOR.findall(selector)
+        for name in CLASS_SELECTOR.findall(required)
     )
 
 
