@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import mimetypes
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -102,12 +103,20 @@ def _handler(site: Path, prefix: str) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the browser hung up mid-answer (a tab closed, Lighthouse moved on)
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site: Path, prefix: str | None = None, port: int = 0) -> Iterator[str]:
     """Serve `site` on 127.0.0.1 in a thread; yield the site's URL (ending in "/")."""
     prefix = site_path() if prefix is None else prefix
-    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(site.resolve(), prefix))
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", port), _handler(site.resolve(), prefix))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
