@@ -1,7 +1,7 @@
 """Where the browser tour's time goes: each step of tests/test_browser.py's check of a page,
 over every page of the site, in one tab, with Chromium's own counters of main-thread work.
 
-    python scripts/tour_profile.py [--site DIR]
+    python -m scripts.tour_profile [--site DIR]   (from the project folder: it imports tests/)
 
 For each step (opening the page until search is ready, axe-core on the desktop, the palette
 switch, axe-core on the phone) it prints the wall time and the renderer's main-thread time
