@@ -30,7 +30,7 @@ from playwright.async_api import ConsoleMessage as AsyncConsoleMessage
 from playwright.async_api import Page as AsyncPage
 from playwright.async_api import Request as AsyncRequest
 from playwright.async_api import async_playwright
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import QUIET_FLAGS, executable
 from tools.codeblocks import examples, program
@@ -647,20 +647,40 @@ SMALL_TEXT = """min => {
 }"""
 
 
+def test_a_source_fold_opens_and_closes_from_the_keyboard_and_opens_for_print(
+    browser: Browser, url: str
+) -> None:
+    page = browser.new_page()
+    page.goto(url + "en/reference/")
+    fold = page.locator(".mkdocstrings-source > button").first
+    source = page.locator(".mkdocstrings-source").first.locator(".highlight")
+    fold.focus()
+    page.keyboard.press("Enter")
+    expect(fold).to_have_attribute("aria-expanded", "true")
+    expect(source).to_be_visible()
+    page.keyboard.press("Space")
+    expect(fold).to_have_attribute("aria-expanded", "false")
+    expect(source).to_be_hidden()
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    closed = page.locator('.mkdocstrings-source > [aria-expanded="false"]')
+    expect(closed).to_have_count(0)
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    expect(page.locator('.mkdocstrings-source > [aria-expanded="true"]')).to_have_count(0)
+    page.close()
+
+
 @pytest.mark.parametrize("path", ["reference/", "en/reference/"])
 def test_the_code_reference_is_legible_on_a_phone(browser: Browser, url: str, path: str) -> None:
     """All its text at least 12 px, the source under each function too once opened, and
     nothing scrolls sideways."""
     page = browser.new_page(viewport=PHONE)
     page.goto(url + path)
-    folds = page.locator("details.mkdocstrings-source")
+    folds = page.locator(".mkdocstrings-source > button")
     assert folds.count(), "no source on the code reference"
-    assert not page.locator("details.mkdocstrings-source pre").count(), "source not folded away"
-    folds.evaluate_all("all => all.forEach(fold => { fold.open = true; })")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('details.mkdocstrings-source')]"
-        ".every(fold => fold.querySelector('pre'))"
-    )
+    assert not page.locator(".mkdocstrings-source pre").count(), "source not folded away"
+    folds.evaluate_all("all => all.forEach(fold => fold.click())")
+    assert page.locator('.mkdocstrings-source > [aria-expanded="true"] + div .highlight:visible').count() \
+        == folds.count(), "a fold does not show its source when opened"
     small, sideways = page.evaluate(SMALL_TEXT, 12), page.evaluate(SIDEWAYS)
     page.close()
     assert not small, f"/{path}: text under 12 px on a phone:\n" + "\n".join(small[:10])
