@@ -679,8 +679,8 @@ def test_the_code_reference_is_legible_on_a_phone(browser: Browser, url: str, pa
     assert folds.count(), "no source on the code reference"
     assert not page.locator(".mkdocstrings-source pre").count(), "source not folded away"
     folds.evaluate_all("all => all.forEach(fold => fold.click())")
-    assert page.locator('.mkdocstrings-source > [aria-expanded="true"] + div .highlight:visible').count() \
-        == folds.count(), "a fold does not show its source when opened"
+    shown = page.locator('.mkdocstrings-source > [aria-expanded="true"] + div .highlight:visible')
+    assert shown.count() == folds.count(), "a fold does not show its source when opened"
     small, sideways = page.evaluate(SMALL_TEXT, 12), page.evaluate(SIDEWAYS)
     page.close()
     assert not small, f"/{path}: text under 12 px on a phone:\n" + "\n".join(small[:10])
