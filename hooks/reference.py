@@ -38,6 +38,12 @@ def directives() -> str:
     return "\n\n".join(f"::: snippets.{module}" for module in modules)
 
 
+def on_config(config: MkDocsConfig) -> None:
+    # mkdocs-static-i18n runs every plugin's on_config again for each further language, and
+    # mkdocstrings adds its style sheet each time: English pages linked it twice.
+    config.extra_css = list(dict.fromkeys(config.extra_css))
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return markdown.replace(PLACEHOLDER, directives()) if PLACEHOLDER in markdown else markdown
 

@@ -93,6 +93,19 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
     assert not offenders, "\n".join(offenders)
 
 
+def test_no_page_loads_a_style_sheet_or_script_twice(site: Path) -> None:
+    """mkdocs-static-i18n runs every plugin's on_config again for each further language."""
+    twice = []
+    for path in sorted(site.rglob("*.html")):
+        parser = _Fetches()
+        parser.feed(path.read_text(encoding="utf-8"))
+        code = [url for url in parser.urls if urlsplit(url).path.endswith((".css", ".js"))]
+        twice += [
+            f"{path.relative_to(site)}: {url}" for url in sorted(set(code)) if code.count(url) > 1
+        ]
+    assert not twice, "\n".join(twice)
+
+
 def _project_copy(tmp_path: Path) -> Path:
     """The project's configuration, hooks and theme, with one small page per language.
 
