@@ -499,16 +499,18 @@ def _tidy(code: str) -> str:
 
 CODE_BLOCK = re.compile(r'<div class="(?:[\w-]+ )*highlight"')
 # The n-th code block brought into view as a reader would: the folded blocks it is inside (an
-# exercise's solution, say) opened, then scrolled to, and once Material has mounted it (when
+# exercise's solution, say) opened, then scrolled to (until it stays in view: a code block is
+# laid out only when it comes near, site.css), and once Material has mounted it (when
 # it is shown and scrolls into view: content.lazy; it names its <pre> then), its copy buttons
 # and where the first one is. The clipboard is emptied, for the click that may follow.
 SHOW = """async index => {
   const el = document.querySelectorAll("article .highlight:has(> pre > code)")[index];
   for (let d = el.closest("details:not([open])"); d; d = d.closest("details:not([open])"))
     d.open = true;
-  el.scrollIntoView({block: "nearest"});
-  for (let wait = 0; wait < 250 && !el.querySelector(":scope > pre[id^='__code_']"); wait++)
+  for (let wait = 0; wait < 250 && !el.querySelector(":scope > pre[id^='__code_']"); wait++) {
+    el.scrollIntoView({block: "nearest"});  // again: code laid out on the way may move it
     await new Promise(resolve => setTimeout(resolve, 20));
+  }
   await navigator.clipboard.writeText("");
   const buttons = el.querySelectorAll("[data-clipboard-target]");
   if (buttons.length) buttons[0].scrollIntoView({block: "center"});  // clear of the header
@@ -685,3 +687,35 @@ def test_the_code_reference_is_legible_on_a_phone(browser: Browser, url: str, pa
     page.close()
     assert not small, f"/{path}: text under 12 px on a phone:\n" + "\n".join(small[:10])
     assert not sideways, f"/{path}: scrolls sideways on a phone:\n" + "\n".join(sideways)
+
+
+# Each code block's height, its first line, and whether its code is laid out yet; not those in
+# a closed fold, which are not shown.
+CODE_HEIGHTS = """() => [...document.querySelectorAll("article pre > code")]
+  .filter(code => code.checkVisibility())
+  .map(code => ({height: code.getBoundingClientRect().height,
+    line: code.textContent.split("\\n")[0],
+    skipped: !!code.firstElementChild
+      && !code.firstElementChild.checkVisibility({contentVisibilityAuto: true})}))"""
+
+
+@pytest.mark.parametrize("path", ["questions/q10-cnn/", "en/questions/q10-cnn/"])
+def test_a_code_block_out_of_sight_already_has_the_height_it_will_have(
+    browser: Browser, url: str, path: str
+) -> None:
+    """A code block is laid out only when it comes near (site.css); until then it takes the
+    height of its lines, so that nothing moves when it is laid out and a reader who jumps to a
+    heading stays there. On a desktop, where code does not wrap, the heights are equal."""
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(url + path)
+    before = page.evaluate(CODE_HEIGHTS)
+    page.add_style_tag(content=".md-typeset pre > code { content-visibility: visible !important }")
+    after = page.evaluate(CODE_HEIGHTS)
+    page.close()
+    assert any(block["skipped"] for block in before), f"/{path}: every code block is laid out"
+    moved = [
+        f"{old['height']:.0f} px -> {new['height']:.0f} px: {new['line']}"
+        for old, new in zip(before, after, strict=True)
+        if abs(old["height"] - new["height"]) > 1
+    ]
+    assert not moved, f"/{path}: code blocks change height when laid out:\n" + "\n".join(moved)

@@ -42,7 +42,7 @@ LABELS = {
         "not_runnable": "This code does not run as written",
     },
 }
-# A code block as pymdownx.highlight writes it (tabindex from hooks/focusable_code.py).
+# A code block as pymdownx.highlight writes it (tabindex and --lines from hooks/code_blocks.py).
 HIGHLIGHT = re.compile(
     r'<div class="(?P<classes>(?:[\w-]+ )*highlight)"(?P<attributes>[^>]*)>'
     r'(?P<inside>(?:<span class="filename">.*?</span>)?<pre[^>]*><span></span>'

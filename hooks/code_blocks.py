@@ -1,0 +1,31 @@
+"""Every code block: reachable by keyboard, and its height known before it is laid out.
+
+Material sets tabindex on a code block only once its script has measured that the block
+overflows, which can come after an accessibility check (axe: scrollable-region-focusable)
+or a keyboard user has already passed it. Setting it in the HTML removes that race.
+
+A code block out of sight is not laid out until it comes near (`content-visibility` in
+site.css); until then it takes the height that its number of lines gives (`--lines`). With one
+height for all, a block that came near after a jump to a heading grew or shrank, and moved the
+heading out of sight.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+HIGHLIGHTED = re.compile(r"<pre><span></span><code>(.*?)</code></pre>", re.DOTALL)
+
+
+def _with_attributes(block: re.Match[str]) -> str:
+    code = block.group(1)
+    lines = max(1, code.count("\n"))
+    return f'<pre><span></span><code tabindex="0" style="--lines: {lines}">{code}</code></pre>'
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return HIGHLIGHTED.sub(_with_attributes, html)
