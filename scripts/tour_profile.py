@@ -23,7 +23,7 @@ from pathlib import Path
 from playwright.async_api import CDPSession, async_playwright
 
 from tests import test_browser as tour_test
-from tests.conftest import QUIET_FLAGS, executable
+from tests.conftest import BROWSER_FLAGS, executable
 from tools.serve import serve
 from tools.site import given_or_built
 
@@ -38,7 +38,7 @@ async def _counters(cdp: CDPSession) -> dict[str, float]:
 async def profile(url: str, pages: list[str], axe_url: str) -> dict[str, Counter[str]]:
     steps: dict[str, Counter[str]] = defaultdict(Counter)
     async with async_playwright() as driver:
-        browser = await driver.chromium.launch(executable_path=executable(), args=QUIET_FLAGS)
+        browser = await driver.chromium.launch(executable_path=executable(), args=BROWSER_FLAGS)
         context = await browser.new_context(color_scheme="light", viewport=tour_test.DESKTOP)
         page = await context.new_page()
         cdp = await context.new_cdp_session(page)

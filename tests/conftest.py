@@ -24,12 +24,16 @@ from tools.site import build
 # Chromium's headless shell first: the same engine without the desktop browser around it,
 # it runs the browser tests with about a sixth less processor time than full Chromium.
 CHROMIUMS = [Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium")]
-# Without these, Chromium keeps trying to reach Google's hosts in the background.
-QUIET_FLAGS = [
+BROWSER_FLAGS = [
+    # Without these, Chromium keeps trying to reach Google's hosts in the background.
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # V8's top tier (TurboFan) off: a page lives a second or two in the tests, too short for
+    # TurboFan's background compiles to pay off (README, Speed). The site's code does not
+    # depend on the tier, and the audit's browser (Lighthouse's) keeps every tier.
+    "--js-flags=--max-opt=2",
 ]
 
 
@@ -81,6 +85,6 @@ def playwright() -> Iterator[Playwright]:
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     """One headless Chromium for all browser tests of this process."""
-    browser = playwright.chromium.launch(executable_path=executable(), args=QUIET_FLAGS)
+    browser = playwright.chromium.launch(executable_path=executable(), args=BROWSER_FLAGS)
     yield browser
     browser.close()

@@ -32,7 +32,7 @@ from playwright.async_api import Request as AsyncRequest
 from playwright.async_api import async_playwright
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import QUIET_FLAGS, executable
+from tests.conftest import BROWSER_FLAGS, executable
 from tools.codeblocks import examples, program
 from tools.copy_programs import not_runnable
 from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix
@@ -243,7 +243,7 @@ async def _tour(
     phone: dict[str, Visit] = {}
     todo = list(pages)
     async with async_playwright() as driver:
-        browser = await driver.chromium.launch(executable_path=executable(), args=QUIET_FLAGS)
+        browser = await driver.chromium.launch(executable_path=executable(), args=BROWSER_FLAGS)
 
         async def worker() -> None:
             context = await browser.new_context(color_scheme="light", viewport=DESKTOP)
