@@ -719,3 +719,30 @@ def test_a_code_block_out_of_sight_already_has_the_height_it_will_have(
         if abs(old["height"] - new["height"]) > 1
     ]
     assert not moved, f"/{path}: code blocks change height when laid out:\n" + "\n".join(moved)
+
+
+# The last code block of a page outside any fold whose lines are all short: it does not scroll.
+LAST_SHORT_BLOCK = """() => [...document.querySelectorAll("article .highlight > pre > code")]
+  .filter(code => !code.closest("details"))
+  .filter(code => Math.max(...code.textContent.split("\\n").map(line => line.length)) < 40)
+  .pop()"""
+
+
+@pytest.mark.parametrize("path", ["questions/q10-cnn/", "en/questions/q10-cnn/"])
+def test_the_keyboard_focus_stays_on_a_code_block_when_material_mounts_it(
+    browser: Browser, url: str, path: str
+) -> None:
+    """A block out of sight is focusable before Material mounts it (hooks/code_blocks.py).
+    Focus brings it into view, Material mounts it and takes the tabindex off a block that
+    does not scroll: the focus stays on the block (folds.js), not on <body>."""
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(url + path)
+    settle(page)
+    block = page.evaluate_handle(LAST_SHORT_BLOCK).as_element()
+    assert block, f"/{path}: no short code block outside a fold"
+    assert not block.evaluate("code => code.parentElement.id"), "Material mounted it already"
+    block.focus()  # as Tab does: the block scrolls into view and Material mounts it
+    page.wait_for_function("code => code.getAttribute('tabindex') !== '0'", arg=block)
+    focused = page.evaluate("code => document.activeElement === code", block)
+    page.close()
+    assert focused, f"/{path}: the focus left the code block when Material mounted it"

@@ -5,6 +5,7 @@
 //   copies (data-copy on the block after the fold): its first data-lines lines;
 // - the code reference keeps each function's source in a <template> after a button
 //   (hooks/reference.py), and the button discloses it.
+// One script, not two, for a phone's sake; it also keeps the keyboard focus on code blocks (end).
 document.addEventListener("toggle", (event) => {
   const fold = event.target;
   if (!(fold instanceof HTMLDetailsElement) || !fold.open) return;
@@ -39,3 +40,18 @@ window.addEventListener("beforeprint", () => {
   openedForPrint.forEach((button) => disclose(button, true));
 });
 window.addEventListener("afterprint", () => openedForPrint.forEach((button) => disclose(button, false)));
+
+// hooks/code_blocks.py makes every code block focusable before Material has looked at it. When
+// Material mounts a block that does not scroll (content.lazy: as it comes into view, so often
+// because the keyboard just moved focus onto it), it removes the block's tabindex, and Chromium
+// moves the focus to <body> at once: the reader's focus ring vanishes. Put the focus back, on a
+// block now focusable by script only (tabindex -1), so the next Tab goes on from there.
+document.addEventListener("focusout", (event) => {
+  const code = event.target;
+  if (!(code instanceof HTMLElement) || !code.matches("pre > code")) return;
+  if (event.relatedTarget || code.hasAttribute("tabindex")) return;  // a reader's own move
+  queueMicrotask(() => {
+    code.tabIndex = -1;
+    code.focus({ preventScroll: true });
+  });
+}, true);
