@@ -18,6 +18,8 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # pages plot to files, never to a window
 
+from tools.codeblocks import create_missing_outputs
+from tools.pages import all_pages
 from tools.serve import serve
 from tools.site import build
 
@@ -51,6 +53,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the output files included by pages with what the code prints now",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--update-outputs"):  # `make outputs` writes a new page's outputs too
+        create_missing_outputs(all_pages())
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups

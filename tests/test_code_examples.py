@@ -17,7 +17,15 @@ import pytest
 from _pytest.config import parse_warning_filter
 
 from tools import fresh_process
-from tools.codeblocks import Block, CodeExample, examples, run, run_once, tidy
+from tools.codeblocks import (
+    Block,
+    CodeExample,
+    create_missing_outputs,
+    examples,
+    run,
+    run_once,
+    tidy,
+)
 from tools.environment import can_download, gpu_available  # noqa: F401 - for skipif strings
 from tools.figures import check_drawn, shown_on
 from tools.pages import ROOT, all_pages
@@ -92,6 +100,20 @@ def test_code_runs_and_prints_what_the_page_shows(
     code = "".join(block.code for block in example.blocks)
     problems = check_drawn(tmp_path, {name for name in SHOWN_FIGURES if name in code}, update)
     assert not problems, "\n".join(problems)
+
+
+def test_make_outputs_creates_the_output_file_a_new_page_includes(tmp_path: Path) -> None:
+    page = Path("docs/en/questions/q14-new.md")
+    (tmp_path / page).parent.mkdir(parents=True)
+    (tmp_path / "snippets" / "output").mkdir(parents=True)
+    new, module = "snippets/output/q14_new.train.txt", "snippets/q14_new.py"
+    (tmp_path / page).write_text(
+        f'```python\n--8<-- "{module}"\n```\n\n```text\n--8<-- "{new}"\n```\n'
+    )
+    assert create_missing_outputs([page], tmp_path) == [tmp_path / new]
+    assert (tmp_path / new).read_text() == "", "created with content"
+    assert not (tmp_path / module).exists(), "only output files are created"
+    assert create_missing_outputs([page], tmp_path) == [], "an existing output is left alone"
 
 
 # How the examples run: what tools/fresh_process.py promises, on small examples.

@@ -125,6 +125,19 @@ def _included_files(text: str) -> list[str]:
     return [m.group(1) for line in text.splitlines() if (m := INCLUDE.match(line))]
 
 
+def create_missing_outputs(pages: Sequence[Path], root: Path = ROOT) -> list[Path]:
+    """Create empty the output files that `pages` include but that do not exist yet, so that
+    `make outputs` can fill them: a missing include fails the page before its code runs."""
+    created = []
+    for page in pages:
+        for name in _included_files((root / page).read_text(encoding="utf-8")):
+            output = root / name
+            if name.startswith("snippets/output/") and not output.exists():
+                output.touch()
+                created.append(output)
+    return created
+
+
 def fence_problems(page: Path) -> list[str]:
     """Fences the test collector would silently skip, as 'page:line: what to do' messages."""
     problems = []
