@@ -70,7 +70,7 @@ def train(units: int, x_fit: np.ndarray, y_fit: np.ndarray) -> tuple[keras.Model
     data, it would carry information from the validation or test data into training.
     """
     scaler = StandardScaler().fit(x_fit)
-    keras.utils.set_random_seed(0)  # same initial weights for every candidate and fold
+    keras.utils.set_random_seed(0)  # a candidate starts from the same weights in every fold
     model = build_model(units)
     model.fit(scaler.transform(x_fit), y_fit, epochs=8, batch_size=32, verbose=0)
     return model, scaler
