@@ -81,6 +81,21 @@ def test_pages_carry_their_language(site: Path) -> None:
     assert '<html lang="en"' in (site / "en" / "index.html").read_text(encoding="utf-8")
 
 
+def test_every_permalink_is_named_in_its_page_language_and_has_no_tooltip(site: Path) -> None:
+    """hooks/headerlinks.py: a title would make Material mount a tooltip for each one."""
+    labels = {"sv": "Länk till avsnittet", "en": "Link to this section"}
+    problems, seen = [], 0
+    for language in LANGUAGES:
+        for page in pages(language):
+            html = _html_of(site, language, page).read_text(encoding="utf-8")
+            for link in re.findall(r'<a [^>]*class="headerlink"[^>]*>', html):
+                seen += 1
+                if f'aria-label="{labels[language]}"' not in link or "title=" in link:
+                    problems.append(f"docs/{language}/{page}: {link}")
+    assert seen, "no heading has a permalink"
+    assert not problems, "\n".join(problems[:10])
+
+
 def test_no_page_loads_anything_from_another_host(site: Path) -> None:
     offenders = [
         f"{path.relative_to(site)}: {url}"
