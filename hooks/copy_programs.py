@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from tools.codeblocks import examples
 from tools.copy_programs import not_runnable_code, rewrite
-from tools.pages import DOCS, ROOT, all_pages
+from tools.pages import DOCS, ROOT, all_pages, page_language
 
 log = logging.getLogger("mkdocs.hooks.copy_programs")
 
@@ -35,11 +35,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     found = []
     if source.suffix == ".md" and source.is_relative_to(DOCS) and source.is_file():
         found = examples(source.relative_to(ROOT))
-    html, problems = rewrite(html, found, _language(page, config), _not_runnable)
+    html, problems = rewrite(html, found, page_language(page, config), _not_runnable)
     for problem in problems:  # a warning fails the strict build
         log.warning("copy buttons: %s", problem)
     return html
-
-
-def _language(page: Page, config: MkDocsConfig) -> str:
-    return getattr(page.file, "locale", None) or config.theme.get("language", "en")

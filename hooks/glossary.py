@@ -11,12 +11,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from tools.glossary import abbreviations, first_appearances_only
+from tools.pages import page_language
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri.endswith("glossary.md"):
         return markdown  # the definitions are right there; tooltips would only repeat them
-    language = getattr(page.file, "locale", None) or config.theme.get("language", "en")
+    language = page_language(page, config)
     extra = abbreviations(language)
     return f"{markdown}\n\n{extra}\n" if extra else markdown
 

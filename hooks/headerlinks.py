@@ -15,12 +15,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from tools.pages import page_language
+
 LABEL = {"sv": "Länk till avsnittet", "en": "Link to this section"}
 # The toc's permalinks and mkdocstrings' (the code reference) put their attributes in other orders.
 PERMALINK = re.compile(r'<a (?=[^>]*\bclass="headerlink")')
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = getattr(page.file, "locale", None) or config.theme.get("language", "en")
+    language = page_language(page, config)
     label = LABEL[language]
     return PERMALINK.sub(f'<a aria-label="{label}" ', html)

@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from tools import questions as q
+from tools.pages import page_language
 from tools.versions import verified_with
 
 LIST = "<!-- questions: list -->"
@@ -29,12 +30,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError("Broken question pages:\n" + "\n".join(problems))
 
 
-def _language(page: Page, config: MkDocsConfig) -> str:
-    return getattr(page.file, "locale", None) or config.theme.get("language", "en")
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = _language(page, config)
+    language = page_language(page, config)
     if LIST in markdown:
         markdown = markdown.replace(LIST, q.home_list(language))
     if SELF_TEST in markdown:

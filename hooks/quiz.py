@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from tools import quiz
-from tools.pages import DOCS
+from tools.pages import DOCS, page_language
 from tools.quiz_html import TEXT, Links, question_section, quiz_items, quiz_scores
 
 ITEMS = "<!-- quiz: items -->"  # on the quiz page
@@ -33,10 +33,6 @@ SECTION = "<!-- quiz: section -->"  # what on_page_markdown leaves on a question
 ASSETS = ("assets/stylesheets/quiz.css", "assets/javascripts/quiz.js")
 
 _pending: dict[str, dict[str, str]] = {}  # page -> placeholder -> its items, as HTML
-
-
-def _language(page: Page, config: MkDocsConfig) -> str:
-    return getattr(page.file, "locale", None) or config.theme.get("language", "en")
 
 
 def _slug(page: Page, language: str) -> str:
@@ -62,7 +58,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = _language(page, config)
+    language = page_language(page, config)
     slug = _slug(page, language)
     if slug and slug in _items(language):
         return f"{markdown.rstrip()}\n\n## {TEXT[language]['heading']}\n\n{SECTION}\n"
@@ -71,7 +67,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render the items where the page has a placeholder; they go in at on_post_page."""
-    language = _language(page, config)
+    language = page_language(page, config)
     if SECTION not in html and ITEMS not in html and SCORES not in html:
         return html
     by_slug = _items(language)

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -26,6 +30,11 @@ def config(root: Path = ROOT) -> dict[str, Any]:
     Loader.add_constructor("!relative", lambda loader, node: str(root))
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
+
+
+def page_language(page: Page, config: MkDocsConfig) -> str:
+    """The language a page is built in (mkdocs-static-i18n sets `locale` on its file)."""
+    return getattr(page.file, "locale", None) or config.theme.get("language", "en")
 
 
 def _languages() -> tuple[str, ...]:
