@@ -5,7 +5,7 @@ replaces it with a ``::: snippets.<module>`` directive for each example module, 
 module appears in the reference of both languages without anyone listing it.
 
 Each function's source, folded under it, is kept in a ``<template>`` until the reader opens
-the fold (overrides/assets/javascripts/folds.js): as live HTML, the source was two thirds of
+the fold (overrides/assets/javascripts/site.js): as live HTML, the source was two thirds of
 the page's 6,900 elements, styled and laid out on every load by a phone that never shows it.
 The fold is a button that discloses the source, in an admonition's box, not mkdocstrings'
 ``<details>``: on a phone at 4x CPU throttling, the page's 47 closed ``<details>`` took about a

@@ -481,8 +481,8 @@ SHOWN_CODE = """wrappers => wrappers.map(w => ({
 }))"""
 
 
-# Open every fold, as a reader would, and wait for the toggle event that folds.js fills it on
-# (folds.js listens on the document while capturing, so it has done its work by then).
+# Open every fold, as a reader would, and wait for the toggle event that site.js fills it on
+# (site.js listens on the document while capturing, so it has done its work by then).
 OPEN_FOLDS = """() => Promise.all(
   [...document.querySelectorAll("details.kb-builds-on:not([open])")].map(fold =>
     new Promise(resolve => {
@@ -734,7 +734,7 @@ def test_the_keyboard_focus_stays_on_a_code_block_when_material_mounts_it(
 ) -> None:
     """A block out of sight is focusable before Material mounts it (hooks/code_blocks.py).
     Focus brings it into view, Material mounts it and takes the tabindex off a block that
-    does not scroll: the focus stays on the block (folds.js), not on <body>."""
+    does not scroll: the focus stays on the block (site.js), not on <body>."""
     page = browser.new_page(viewport=DESKTOP)
     page.goto(url + path)
     settle(page)
@@ -746,3 +746,29 @@ def test_the_keyboard_focus_stays_on_a_code_block_when_material_mounts_it(
     focused = page.evaluate("code => document.activeElement === code", block)
     page.close()
     assert focused, f"/{path}: the focus left the code block when Material mounted it"
+
+
+HEADER_TRANSITION = "getComputedStyle(document.querySelector('.md-header')).transitionDuration"
+SCHEME = "document.body.dataset.mdColorScheme"
+
+
+def test_switching_the_palette_changes_the_colours_at_once_instead_of_fading(
+    browser: Browser, url: str
+) -> None:
+    """Material's own rule for this restyled every page twice as it loaded (hooks/palette.py);
+    site.js turns the transitions off for a reader's switch only."""
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(url)
+    settle(page)
+    scheme, before = page.evaluate(f"() => [{SCHEME}, {HEADER_TRANSITION}]")
+    during = page.evaluate(
+        "() => { document.querySelector('[data-md-component=palette] label:not([hidden])')"
+        f".click(); return [{SCHEME}, {HEADER_TRANSITION}] }}"
+    )
+    page.wait_for_timeout(50)
+    after = page.evaluate(f"() => {HEADER_TRANSITION}")
+    page.close()
+    assert any(float(d.rstrip("s")) > 0 for d in before.split(",")), "the header has no transition"
+    assert during[0] != scheme, "the click did not switch the palette"
+    assert set(during[1].split(", ")) == {"0s"}, f"the colours fade while switching: {during[1]}"
+    assert after == before, f"the transitions stay off after the switch: {after}"

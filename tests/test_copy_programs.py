@@ -141,7 +141,7 @@ def test_a_continued_block_shows_the_code_it_builds_on_folded_above_it(tmp_path:
         summary.format(lines="5 lines"),
     ]
     # Opened, a fold shows the first `data-lines` lines of the program its block copies
-    # (folds.js): exactly the code the block builds on.
+    # (site.js): exactly the code the block builds on.
     copies = [
         attrs["data-copy"]
         for _, attrs, _ in elements.with_class("highlight")

@@ -96,6 +96,19 @@ def test_every_permalink_is_named_in_its_page_language_and_has_no_tooltip(site: 
     assert not problems, "\n".join(problems[:10])
 
 
+def test_no_style_sheet_turns_transitions_off_across_the_page_while_a_palette_applies(
+    site: Path,
+) -> None:
+    """hooks/palette.py: Material applies the palette at every load, and the rule made a phone
+    restyle the whole page twice; site.js does the same for a reader's switch only."""
+    offenders = [
+        str(path.relative_to(site))
+        for path in sorted(site.rglob("*.css"))
+        if "[data-md-color-switching]" in path.read_text(encoding="utf-8")
+    ]
+    assert not offenders, f"Material's palette-switching rule is still in: {offenders}"
+
+
 def test_no_page_loads_anything_from_another_host(site: Path) -> None:
     offenders = [
         f"{path.relative_to(site)}: {url}"

@@ -110,7 +110,7 @@ def lines(count: int, language: str) -> str:
 
 def fold(before: str, language: str) -> str:
     """The code a block builds on, folded. The fold is filled from the next wrapper's `data-copy`
-    (its first `data-lines` lines) when a reader opens it (assets/javascripts/folds.js): the
+    (its first `data-lines` lines) when a reader opens it (assets/javascripts/site.js): the
     page does not carry every earlier block a second time, which made a phone lay out and
     Lighthouse count (as illegible small text) thousands of hidden lines."""
     count = len(before.rstrip("\n").split("\n"))

@@ -1,3 +1,5 @@
+// The site's own script, one file for a phone's sake: folds, focus on code blocks, palette switch.
+//
 // Folds filled when first opened, so that a page does not carry (and a phone does not style)
 // code that nobody has asked to see:
 // - a code block that continues earlier ones folds the code it builds on above its own lines
@@ -5,7 +7,6 @@
 //   copies (data-copy on the block after the fold): its first data-lines lines;
 // - the code reference keeps each function's source in a <template> after a button
 //   (hooks/reference.py), and the button discloses it.
-// One script, not two, for a phone's sake; it also keeps the keyboard focus on code blocks (end).
 document.addEventListener("toggle", (event) => {
   const fold = event.target;
   if (!(fold instanceof HTMLDetailsElement) || !fold.open) return;
@@ -54,4 +55,13 @@ document.addEventListener("focusout", (event) => {
     code.tabIndex = -1;
     code.focus({ preventScroll: true });
   });
+}, true);
+
+// No colour fades while the reader switches between light and dark: Material's own rule for it
+// restyled every page twice as it loaded (hooks/palette.py). Set before Material's handler on
+// the input (capture), cleared after it has applied the palette, as Material clears its own.
+document.addEventListener("change", (event) => {
+  if (!event.target.closest?.("[data-md-component=palette]")) return;
+  document.documentElement.classList.add("kb-palette-switching");
+  setTimeout(() => document.documentElement.classList.remove("kb-palette-switching"));
 }, true);
