@@ -1,6 +1,7 @@
 """Lighthouse audit of every page of the built site, against a default Material page.
 
     python scripts/audit.py [--site DIR] [--keep REPORT_DIR] [--runs N] [--pages PATH ...]
+                            [--baseline REV]
 
 Builds the site (unless --site names a built one) and an *anchor*: the question page
 ANCHOR_PAGE rendered by a default Material setup (same Material version, copy button on, the
@@ -18,6 +19,11 @@ below the anchor in performance, measured in the same sitting, and 100 in access
 practices and SEO. Pages are reported worst first, each with its total blocking time, its
 element count and where its main-thread time goes.
 
+With `--baseline REV`, the site as built at git revision REV (a temporary worktree, as in
+scripts/benchmark.py) is audited too, on the same pages, each of its runs right after the
+site's, and each page's two medians are reported side by side: what a change bought, in
+points, measured in one sitting.
+
 Needs Node.js and npm (runs `npm ci` the first time) and Chromium: Debian's /usr/bin/chromium,
 or the browser named by CHROME_PATH. Not a test: scores vary with the host, so this is run by
 hand (`make audit`; README: Speed).
@@ -33,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +48,7 @@ import yaml
 from tools import pages
 from tools.pages import DEFAULT_LANGUAGE, ROOT
 from tools.serve import serve
-from tools.site import given_or_built
+from tools.site import build, given_or_built, worktree
 
 ANCHOR_PAGE = "questions/q12-save-load"  # the heaviest question page when this was written
 MARGIN = 3  # performance points a page may score below the anchor
@@ -171,12 +178,34 @@ def build_anchor(folder: Path) -> Path:
     return folder / "anchor-site"
 
 
+def _built(tree: Path, folder: Path) -> Path:
+    """The worktree's site, built by its own hooks and with build caches of its own."""
+    site = folder / "baseline-site"
+    result = build(site, tree, tmp=folder / "baseline-tmp")
+    if result.returncode:
+        raise SystemExit(f"the baseline did not build:\n{result.stderr[-3000:]}")
+    return site
+
+
+def compare(revision: str, before: list[Audit], after: list[Audit]) -> None:
+    print(f"\nagainst {revision} (its runs alternated with this site's), performance and TBT:")
+    print(f"{'page':44} {revision[:9]:>9} {'now':>9} {'change':>7}")
+    for old, new in zip(before, after, strict=True):
+        points = new.score("performance") - old.score("performance")
+        tbt = [a.median["audits"]["total-blocking-time"]["numericValue"] for a in (old, new)]
+        print(
+            f"/{new.page:43} {old.score('performance'):>9} {new.score('performance'):>9} "
+            f"{points:>+7}   TBT {tbt[0]:.0f} -> {tbt[1]:.0f} ms"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one now)")
     parser.add_argument("--keep", type=Path, help="write each page's median JSON report here")
     parser.add_argument("--runs", type=int, default=3, help="runs per page (the median counts)")
     parser.add_argument("--pages", nargs="*", help="only these paths below the site's root")
+    parser.add_argument("--baseline", metavar="REV", help="also audit the site built at REV")
     arguments = parser.parse_args()
 
     chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -186,24 +215,30 @@ def main() -> int:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
     package = ROOT / "node_modules" / "lighthouse" / "package.json"
     version = json.loads(package.read_text(encoding="utf-8"))["version"]
-    with tempfile.TemporaryDirectory() as folder:
-        site = given_or_built(arguments.site, Path(folder))
-        anchor_site = build_anchor(Path(folder))
+    with ExitStack() as stack:  # left in reverse: the servers, the worktree, the folder
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        tree = stack.enter_context(worktree(arguments.baseline, folder))
+        site = given_or_built(arguments.site, folder)
+        anchor_site = build_anchor(folder)
+        baseline_site = tree and _built(tree, folder)
         pages = arguments.pages or site_pages(site)
         print(f"Lighthouse {version}, mobile preset, median of {arguments.runs} runs per page")
-        audits = []
-        with serve(anchor_site) as anchor_url, serve(site) as url:
-            anchor_page = anchor_url + ANCHOR_PAGE + "/"
-            anchor = Audit(
-                "anchor", [lighthouse(anchor_page, chrome) for _ in range(arguments.runs)]
-            )
-            for number, page in enumerate(pages, 1):
-                audits.append(
-                    Audit(page, [lighthouse(url + page, chrome) for _ in range(arguments.runs)])
-                )
-                print(f"  /{page}: {audits[-1].score('performance')}", flush=True)
-                if number % ANCHOR_EVERY == 0:  # the host's speed drifts: so does the bar
-                    anchor.runs.append(lighthouse(anchor_page, chrome))
+        audits, baseline_audits = [], []
+        anchor_url = stack.enter_context(serve(anchor_site))
+        url = stack.enter_context(serve(site))
+        baseline_url = baseline_site and stack.enter_context(serve(baseline_site))
+        anchor_page = anchor_url + ANCHOR_PAGE + "/"
+        anchor = Audit("anchor", [lighthouse(anchor_page, chrome) for _ in range(arguments.runs)])
+        for number, page in enumerate(pages, 1):
+            audits.append(Audit(page, []))
+            baseline_audits.append(Audit(page, []))
+            for _ in range(arguments.runs):  # alternated: the host's drift hits both
+                audits[-1].runs.append(lighthouse(url + page, chrome))
+                if baseline_url:
+                    baseline_audits[-1].runs.append(lighthouse(baseline_url + page, chrome))
+            print(f"  /{page}: {audits[-1].score('performance')}", flush=True)
+            if number % ANCHOR_EVERY == 0:  # the host's speed drifts: so does the bar
+                anchor.runs.append(lighthouse(anchor_page, chrome))
     if arguments.keep:
         arguments.keep.mkdir(parents=True, exist_ok=True)
         for audit in [anchor, *audits]:
@@ -235,6 +270,8 @@ def main() -> int:
             print(f"  {name} {audit.score(name)} under the bar:")
             print("\n".join(shortfalls(audit.median, name)))
         failed += bool(low)
+    if arguments.baseline:
+        compare(arguments.baseline, baseline_audits, audits)
     print(f"\n{len(audits) - failed} of {len(audits)} pages pass")
     return 0 if not failed else 1
 

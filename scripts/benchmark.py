@@ -35,12 +35,11 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from tools.pages import PROJECT_PARTS, site_url
+from tools.site import worktree
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASUREMENTS = ("suite", "build", "serve")
@@ -149,22 +148,6 @@ def measure(tree: Tree, what: str) -> dict[str, float]:
     if what == "build":
         return {"build, cold": tree.build(cold=True), "build, warm": tree.build(cold=False)}
     return {"serve: edit to page": tree.serve_edit()}
-
-
-@contextmanager
-def worktree(revision: str | None, scratch: Path) -> Iterator[Path | None]:
-    """REV checked out in a temporary worktree, removed afterwards (None: no baseline)."""
-    if revision is None:
-        yield None
-        return
-    path = scratch / "baseline"
-    git = ["git", "-C", str(ROOT)]
-    subprocess.run([*git, "worktree", "add", "--detach", str(path), revision], check=True)
-    try:
-        yield path
-    finally:
-        subprocess.run([*git, "worktree", "remove", "--force", str(path)], check=False)
-        subprocess.run([*git, "worktree", "prune"], check=False)
 
 
 def tensorflow_import(tree: Tree) -> float:

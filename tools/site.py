@@ -5,14 +5,22 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tools.pages import ROOT
 
 
-def build(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` on a project folder; never raises on a failed build."""
+def build(
+    site_dir: Path, project: Path = ROOT, tmp: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` on a project folder; never raises on a failed build.
+    `tmp`: a $TMPDIR of its own, so that another tree's build caches are not used."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if tmp is not None:
+        tmp.mkdir(parents=True, exist_ok=True)
+        env["TMPDIR"] = str(tmp)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
@@ -33,3 +41,19 @@ def given_or_built(site: Path | None, folder: Path) -> Path:
     if result.returncode:
         raise SystemExit(f"mkdocs build --strict failed:\n{result.stderr}")
     return site
+
+
+@contextmanager
+def worktree(revision: str | None, scratch: Path) -> Iterator[Path | None]:
+    """REV checked out in a temporary worktree, removed afterwards (None: no baseline)."""
+    if revision is None:
+        yield None
+        return
+    path = scratch / "baseline"
+    git = ["git", "-C", str(ROOT)]
+    subprocess.run([*git, "worktree", "add", "--detach", str(path), revision], check=True)
+    try:
+        yield path
+    finally:
+        subprocess.run([*git, "worktree", "remove", "--force", str(path)], check=False)
+        subprocess.run([*git, "worktree", "prune"], check=False)
