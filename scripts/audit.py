@@ -48,7 +48,7 @@ import yaml
 from tools import pages
 from tools.pages import DEFAULT_LANGUAGE, ROOT
 from tools.serve import serve
-from tools.site import build, given_or_built, worktree
+from tools.site import built, given_or_built, worktree
 
 ANCHOR_PAGE = "questions/q12-save-load"  # the heaviest question page when this was written
 MARGIN = 3  # performance points a page may score below the anchor
@@ -178,15 +178,6 @@ def build_anchor(folder: Path) -> Path:
     return folder / "anchor-site"
 
 
-def _built(tree: Path, folder: Path) -> Path:
-    """The worktree's site, built by its own hooks and with build caches of its own."""
-    site = folder / "baseline-site"
-    result = build(site, tree, tmp=folder / "baseline-tmp")
-    if result.returncode:
-        raise SystemExit(f"the baseline did not build:\n{result.stderr[-3000:]}")
-    return site
-
-
 def compare(revision: str, before: list[Audit], after: list[Audit]) -> None:
     print(f"\nagainst {revision} (its runs alternated with this site's), performance and TBT:")
     print(f"{'page':44} {revision[:9]:>9} {'now':>9} {'change':>7}")
@@ -220,7 +211,8 @@ def main() -> int:
         tree = stack.enter_context(worktree(arguments.baseline, folder))
         site = given_or_built(arguments.site, folder)
         anchor_site = build_anchor(folder)
-        baseline_site = tree and _built(tree, folder)
+        # The baseline is built by its own hooks, with build caches of its own.
+        baseline_site = tree and built(folder / "baseline-site", tree, folder / "baseline-tmp")
         pages = arguments.pages or site_pages(site)
         print(f"Lighthouse {version}, mobile preset, median of {arguments.runs} runs per page")
         audits, baseline_audits = [], []
@@ -231,7 +223,8 @@ def main() -> int:
         anchor = Audit("anchor", [lighthouse(anchor_page, chrome) for _ in range(arguments.runs)])
         for number, page in enumerate(pages, 1):
             audits.append(Audit(page, []))
-            baseline_audits.append(Audit(page, []))
+            if baseline_url:
+                baseline_audits.append(Audit(page, []))
             for _ in range(arguments.runs):  # alternated: the host's drift hits both
                 audits[-1].runs.append(lighthouse(url + page, chrome))
                 if baseline_url:

@@ -31,16 +31,17 @@ def build(
     )
 
 
-def given_or_built(site: Path | None, folder: Path) -> Path:
-    """A built site given on the command line, or else the project built into `folder`/site.
-    A failed build stops the script with mkdocs' errors."""
-    if site is not None:
-        return site
-    site = folder / "site"
-    result = build(site)
+def built(site_dir: Path, project: Path = ROOT, tmp: Path | None = None) -> Path:
+    """`build` for a script: a failed build stops it with mkdocs' errors."""
+    result = build(site_dir, project, tmp)
     if result.returncode:
-        raise SystemExit(f"mkdocs build --strict failed:\n{result.stderr}")
-    return site
+        raise SystemExit(f"mkdocs build --strict failed in {project}:\n{result.stderr}")
+    return site_dir
+
+
+def given_or_built(site: Path | None, folder: Path) -> Path:
+    """A built site given on the command line, or else the project built into `folder`/site."""
+    return site if site is not None else built(folder / "site")
 
 
 @contextmanager
