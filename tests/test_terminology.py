@@ -17,6 +17,7 @@ from tools.pages import DOCS, ROOT
 # Swedish: the glossary's headword, and the variants that the pages must not use for it.
 SWEDISH = {
     "data, träningsdata (inte den vardagliga bestämda formen)": r"\b\w*datan\b",
+    "backpropagation": r"\bbakåtpropager\w*",
     "fryst / frysta (ett lager som vi fryser)": r"\bfrus(?:en|et|na)\b",
     "hoppförutsägelse": r"\bgrenprediktion\w*",
     "träffsäkerhet (accuracy)": r"\bnoggrannhet\w*|\baccuracy\b",
