@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -105,6 +106,26 @@ def test_each_language_has_its_own_search_index(site: Path) -> None:
         ]
         assert index["docs"], f"the {language} search index is empty"
         assert not foreign, f"the {language} search index lists other languages: {foreign[:5]}"
+
+
+def test_each_language_indexes_every_page_section_by_section(site: Path) -> None:
+    """The pages of both languages have the same headings (test_translations.py), so each
+    index holds as many sections of a page as the other. mkdocs-static-i18n would drop a
+    section that reads the same in both languages (the code reference) from all but one."""
+    sections: dict[str, Counter[str]] = {}
+    for language in LANGUAGES:
+        index = json.loads(
+            (site / language_prefix(language) / "search" / "search_index.json").read_text("utf-8")
+        )
+        sections[language] = Counter(doc["location"].split("#")[0] for doc in index["docs"])
+    default = sections[DEFAULT_LANGUAGE]
+    for language, counts in sections.items():
+        differ = {
+            page: (default[page], counts[page])
+            for page in default.keys() | counts.keys()
+            if default[page] != counts[page]
+        }
+        assert not differ, f"sections per page ({DEFAULT_LANGUAGE}, {language}): {differ}"
 
 
 def test_404_page_speaks_both_languages_and_uses_absolute_paths(site: Path) -> None:
