@@ -128,10 +128,34 @@ def test_each_language_indexes_every_page_section_by_section(site: Path) -> None
         assert not differ, f"sections per page ({DEFAULT_LANGUAGE}, {language}): {differ}"
 
 
+# The theme's own words as each language shows them: Material's, ours where Material's Swedish
+# reads wrong (overrides/partials/language.html), and the palette toggles (mkdocs.yml).
+THEME_WORDS = {
+    "sv": ["Mörkt läge", "Ljust läge", "Gå till Git-repot", "Förbereder sökningen"],
+    "en": ["Dark mode", "Light mode", "Go to repository", "Initializing search"],
+}
+
+
+def test_the_theme_speaks_the_language_of_the_page(site: Path) -> None:
+    problems = []
+    for page in _pages(site):
+        path = page.relative_to(site).as_posix()
+        prefixed = [lang for lang in LANGUAGES[1:] if path.startswith(language_prefix(lang))]
+        language = prefixed[0] if prefixed else DEFAULT_LANGUAGE
+        html = page.read_text(encoding="utf-8")
+        for words_language, words in THEME_WORDS.items():
+            for words_shown in words:
+                if (words_shown in html) != (words_language == language):
+                    verb = "shows" if words_shown in html else "lacks"
+                    problems.append(f"/{path} ({language}) {verb} {words_shown!r}")
+    assert not problems, "\n".join(problems)
+
+
 def test_404_page_speaks_both_languages_and_uses_absolute_paths(site: Path) -> None:
     html = (site / "404.html").read_text(encoding="utf-8")
-    assert "Sidan finns inte" in html
-    assert "Page not found" in html
+    # Each language's part is marked with its language, for a screen reader's voice.
+    assert re.search(r'<div lang="sv">\s*<h1>404 \S Sidan finns inte', html), html
+    assert re.search(r'<div lang="en">\s*<h2>Page not found', html), html
     prefix = site_path()
     assert f'href="{prefix}assets/stylesheets/' in html, "404.html must name assets by path"
 
