@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from tools import anki, exam_sheet, moodle, quiz
+from tools import anki, exam_sheet, moodle, published, quiz
 from tools.build_cache import folder_digest, kept
 from tools.glossary import entries
 from tools.pages import DOCS, language_prefix
@@ -71,4 +71,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if exam_sheet.PLACEHOLDER not in markdown:
         return markdown
     language = getattr(page.file, "locale", None) or _language(config)
-    return exam_sheet.fill(markdown, questions(language))
+    base = published.base_url(config.site_url or "/", language)
+    return exam_sheet.fill(markdown, questions(language), base)

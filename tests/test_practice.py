@@ -132,7 +132,7 @@ def test_anki_deck_has_a_note_per_question_and_term(tmp_path: Path) -> None:
     assert 'src="deep-learning-en-diagrams-q01.svg"' in answer  # packed: works offline
     assert link == f"{BASE}questions/q01-first/"
     term, definition, term_link = found[anki.note_guid("en", "term", "adam")]
-    assert term == "Adam (<em>Adam</em>)"
+    assert term == "Adam"  # not "Adam (Adam)"
     assert "It adapts each step" in definition  # the whole entry, not only its first line
     assert f'href="{BASE}questions/q02-second/"' in definition
     assert term_link == f"{BASE}glossary/#adam"
@@ -166,7 +166,7 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
     by_number = {q.number: q for q in QUESTIONS}
     root = ET.fromstring(moodle.quiz("en", items, by_number, BASE))
     categories = [q.findtext("category/text") for q in root.findall("question[@type='category']")]
-    assert categories == [f"$course$/top/Kunskapskontroll 2/0{n} Title {n}" for n in (1, 2)]
+    assert categories == [f"$course$/top/Knowledge check 2/0{n} Title {n}" for n in (1, 2)]
     multichoice = root.findall("question[@type='multichoice']")
     assert [q.findtext("single") for q in multichoice] == ["true", "false"]
     assert multichoice[0].findtext("questiontext/text") == "<p>Which <em>one</em>?</p>"
@@ -182,7 +182,7 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
 
 def test_exam_sheet_block_has_title_wording_answer_and_working_links() -> None:
     page = "# Exam sheet\n\n<!-- exam-sheet: questions -->\n"
-    sheet = exam_sheet.fill(page, QUESTIONS)
+    sheet = exam_sheet.fill(page, QUESTIONS, BASE)
     assert exam_sheet.PLACEHOLDER not in sheet
     assert sheet.count('<div class="exam-question" markdown>') == len(QUESTIONS)
     assert "## 1. Title 1" in sheet
@@ -190,7 +190,15 @@ def test_exam_sheet_block_has_title_wording_answer_and_working_links() -> None:
     assert "pytest.mark" not in sheet
     assert "](glossary.md#adam)" in sheet  # rewritten for a page one folder up
     assert "](questions/q01-first.md#why)" in sheet
+    assert f'](questions/q01-first.md){{ data-address="{BASE}questions/q01-first/" }}' in sheet
     assert rebase("[a](https://x.org/a.md)", "questions/q.md", "e.md") == "[a](https://x.org/a.md)"
+
+
+def test_a_card_leaves_off_a_gloss_that_repeats_the_term() -> None:
+    assert anki.front("Dropout (*dropout*)") == "Dropout"
+    assert anki.front("Early stopping (*early stopping*)") == "Early stopping"
+    assert anki.front("Vikter (*weights*)") == "Vikter (*weights*)"
+    assert anki.front("Adam") == "Adam"
 
 
 def test_terms_carry_the_whole_glossary_entry() -> None:
@@ -281,6 +289,12 @@ def test_exam_sheet_prints_each_question_on_one_page(
                 .filter(s => getComputedStyle(document.querySelector(s)).display !== "none")"""
         )
         assert shown == []
+        printed = page.locator(".exam-more a").evaluate_all(
+            "links => links.map(a => getComputedStyle(a, '::after').content)"
+        )
+        base = base_url(SITE_URL, language)
+        addresses = [f'" {published.url(q.page.as_posix(), base)}"' for q in questions(language)]
+        assert printed == addresses, "the whole answer's address is not printed on paper"
         for palette in ("default", "slate"):  # black on white, from the light or dark palette
             colours = page.evaluate(
                 """palette => {
@@ -297,3 +311,15 @@ def test_exam_sheet_prints_each_question_on_one_page(
             assert colours[1][1] == colours[2][1] == black_on_white[1], (palette, colours)
     finally:
         page.close()
+
+
+def test_importing_both_languages_into_moodle_keeps_them_apart(site: Path) -> None:
+    """Moodle puts questions into an existing category of the same path: the two languages'
+    files must share none, or "07 Dropout" would hold the items of both."""
+    paths: dict[str, set[str]] = {}
+    for language in LANGUAGES:
+        root = ET.parse(built(site, language, f"practice/moodle-quiz-{language}.xml")).getroot()
+        paths[language] = {q.findtext("category/text") or "" for q in root.iter("question")}
+        paths[language].discard("")
+    shared = set.intersection(*paths.values())
+    assert not shared, f"categories in every language's file: {sorted(shared)}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tools.published import rebase, without_comments
+from tools.published import rebase, url, without_comments
 from tools.questions import Question
 
 PLACEHOLDER = "<!-- exam-sheet: questions -->"
@@ -24,8 +24,9 @@ def _indented(text: str) -> str:
     return "\n".join(f"    {line}" if line.strip() else "" for line in text.splitlines())
 
 
-def block(question: Question) -> str:
-    """One question as Markdown: title, the course's wording, the short answer, a link."""
+def block(question: Question, base: str) -> str:
+    """One question as Markdown: title, the course's wording, the short answer, a link that
+    carries the page's published address (``base``: the language's), printed on paper."""
     labels = LABELS[question.language]
     page = question.page.as_posix()
     wording = rebase(without_comments(question.wording), page, PAGE)
@@ -36,18 +37,19 @@ def block(question: Question) -> str:
         f'!!! question "{labels["question"]}"\n{_indented(wording)}\n\n'
         f'<p class="exam-label">{labels["answer"]}</p>\n\n'
         f"{answer}\n\n"
-        f'<p class="exam-more" markdown>[{labels["more"]}]({page})</p>\n\n'
+        f'<p class="exam-more" markdown>[{labels["more"]}]({page})'
+        f'{{ data-address="{url(page, base)}" }}</p>\n\n'
         f"</div>\n"
     )
 
 
-def questions_markdown(questions: Iterable[Question]) -> str:
+def questions_markdown(questions: Iterable[Question], base: str) -> str:
     """Every question's block, in order."""
-    return "\n".join(block(question) for question in questions)
+    return "\n".join(block(question, base) for question in questions)
 
 
-def fill(page_markdown: str, questions: Iterable[Question]) -> str:
+def fill(page_markdown: str, questions: Iterable[Question], base: str) -> str:
     """The exam-sheet page with its placeholder replaced by the questions."""
     if PLACEHOLDER not in page_markdown:
         return page_markdown
-    return page_markdown.replace(PLACEHOLDER, questions_markdown(questions))
+    return page_markdown.replace(PLACEHOLDER, questions_markdown(questions, base))

@@ -21,16 +21,19 @@ from tools.published import inline_html, resolve, to_html, url
 from tools.questions import Question
 from tools.quiz import Item
 
-COURSE = "Kunskapskontroll 2"
 # The grades Moodle offers for an answer (question_bank::fraction_options_full), as fractions.
 ACCEPTED = (1, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25)
 ACCEPTED += (0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05)
 LABELS = {
     "sv": {
+        # The parent category: one per language, or an import of both files would put the
+        # questions whose titles read the same (07 Dropout) in one category, in two languages.
+        "course": "Kunskapskontroll 2",
         "more": "Läs mer i svaret på fråga {number}",
         "whole": "Läs hela svaret på fråga {number}",
     },
     "en": {
+        "course": "Knowledge check 2",
         "more": "Read more in the answer to question {number}",
         "whole": "Read the whole answer to question {number}",
     },
@@ -55,11 +58,16 @@ def fractions(item: Item) -> list[str]:
 
 
 def category_path(question: Question) -> str:
-    """``$course$/top/Kunskapskontroll 2/05 A Keras model``; Moodle reads "//" as a slash."""
+    """``$course$/top/Knowledge check 2/05 A Keras model``; Moodle reads "//" as a slash."""
     title = re.sub(rf"^{question.number}\.\s*", "", question.title)
     return "/".join(
         part.replace("/", "//")
-        for part in ["$course$", "top", COURSE, f"{question.number:02d} {title}"]
+        for part in [
+            "$course$",
+            "top",
+            LABELS[question.language]["course"],
+            f"{question.number:02d} {title}",
+        ]
     )
 
 
@@ -101,7 +109,9 @@ def _item(quiz: ET.Element, item: Item, position: int, language: str, base: str)
     ET.SubElement(question, "answernumbering").text = "abc"
     if item.multiple:
         ET.SubElement(question, "shownumcorrect")
-    for option, fraction in zip(item.options, fractions(item), strict=True):
+    grades = fractions(item)
+    for position in item.shown:
+        option, fraction = item.options[position], grades[position]
         answer = _text(question, "answer", inline_html(option.text, page, base), fraction=fraction)
         answer.set("format", "html")
         feedback = _feedback(item, option.why, option.see, language, base)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import json
+import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,15 @@ class Item:
     def right(self) -> tuple[int, ...]:
         """The positions (from 0) of the right options."""
         return tuple(index for index, option in enumerate(self.options) if option.correct)
+
+    @property
+    def shown(self) -> tuple[int, ...]:
+        """The options' positions in the order readers see them. Authors tend to write the
+        right answer first; shuffled by the key, the order is the same on every build and in
+        both languages, on the site and in Moodle."""
+        order = list(range(len(self.options)))
+        random.Random(self.key).shuffle(order)
+        return tuple(order)
 
 
 @functools.cache

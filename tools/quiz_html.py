@@ -25,7 +25,7 @@ from tools.questions import questions
 TEXT = {
     "sv": {
         "heading": "Testa dig själv",
-        "intro": "Välj svar och kontrollera. Varje alternativ har en förklaring.",
+        "intro": "Välj svar och klicka på Kontrollera. Varje alternativ har en förklaring.",
         "single": "Välj ett svar.",
         "multiple": "Välj alla som stämmer.",
         "check": "Kontrollera",
@@ -38,18 +38,17 @@ TEXT = {
         "reset": "Börja om",
         "shuffle": "Blanda ordningen",
         "filter": "Vilka frågor vill du öva på?",
-        "all": "Alla",
         "again": "Läs igen",
         # Said by quiz.js:
         "verdict-right": "Rätt!",
-        "verdict-wrong": "Inte rätt.",
-        "verdict-missed": "Det finns fler rätta alternativ.",
+        "verdict-wrong": "Fel svar.",
+        "verdict-missed": "Du har inte valt alla rätta alternativ.",
         "verdict-none": "Välj ett svar först.",
         "verdict-earlier": "Du har svarat rätt på den här tidigare.",
     },
     "en": {
         "heading": "Test yourself",
-        "intro": "Choose and check. Every option comes with an explanation.",
+        "intro": "Choose, then press Check. Every option comes with an explanation.",
         "single": "Choose one answer.",
         "multiple": "Choose all that apply.",
         "check": "Check",
@@ -61,8 +60,7 @@ TEXT = {
         "score": "Answered right",
         "reset": "Start over",
         "shuffle": "Shuffle the order",
-        "filter": "Which questions do you want to practise?",
-        "all": "All",
+        "filter": "Which questions do you want to practice?",
         "again": "Read again",
         "verdict-right": "Right!",
         "verdict-wrong": "Not right.",
@@ -132,7 +130,8 @@ def render_item(item: quiz.Item, links: Links, language: str, *, tagged: bool) -
         hint = f'<span class="kb-quiz__hint">{hint}</span>'
     options = []
     explained = []
-    for position, option in enumerate(item.options):
+    for position in item.shown:
+        option = item.options[position]
         text = links.rewrite(item.slug, inline(option.text))
         options.append(
             f'<div class="kb-quiz__option">'
