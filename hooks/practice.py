@@ -41,11 +41,12 @@ def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
     glossary = glossary_page.read_text(encoding="utf-8") if glossary_page.exists() else ""
     terms = anki.terms(glossary, entries(language))
     by_number = {question.number: question for question in found}
+    items = quiz.load(language)
     return {
         f"deep-learning-{language}.apkg": anki.deck(
-            language, site_name, found, terms, base, DOCS / language
+            language, site_name, found, terms, items, base, DOCS / language
         ),
-        f"moodle-quiz-{language}.xml": moodle.quiz(language, quiz.load(language), by_number, base),
+        f"moodle-quiz-{language}.xml": moodle.quiz(language, items, by_number, base),
     }
 
 

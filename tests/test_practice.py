@@ -93,7 +93,8 @@ def notes(apkg: bytes) -> list[tuple[str, list[str]]]:
 def tiny_deck(folder: Path, wording: str = "", timestamp: float = 1.7e9) -> bytes:
     found = QUESTIONS if not wording else [QUESTIONS[0], question(2, "q02-second", wording, "x")]
     terms = anki.terms(GLOSSARY, TERMS)
-    return anki.deck("en", "Tiny", found, terms, BASE, folder, timestamp=timestamp)
+    items = [item(False, [True, False, False]), item(True, [True, False, True], number=2)]
+    return anki.deck("en", "Tiny", found, terms, items, BASE, folder, timestamp=timestamp)
 
 
 # The small modules, on tiny data.
@@ -119,11 +120,11 @@ def test_html_drops_the_test_markers_and_escapes_code() -> None:
     assert "print(1 &lt; 2)" in html
 
 
-def test_anki_deck_has_a_note_per_question_and_term(tmp_path: Path) -> None:
+def test_anki_deck_has_a_note_per_question_term_and_quiz_item(tmp_path: Path) -> None:
     (tmp_path / "diagrams").mkdir()
     (tmp_path / "diagrams" / "q01.svg").write_text("<svg/>", encoding="utf-8")
     found = dict(notes(tiny_deck(tmp_path)))
-    assert len(found) == len(QUESTIONS) + len(TERMS)
+    assert len(found) == len(QUESTIONS) + len(TERMS) + 2
     first = found[anki.note_guid("en", "question", "q01-first")]
     number, title, wording, answer, link = first
     assert (number, title) == ("01", "1. Title 1")
@@ -138,6 +139,20 @@ def test_anki_deck_has_a_note_per_question_and_term(tmp_path: Path) -> None:
     assert term_link == f"{BASE}glossary/#adam"
     with zipfile.ZipFile(io.BytesIO(tiny_deck(tmp_path))) as package:
         assert package.read("media") == b'{"0": "deep-learning-en-diagrams-q01.svg"}'
+
+
+def test_an_anki_quiz_card_shows_the_options_as_the_site_does_and_explains_each() -> None:
+    choose_all = item(True, [True, False, True], number=2)
+    prompt, options, answer, link = anki.item_fields(choose_all, "en", BASE)
+    assert prompt == "Which <em>one</em>? <em>Choose all that apply.</em>"
+    shown = [f"Option {n}" for n in choose_all.shown]
+    assert re.findall(r"<li>(.*?)</li>", options) == shown
+    assert re.findall(r'<li class="(right|wrong)">[✓✗] (Option \d)', answer) == [
+        ("right" if choose_all.options[n].correct else "wrong", f"Option {n}")
+        for n in choose_all.shown
+    ]
+    assert "Because 1." in answer
+    assert link == f"{BASE}questions/q02-first/#why"
 
 
 def test_anki_ids_are_stable_so_a_new_deck_updates_the_cards(tmp_path: Path) -> None:
@@ -220,12 +235,15 @@ def built(site: Path, language: str, name: str) -> Path:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_anki_deck_has_every_question_and_glossary_term(site: Path, language: str) -> None:
+def test_anki_deck_has_every_question_glossary_term_and_quiz_item(
+    site: Path, language: str
+) -> None:
     deck = built(site, language, f"practice/deep-learning-{language}.apkg")
     found = dict(notes(deck.read_bytes()))
     expected = {anki.note_guid(language, "question", q.slug) for q in questions(language)}
     expected |= {anki.note_guid(language, "term", anchor) for _, anchor, _ in entries(language)}
-    assert len(found) == len(questions(language)) + len(entries(language))
+    expected |= {anki.note_guid(language, "item", item.key) for item in quiz.load(language)}
+    assert len(found) == len(expected)
     assert set(found) == expected
     base = base_url(SITE_URL, language)
     for q in questions(language):

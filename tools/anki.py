@@ -1,10 +1,11 @@
-"""An Anki deck per language: a card per question and a card per glossary term.
+"""An Anki deck per language: a card per question, per glossary term and per quiz item.
 
-The deck, its two note types and every note have ids derived from fixed strings, never
-random: importing a newer deck into Anki updates the cards a reader already has (and keeps
-their review history) instead of adding copies. A question's note is known by its language and
-page (``q05-keras-model``), a term's by its language and glossary anchor (``dropout``); a
-question or term may be reworded freely, but renaming a page or an anchor makes a new card.
+The deck, its note types and every note have ids derived from fixed strings, never random:
+importing a newer deck into Anki updates the cards a reader already has (and keeps their
+review history) instead of adding copies. A question's note is known by its language and page
+(``q05-keras-model``), a term's by its language and glossary anchor (``dropout``), a quiz item's
+by its language and key; they may be reworded freely, but renaming a page, an anchor or an
+item's id makes a new card.
 
 Fields are simple HTML converted from the pages' Markdown. Links lead to the published site;
 images of the language folder (the diagrams) are packed into the deck, so it works offline.
@@ -27,8 +28,9 @@ from pathlib import Path
 
 import genanki
 
-from tools.published import inline_html, to_html, url
+from tools.published import inline_html, resolve, to_html, url
 from tools.questions import Question
+from tools.quiz import Item
 
 NAMESPACE = "kunskapskontroll/deep-learning"  # changing it makes every card new for readers
 GLOSSARY = "glossary.md"
@@ -40,6 +42,10 @@ LABELS = {
         "term": "ordlista",
         "kind_question": "Deep learning: fråga",
         "kind_term": "Deep learning: begrepp",
+        "kind_item": "Deep learning: quizfråga",
+        "item": "quiz",
+        "all": "Välj alla som stämmer.",
+        "more": "Läs mer",
     },
     "en": {
         "read": "Read the whole answer",
@@ -48,6 +54,10 @@ LABELS = {
         "term": "glossary",
         "kind_question": "Deep learning: question",
         "kind_term": "Deep learning: term",
+        "kind_item": "Deep learning: quiz item",
+        "item": "quiz",
+        "all": "Choose all that apply.",
+        "more": "Read more",
     },
 }
 CSS = """\
@@ -60,6 +70,7 @@ pre { white-space: pre-wrap; font-size: 0.8em; background: rgba(127, 127, 127, 0
 code { font-size: 0.9em; }
 img { max-width: 100%; height: auto; }
 .more { font-size: 0.9em; margin-top: 1em; }
+.right { font-weight: bold; }
 """
 DEFINITION = r"\{{\s*#{anchor}\s*\}}\s*\n:[ \t]+(?P<text>[^\n]*(?:\n(?:[ \t]*\n)*[ ]{{4}}[^\n]*)*)"
 
@@ -107,7 +118,7 @@ def terms(glossary_text: str, entries: Iterable[tuple[str, str, str]]) -> list[T
     return found
 
 
-def _models(language: str) -> tuple[genanki.Model, genanki.Model]:
+def _models(language: str) -> tuple[genanki.Model, genanki.Model, genanki.Model]:
     labels = LABELS[language]
     question = genanki.Model(
         stable_id(NAMESPACE, "model", "question", language),
@@ -141,7 +152,43 @@ def _models(language: str) -> tuple[genanki.Model, genanki.Model]:
         ],
         css=CSS,
     )
-    return question, term
+    item = genanki.Model(
+        stable_id(NAMESPACE, "model", "item", language),
+        labels["kind_item"],
+        fields=[{"name": name} for name in ("Prompt", "Options", "Answer", "Link")],
+        templates=[
+            {
+                "name": labels["kind_item"],
+                "qfmt": "<div>{{Prompt}}</div>\n{{Options}}",
+                "afmt": (
+                    '{{FrontSide}}\n<hr id="answer">\n{{Answer}}\n'
+                    f'<p class="more"><a href="{{{{Link}}}}">{labels["more"]}</a></p>'
+                ),
+            }
+        ],
+        css=CSS,
+    )
+    return question, term, item
+
+
+def item_fields(item: Item, language: str, base: str) -> list[str]:
+    """A quiz item as a card: the prompt and the options in the order the site shows them;
+    on the back, every option marked right or wrong with its explanation."""
+    page = f"questions/{item.slug}.md"
+    hint = LABELS[language]["all"]
+    prompt = inline_html(item.prompt, page, base)
+    if item.multiple and hint.rstrip(".").lower() not in item.prompt.lower():
+        prompt += f" <em>{hint}</em>"
+    shown = [item.options[position] for position in item.shown]
+    options = "".join(f"<li>{inline_html(option.text, page, base)}</li>" for option in shown)
+    answers = "".join(
+        f'<li class="{"right" if option.correct else "wrong"}">'
+        f"{'✓' if option.correct else '✗'} {inline_html(option.text, page, base)}: "
+        f"{inline_html(option.why, page, base)}</li>"
+        for option in shown
+    )
+    link = url(resolve(item.options[item.right[0]].see, page), base)
+    return [prompt, f'<ol type="a">{options}</ol>', f"<ul>{answers}</ul>", link]
 
 
 def _title(question: Question) -> str:
@@ -171,6 +218,7 @@ def deck(
     name: str,
     questions: Iterable[Question],
     glossary: Iterable[Term],
+    items: Iterable[Item],
     base: str,
     folder: Path,
     timestamp: float | None = None,
@@ -182,7 +230,7 @@ def deck(
     ``timestamp`` dates the notes (default: now); Anki replaces a card only with a newer one.
     """
     labels = LABELS[language]
-    question_model, term_model = _models(language)
+    question_model, term_model, item_model = _models(language)
     result = genanki.Deck(stable_id(NAMESPACE, "deck", language), name)
     media = _Media(folder, f"deep-learning-{language}")
     for question in questions:
@@ -214,6 +262,15 @@ def deck(
                 fields=fields,
                 guid=note_guid(language, "term", entry.anchor),
                 tags=["deep-learning", labels["term"]],
+            )
+        )
+    for item in items:
+        result.add_note(
+            genanki.Note(
+                model=item_model,
+                fields=item_fields(item, language, base),
+                guid=note_guid(language, "item", item.key),
+                tags=["deep-learning", labels["item"], f"q{item.number:02d}"],
             )
         )
     return _package(result, media.files, time.time() if timestamp is None else timestamp)
