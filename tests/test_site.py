@@ -81,6 +81,22 @@ def test_pages_carry_their_language(site: Path) -> None:
     assert '<html lang="en"' in (site / "en" / "index.html").read_text(encoding="utf-8")
 
 
+BOX_TITLE = re.compile(r'<(?:p class="admonition-title"|summary)[^>]*>(.*?)</(?:p|summary)>', re.S)
+
+
+def test_box_titles_show_no_escape_characters(site: Path) -> None:
+    """An admonition's title is not a string literal: a backslash before a quote is shown as
+    it is (write the title's own quotes as typographic ones: ”...” or “...”)."""
+    shown = [
+        f"docs/{language}/{page}: {title.strip()}"
+        for language in LANGUAGES
+        for page in pages(language)
+        for title in BOX_TITLE.findall(_html_of(site, language, page).read_text("utf-8"))
+        if "\\" in title
+    ]
+    assert not shown, "box titles with a backslash:\n" + "\n".join(shown)
+
+
 def test_every_permalink_is_named_in_its_page_language_and_has_no_tooltip(site: Path) -> None:
     """hooks/headerlinks.py: a title would make Material mount a tooltip for each one."""
     labels = {"sv": "Länk till avsnittet", "en": "Link to this section"}
