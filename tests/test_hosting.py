@@ -156,6 +156,10 @@ def test_404_page_speaks_both_languages_and_uses_absolute_paths(site: Path) -> N
     # Each language's part is marked with its language, for a screen reader's voice.
     assert re.search(r'<div lang="sv">\s*<h1>404 \S Sidan finns inte', html), html
     assert re.search(r'<div lang="en">\s*<h2>Page not found', html), html
+    switcher = re.findall(r'href="([^"]*)" hreflang="([a-z]+)"', html)
+    assert switcher == [
+        (site_path() + language_prefix(language), language) for language in LANGUAGES
+    ], "the language switcher of the 404 page must lead to each language's home page"
     prefix = site_path()
     assert f'href="{prefix}assets/stylesheets/' in html, "404.html must name assets by path"
 

@@ -544,6 +544,21 @@ def test_an_item_can_be_answered_with_the_keyboard_alone(
     assert tab.locator(f'[data-quiz-score="{slug}"]').inner_text() == f"1/{total}"
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_jump_past_the_items_lands_on_its_heading(tab: Page, url: str, language: str) -> None:
+    """The items are laid out only as they come near, on a guess of their height (quiz.css);
+    the table of contents' link to the scores, past every item, still lands on the heading."""
+    tab.goto(_address(url, language, "quiz/"))
+    heading = tab.locator(".kb-quiz__scores").locator("xpath=preceding::h2[1]")
+    anchor = heading.get_attribute("id")
+    tab.locator(f'.md-sidebar--secondary a[href="#{anchor}"]').click()
+    tab.wait_for_timeout(500)  # the jump, then the items that came near laid out
+    top, margin = heading.evaluate(
+        "h => [h.getBoundingClientRect().top, parseFloat(getComputedStyle(h).scrollMarginTop)]"
+    )
+    assert abs(top - margin) <= 1, f"#{anchor} is {top - margin:.0f} px off the top after the jump"
+
+
 # axe-core over the quiz's parts of a page: its controls, scores and first three items (the
 # others are the same markup).
 QUIZ_PARTS = [
