@@ -70,12 +70,15 @@ def test_every_term_shows_its_definition_as_a_tooltip_on_some_page(site: Path) -
         assert not missing, "no built page shows these terms' tooltips:\n" + "\n".join(missing)
 
 
-def test_a_term_gets_its_tooltip_at_its_first_appearance_only() -> None:
+def test_a_term_gets_its_tooltip_at_its_first_appearance_outside_headings_only() -> None:
     html = (
-        '<p><abbr title="A learned value.">Weight</abbr> and <abbr title="Chosen.">epoch</abbr>'
+        '<h1 id="w"><abbr title="A learned value.">Weights</abbr></h1>'
+        '<p><a href="x/"><abbr title="Chosen.">Epoch</abbr> count</a>: '
+        '<abbr title="A learned value.">Weight</abbr> and <abbr title="Chosen.">epoch</abbr>'
         ', then <abbr title="A learned value.">weight</abbr> again.</p>'
     )
     assert first_appearances_only(html) == (
-        '<p><abbr title="A learned value.">Weight</abbr> and <abbr title="Chosen.">epoch</abbr>'
+        '<h1 id="w">Weights</h1><p><a href="x/"><abbr title="Chosen.">Epoch</abbr> count</a>: '
+        '<abbr title="A learned value.">Weight</abbr> and epoch'
         ", then weight again.</p>"
     )

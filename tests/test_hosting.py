@@ -131,8 +131,8 @@ def test_each_language_indexes_every_page_section_by_section(site: Path) -> None
 # The theme's own words as each language shows them: Material's, ours where Material's Swedish
 # reads wrong (overrides/partials/language.html), and the palette toggles (mkdocs.yml).
 THEME_WORDS = {
-    "sv": ["Mörkt läge", "Ljust läge", "Gå till Git-repot", "Förbereder sökningen"],
-    "en": ["Dark mode", "Light mode", "Go to repository", "Initializing search"],
+    "sv": ["Mörkt läge", "Ljust läge", "Gå till Git-repot", "Förbereder sökningen", "Byggd med"],
+    "en": ["Dark mode", "Light mode", "Go to repository", "Initializing search", "Made with"],
 }
 
 

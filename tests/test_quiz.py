@@ -496,7 +496,8 @@ def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
     assert _score(tab, item) == f"0/{total}"
     assert form.locator("input:checked").count() == 0
 
-    # Practise chosen questions only, in another order.
+    # Practice chosen questions only (the choice is folded), in another order.
+    tab.locator(".kb-quiz__filters > summary").click()
     tab.locator(f'input[data-quiz-filter="{item.slug}"]').uncheck()
     assert not form.is_visible()
     tab.locator(f'input[data-quiz-filter="{item.slug}"]').check()

@@ -24,6 +24,7 @@ ENTRY = re.compile(
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.DOTALL)
+NO_TOOLTIP = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.DOTALL)  # headings
 _cache: dict[Path, tuple[float, str]] = {}
 
 
@@ -63,11 +64,13 @@ def abbreviations(language: str, docs: Path = DOCS) -> str:
 
 
 def first_appearances_only(html: str) -> str:
-    """Keep each tooltip at the first appearance of its term; later ones become plain text."""
+    """Keep each tooltip at the first appearance of its term outside headings; later ones, and
+    those in a heading (a dotted line under a title), become plain text."""
     seen: set[str] = set()
+    aside = [match.span() for match in NO_TOOLTIP.finditer(html)]
 
     def keep_first(match: re.Match[str]) -> str:
-        if match["title"] in seen:
+        if match["title"] in seen or any(start < match.start() < end for start, end in aside):
             return match["text"]
         seen.add(match["title"])
         return match[0]

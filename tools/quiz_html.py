@@ -117,12 +117,19 @@ class Links:
         return re.sub(r'href="((?:q\d{2}-[a-z0-9-]+\.md)?(?:#[^"]*)?)"', resolve, rendered)
 
 
-def render_item(item: quiz.Item, links: Links, language: str, *, tagged: bool) -> str:
-    """One item as a form (see the module's docstring)."""
+def render_item(
+    item: quiz.Item, links: Links, language: str, *, place: tuple[int, int] | None = None
+) -> str:
+    """One item as a form (see the module's docstring). On the quiz page, where the items of
+    every question follow each other, ``place`` (k, n) tags it "Question 1 · k/n"."""
     t = TEXT[language]
     uid = f"kb-quiz-{item.slug}-{item.id}"
     kind = "checkbox" if item.multiple else "radio"
-    tag = f'<span class="kb-quiz__tag">{t["question"]} {item.number}</span> ' if tagged else ""
+    tag = (
+        f'<span class="kb-quiz__tag">{t["question"]} {item.number} · {place[0]}/{place[1]}</span> '
+        if place
+        else ""
+    )
     hint = t["multiple"] if item.multiple else t["single"]
     if hint.rstrip(".").lower() in item.prompt.lower():
         hint = ""  # the prompt says it already
@@ -181,7 +188,7 @@ def _score(slug: str, count: int, language: str, label: str) -> str:
 def question_section(slug: str, items: list[quiz.Item], links: Links, language: str) -> str:
     """The items of one question page, with its score and a button to start it over."""
     t = TEXT[language]
-    forms = "".join(render_item(item, links, language, tagged=False) for item in items)
+    forms = "".join(render_item(item, links, language) for item in items)
     progress = (
         f'<p class="kb-quiz__progress kb-quiz__js">'
         f"{_score(slug, len(items), language, t['score'])} "
@@ -202,15 +209,18 @@ def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str)
     )
     controls = (
         f'<div class="kb-quiz__controls kb-quiz__js">'
-        f'<fieldset class="kb-quiz__filter"><legend>{t["filter"]}</legend>{choices}</fieldset>'
+        # Folded: 13 checkboxes took a phone's first screen and a half before the first item.
+        f'<details class="kb-quiz__filters"><summary>{t["filter"]}</summary>'
+        f'<fieldset class="kb-quiz__filter" aria-label="{t["filter"]}">{choices}</fieldset>'
+        f"</details>"
         f'<p><button type="button" class="md-button" data-quiz-shuffle>{t["shuffle"]}</button> '
         f'<button type="button" class="md-button" data-quiz-reset="all">{t["reset"]}</button>'
         f"</p></div>"
     )
     forms = "".join(
-        render_item(item, links, language, tagged=True)
+        render_item(item, links, language, place=(number, len(items)))
         for items in by_slug.values()
-        for item in items
+        for number, item in enumerate(items, start=1)
     )
     return _container(
         language, f'{controls}<div class="kb-quiz__list">{forms}</div>', "kb-quiz--all"
