@@ -31,6 +31,7 @@ import genanki
 from tools.published import inline_html, resolve, to_html, url
 from tools.questions import Question
 from tools.quiz import Item
+from tools.quiz_html import TEXT as QUIZ_TEXT
 
 NAMESPACE = "kunskapskontroll/deep-learning"  # changing it makes every card new for readers
 GLOSSARY = "glossary.md"
@@ -44,8 +45,6 @@ LABELS = {
         "kind_term": "Deep learning: begrepp",
         "kind_item": "Deep learning: quizfråga",
         "item": "quiz",
-        "all": "Välj alla som stämmer.",
-        "more": "Läs mer",
     },
     "en": {
         "read": "Read the whole answer",
@@ -56,8 +55,6 @@ LABELS = {
         "kind_term": "Deep learning: term",
         "kind_item": "Deep learning: quiz item",
         "item": "quiz",
-        "all": "Choose all that apply.",
-        "more": "Read more",
     },
 }
 CSS = """\
@@ -162,7 +159,7 @@ def _models(language: str) -> tuple[genanki.Model, genanki.Model, genanki.Model]
                 "qfmt": "<div>{{Prompt}}</div>\n{{Options}}",
                 "afmt": (
                     '{{FrontSide}}\n<hr id="answer">\n{{Answer}}\n'
-                    f'<p class="more"><a href="{{{{Link}}}}">{labels["more"]}</a></p>'
+                    f'<p class="more"><a href="{{{{Link}}}}">{QUIZ_TEXT[language]["read"]}</a></p>'
                 ),
             }
         ],
@@ -175,7 +172,7 @@ def item_fields(item: Item, language: str, base: str) -> list[str]:
     """A quiz item as a card: the prompt and the options in the order the site shows them;
     on the back, every option marked right or wrong with its explanation."""
     page = f"questions/{item.slug}.md"
-    hint = LABELS[language]["all"]
+    hint = QUIZ_TEXT[language]["multiple"]
     prompt = inline_html(item.prompt, page, base)
     if item.multiple and hint.rstrip(".").lower() not in item.prompt.lower():
         prompt += f" <em>{hint}</em>"

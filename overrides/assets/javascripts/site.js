@@ -1,5 +1,4 @@
-// The site's own script, one file for a phone's sake: folds, focus on code blocks, palette switch,
-// jumps to headings.
+// The site's own script, one file for a phone's sake: folds, focus on code blocks, palette switch.
 //
 // Folds filled when first opened, so that a page does not carry (and a phone does not style)
 // code that nobody has asked to see:
@@ -66,22 +65,3 @@ document.addEventListener("change", (event) => {
   document.documentElement.classList.add("kb-palette-switching");
   setTimeout(() => document.documentElement.classList.remove("kb-palette-switching"));
 }, true);
-
-// A jump to a heading on the page lands past it when content above the heading is laid out only
-// as it comes near (quiz items: content-visibility, quiz.css) and turns out shorter than its
-// estimate on the way. For a few frames after the jump, the heading is put back where the jump
-// meant it to be: at the top of the view, below the header (its scroll-margin-top).
-document.addEventListener("click", (event) => {
-  const link = event.target.closest?.('a[href^="#"]');
-  const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
-  if (!target) return;
-  let frames = 0;
-  const realign = () => {
-    const margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
-    const off = target.getBoundingClientRect().top - margin;
-    const room = document.documentElement.scrollHeight - innerHeight - scrollY;  // 0: at the end
-    if (Math.abs(off) > 1 && (off < 0 || room > 1)) target.scrollIntoView();
-    if (++frames < 10) requestAnimationFrame(realign);
-  };
-  requestAnimationFrame(realign);
-});
