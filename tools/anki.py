@@ -32,6 +32,7 @@ from tools.published import inline_html, resolve, to_html, url
 from tools.questions import Question
 from tools.quiz import Item
 from tools.quiz_html import TEXT as QUIZ_TEXT
+from tools.quiz_html import hint
 
 NAMESPACE = "kunskapskontroll/deep-learning"  # changing it makes every card new for readers
 GLOSSARY = "glossary.md"
@@ -172,10 +173,8 @@ def item_fields(item: Item, language: str, base: str) -> list[str]:
     """A quiz item as a card: the prompt and the options in the order the site shows them;
     on the back, every option marked right or wrong with its explanation."""
     page = f"questions/{item.slug}.md"
-    hint = QUIZ_TEXT[language]["multiple"]
-    prompt = inline_html(item.prompt, page, base)
-    if item.multiple and hint.rstrip(".").lower() not in item.prompt.lower():
-        prompt += f" <em>{hint}</em>"
+    how_many = hint(item, language)
+    prompt = inline_html(item.prompt, page, base) + (how_many and f" <em>{how_many}</em>")
     shown = [item.options[position] for position in item.shown]
     options = "".join(f"<li>{inline_html(option.text, page, base)}</li>" for option in shown)
     answers = "".join(

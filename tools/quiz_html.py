@@ -117,6 +117,12 @@ class Links:
         return re.sub(r'href="((?:q\d{2}-[a-z0-9-]+\.md)?(?:#[^"]*)?)"', resolve, rendered)
 
 
+def hint(item: quiz.Item, language: str) -> str:
+    """How many options to choose ("Välj alla som stämmer."), unless the prompt says it."""
+    said = TEXT[language]["multiple" if item.multiple else "single"]
+    return "" if said.rstrip(".").lower() in item.prompt.lower() else said
+
+
 def render_item(
     item: quiz.Item, links: Links, language: str, *, place: tuple[int, int] | None = None
 ) -> str:
@@ -130,11 +136,8 @@ def render_item(
         if place
         else ""
     )
-    hint = t["multiple"] if item.multiple else t["single"]
-    if hint.rstrip(".").lower() in item.prompt.lower():
-        hint = ""  # the prompt says it already
-    else:
-        hint = f'<span class="kb-quiz__hint">{hint}</span>'
+    how_many = hint(item, language)
+    how_many = how_many and f'<span class="kb-quiz__hint">{how_many}</span>'
     options = []
     explained = []
     for position in item.shown:
@@ -160,7 +163,7 @@ def render_item(
         f'data-quiz-question="{item.slug}" data-quiz-right="{right}" novalidate>'
         f'<fieldset><legend>{tag}<span class="kb-quiz__prompt">'
         f"{links.rewrite(item.slug, inline(item.prompt))}</span> "
-        f"{hint}</legend>"
+        f"{how_many}</legend>"
         f'<div class="kb-quiz__options">{"".join(options)}</div></fieldset>'
         f'<div class="kb-quiz__actions kb-quiz__js">'
         f'<button type="submit" class="md-button">{t["check"]}</button></div>'
