@@ -10,6 +10,9 @@ the page's 6,900 elements, styled and laid out on every load by a phone that nev
 The fold is a button that discloses the source, in an admonition's box, not mkdocstrings'
 ``<details>``: on a phone at 4x CPU throttling, the page's 47 closed ``<details>`` took about a
 fifth of its style and layout time on every load (see the README).
+
+mkdocstrings names its sections in English on every page: it takes one locale for the whole
+site, and has no Swedish. The Swedish reference gets Swedish labels here.
 """
 
 from __future__ import annotations
@@ -21,6 +24,26 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from tools.pages import page_language
+
+# mkdocstrings' labels, as its templates write them, in the languages it lacks.
+LABELS = {
+    "sv": {
+        "Parameters:": "Parametrar:",
+        "Returns:": "Returnerar:",
+        "Raises:": "Undantag:",
+        "Name": "Namn",
+        "Type": "Typ",
+        "Description": "Beskrivning",
+        "Default": "Standardvärde",
+        "required": "obligatorisk",
+        "Source code in": "Källkod i",
+    }
+}
+LABEL = re.compile(
+    r'(<span class="doc-section-title">|<th>|<em>|class="admonition-title" aria-expanded="false">)'
+    r"([^<]+?)(\s*)(?=<)"
+)
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
 PLACEHOLDER = "<!-- reference: snippets -->"
 SOURCE = re.compile(
@@ -49,4 +72,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return SOURCE.sub(FOLD, html)
+    if "doc-section-title" not in html and "mkdocstrings-source" not in html:
+        return html
+    html = SOURCE.sub(FOLD, html)
+    labels = LABELS.get(page_language(page, config))
+    if labels:
+        html = LABEL.sub(lambda m: m[1] + labels.get(m[2], m[2]) + m[3], html)
+    return html

@@ -151,6 +151,29 @@ def test_the_theme_speaks_the_language_of_the_page(site: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
+# The code reference's section labels (mkdocstrings writes them in English; hooks/reference.py).
+REFERENCE_LABELS = {
+    "sv": {
+        "Parametrar:",
+        "Returnerar:",
+        "Namn",
+        "Typ",
+        "Beskrivning",
+        "Standardvärde",
+        "Källkod i",
+    },
+    "en": {"Parameters:", "Returns:", "Name", "Type", "Description", "Default", "Source code in"},
+}
+LABEL = re.compile(r'(?:doc-section-title">|<th>|aria-expanded="false">)([^<\s][^<]*?)\s*<')
+
+
+def test_the_code_reference_labels_its_sections_in_the_language_of_the_page(site: Path) -> None:
+    for language, expected in REFERENCE_LABELS.items():
+        html = (site / language_prefix(language) / "reference" / "index.html").read_text("utf-8")
+        labels = set(LABEL.findall(html))
+        assert labels == expected, f"/{language_prefix(language)}reference/ labels {labels}"
+
+
 def test_404_page_speaks_both_languages_and_uses_absolute_paths(site: Path) -> None:
     html = (site / "404.html").read_text(encoding="utf-8")
     # Each language's part is marked with its language, for a screen reader's voice.
