@@ -103,6 +103,7 @@ class Visit:
     errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
     violations: list[str] = field(default_factory=list)  # axe-core's findings
     sideways: list[str] = field(default_factory=list)  # what scrolls horizontally
+    squeezed: list[str] = field(default_factory=list)  # code in a table's narrow first column
     facts: dict[str, object] = field(default_factory=dict)  # see FACTS
 
 
@@ -131,6 +132,14 @@ SIDEWAYS = """() => {
   }
   return found;
 }"""
+# A table whose first column is code: on a phone each row's code has the row's whole width.
+SQUEEZED = """() => [...document.querySelectorAll("article table")]
+  .flatMap(table => [...table.querySelectorAll(":scope > tbody > tr")])
+  .filter(row => row.cells[0].querySelector(":scope > code:only-child"))
+  .filter(row => row.cells[0].offsetWidth < row.offsetWidth - 1)
+  .map(row => `"${row.cells[0].innerText.slice(0, 40)}": ${row.cells[0].offsetWidth}px`
+    + ` of the row's ${row.offsetWidth}px`)
+"""
 # What a page says about itself: its language, its palette, where its switcher leads.
 FACTS = """() => ({
   lang: document.documentElement.lang,
@@ -231,6 +240,7 @@ class Tour:
                 await self.page.add_style_tag(content=DRAWER_RENDERED)
                 phone.facts = {"scheme": await self.scheme()}
                 phone.sideways = await self.page.evaluate(SIDEWAYS)
+                phone.squeezed = await self.page.evaluate(SQUEEZED)
                 phone.violations = await self.axe(rules=["link-in-text-block"])  # and contrast
         return desktop, phone
 
@@ -341,6 +351,15 @@ def test_dark_palette_is_readable(phone: dict[str, Visit]) -> None:
 def test_phone_shows_every_page_without_sideways_scrolling(phone: dict[str, Visit]) -> None:
     problems = _report(phone, "sideways")
     assert not problems, f"horizontal scrolling at {PHONE['width']} px:\n{problems}"
+
+
+def test_on_a_phone_code_in_a_tables_first_column_has_a_line_of_its_own(
+    phone: dict[str, Visit],
+) -> None:
+    problems = _report(phone, "squeezed")
+    assert not problems, (
+        f"code squeezed into a table's first column at {PHONE['width']} px:\n{problems}"
+    )
 
 
 def test_language_switcher_leads_to_the_same_page_and_back(
