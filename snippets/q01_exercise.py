@@ -39,10 +39,13 @@ network = keras.Sequential(
     [keras.Input(shape=(2,)), layers.Dense(2, activation="relu"), layers.Dense(1)]
 )
 network.set_weights([W1, b1, W2, b2])
-assert np.array_equal(network(x).numpy().ravel(), y)
+assert np.array_equal(keras.ops.convert_to_numpy(network(x)).ravel(), y)
 
 # Without the ReLU the two layers collapse into one linear function, and XOR is lost.
 linear_output = ((x @ W1 + b1) @ W2 + b2).ravel()
 print("output without ReLU:", linear_output)
 assert not np.array_equal(linear_output, y)
+# Not only with these weights: any linear f gives f(0,0) + f(1,1) = f(0,1) + f(1,0),
+# while XOR needs 0 + 0 on the left and 1 + 1 on the right.
+assert linear_output[0] + linear_output[3] == linear_output[1] + linear_output[2]
 # --8<-- [end:solution]

@@ -39,9 +39,11 @@ assert total == model.count_params()
 assert trainable == size(model.trainable_weights)
 assert batch_norm_tracked == size(model.non_trainable_weights)
 
-# Freezing the first layer moves its 352 parameters from trainable to non-trainable.
-model.get_layer("first").trainable = False
-print(f"first layer frozen: trainable {size(model.trainable_weights)}")
-assert size(model.trainable_weights) == trainable - first
-assert size(model.non_trainable_weights) == batch_norm_tracked + first
+# Freezing batch_norm moves gamma and beta to the non-trainable weights, beside the moving
+# mean and variance. Those two stop changing as well: a frozen BatchNormalization layer runs
+# in inference mode, even inside fit (question 11).
+model.get_layer("batch_norm").trainable = False
+print(f"batch_norm frozen: trainable {size(model.trainable_weights)}")
+assert size(model.trainable_weights) == trainable - batch_norm_learned
+assert size(model.non_trainable_weights) == batch_norm_learned + batch_norm_tracked
 # --8<-- [end:solution]

@@ -18,9 +18,13 @@ def split_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return rows[:first], rows[first:second], rows[second:]
 
 
-# Stratified: split the 0s and the 1s separately, then join the matching parts.
+# Stratified: split the 0s and the 1s separately, then join the matching parts, shuffled
+# again (joined as they are, every 0 would come before every 1: a later cut, such as Keras'
+# validation_split, which takes the last rows, would get only 1s).
 by_class = [split_rows(np.flatnonzero(y == label)) for label in (0, 1)]
-train_rows, val_rows, test_rows = (np.concatenate(parts) for parts in zip(*by_class, strict=True))
+train_rows, val_rows, test_rows = (
+    rng.permutation(np.concatenate(parts)) for parts in zip(*by_class, strict=True)
+)
 parts = {"training": train_rows, "validation": val_rows, "test": test_rows}
 
 # No row in two parts, and every row in one of them.

@@ -40,7 +40,8 @@ pooled_b = keras.ops.convert_to_numpy(layers.GlobalMaxPooling2D()(map_b))
 assert np.allclose(pooled_a, pooled_b)
 
 # 3. Flatten keeps every position apart: the same values, but in other places of the vector.
-flat_a, flat_b = map_a.reshape(1, -1), map_b.reshape(1, -1)
+flat_a = keras.ops.convert_to_numpy(layers.Flatten()(map_a))  # shape (1, 14 * 14 * 8)
+flat_b = keras.ops.convert_to_numpy(layers.Flatten()(map_b))
 assert not np.allclose(flat_a, flat_b)
 assert np.allclose(np.sort(flat_a), np.sort(flat_b))  # the same values, only moved
 

@@ -36,10 +36,14 @@ loaded = keras.models.load_model("classifier.keras")
 
 # The same predictions, up to float32 rounding ...
 np.testing.assert_allclose(loaded(x), classifier(x), rtol=1e-6)  # model(x): as predict, one call
-# ... the same compile settings, and the optimizer's state: 200 / 50 = 4 steps per epoch, 2 epochs.
+# ... the same compile settings, and the optimizer's state: its step count (200 / 50 = 4 steps
+# per epoch, 2 epochs) and Adam's running averages of the gradients, for every weight.
 assert loaded.loss == "binary_crossentropy"
 assert int(loaded.optimizer.iterations) == int(classifier.optimizer.iterations) == 8
-print(f"Loaded: same predictions, {int(loaded.optimizer.iterations)} optimizer steps")
+state = list(zip(loaded.optimizer.variables, classifier.optimizer.variables, strict=True))
+for restored, saved in state:
+    np.testing.assert_array_equal(restored, saved)
+print(f"Loaded: same predictions, the optimizer's {len(state)} variables equal, 8 steps")
 # --8<-- [end:solution_whole]
 
 # --8<-- [start:solution_weights]
@@ -54,7 +58,7 @@ wider = build_classifier(hidden_units=16)  # another architecture: the weights d
 try:
     wider.load_weights("classifier.weights.h5")
 except ValueError:
-    print("16 hidden neurons instead of 8: ValueError, the shapes do not match")
+    print("16 hidden units instead of 8: ValueError, the shapes do not match")
 else:
     raise AssertionError("weights of another architecture should not load")
 # --8<-- [end:solution_weights]
