@@ -35,7 +35,7 @@ LABELS = {
         "Name": "Namn",
         "Type": "Typ",
         "Description": "Beskrivning",
-        "Default": "Standardvärde",
+        "Default": "Standard",
         "required": "obligatorisk",
         "Source code in": "Källkod i",
     }

@@ -159,7 +159,7 @@ REFERENCE_LABELS = {
         "Namn",
         "Typ",
         "Beskrivning",
-        "Standardvärde",
+        "Standard",
         "Källkod i",
     },
     "en": {"Parameters:", "Returns:", "Name", "Type", "Description", "Default", "Source code in"},
