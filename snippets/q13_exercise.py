@@ -49,6 +49,7 @@ for m, k, n in [(1, 1, 1), (2, 3, 4), (32, 784, 16)]:
 gflops = {}
 for size in (8, 256):
     gflops[size] = matmul_flops(size, size, size) / seconds_per_matmul(size, size, size) / 1e9
+    print(f"n = {size}: {gflops[size]:.3f} GFLOP/s")
 # A tiny product is almost all fixed cost; a large one keeps the arithmetic units busy.
 assert gflops[256] > 10 * gflops[8], gflops
 # --8<-- [end:solution_flops]
