@@ -16,7 +16,7 @@ from tools.pages import DOCS, ROOT
 
 # Swedish: the glossary's headword, and the variants that the pages must not use for it.
 SWEDISH = {
-    "data, träningsdata (inte den vardagliga bestämda formen)": r"\b\w*datan\b",
+    "data, träningsdata (inte den vardagliga bestämda formen)": r"\b\w*datans?\b",
     "backpropagation": r"\bbakåtpropager\w*",
     "fryst / frysta (ett lager som vi fryser)": r"\bfrus(?:en|et|na)\b",
     "hoppförutsägelse": r"\bgrenprediktion\w*",
@@ -93,12 +93,13 @@ def test_a_planted_variant_is_found_with_its_line(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text(
         "# Sida\n\nVi tränar på `datan` och (*feature map*).\n\n```python\ndatan = 1\n```\n\n"
-        "Sedan delar vi datan och träningsdatan.\n",
+        "Sedan delar vi datan och träningsdatan, och utdatans form.\n",
         encoding="utf-8",
     )
     assert findings(page, SWEDISH_RULES) == [
         f"{page}:9: 'datan' -> data, träningsdata (inte den vardagliga bestämda formen)",
         f"{page}:9: 'träningsdatan' -> data, träningsdata (inte den vardagliga bestämda formen)",
+        f"{page}:9: 'utdatans' -> data, träningsdata (inte den vardagliga bestämda formen)",
     ]
     page.write_text("It minimises the loss; its behavior is fine.\n", encoding="utf-8")
     assert findings(page, ENGLISH_RULES) == [f"{page}:1: 'minimises' -> American spelling"]
