@@ -1,0 +1,74 @@
+"""Tables that fit a phone without breaking a word in the middle.
+
+Squeezed to a phone's width, a table of three or more columns broke its words mid-word
+("Arkite|ktur", "Regular|isering") or scrolled sideways, and a column of code (a call, a path)
+broke its names ("glossary.m|d"). So:
+
+- such a table is marked `data-kb-stacked`, and each of its cells gets `data-label`, the text
+  of its column's heading: on a phone, site.css shows each row as a block, the first cell as
+  its heading and every other cell after its column's heading;
+- code in any table may break after a dot, a slash, a comma, an opening parenthesis or an
+  equals sign (`<wbr>`, which copying leaves out), and nowhere else unless one piece is wider
+  than the column: site.css keeps names whole.
+
+Tables of Markdown, of notebooks and of the code reference alike (this runs on their HTML).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+TABLE = re.compile(r"<table>(?P<body>.*?)</table>", re.DOTALL)  # ours never nest
+ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL)
+HEADING = re.compile(r"<th\b[^>]*>(?P<text>.*?)</th>", re.DOTALL)
+CELL = re.compile(r"<td\b(?P<attributes>[^>]*)>(?P<content>.*?)</td>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+CODE = re.compile(r"<code\b[^>]*>(?:(?!</code>).)*</code>", re.DOTALL)
+# After these (a dot not in a number), in text rather than in a tag, not before a closing
+# parenthesis and not last in the code.
+BREAK_AFTER = re.compile(r"(?:(?<=[/,(=])|(?<=\.)(?!\d))(?=[^<>]*(?:<|$))(?![<)]|$)")
+
+
+def _text(fragment: str) -> str:
+    """What a heading says, as an attribute's value (entities kept, quotes escaped)."""
+    return " ".join(TAG.sub("", fragment).split()).replace('"', "&quot;")
+
+
+def _is_code(cell: str) -> bool:
+    """A cell of code alone: one span of code, or several in a list ("`a`, `b`")."""
+    return bool(CODE.search(cell)) and not TAG.sub("", CODE.sub("", cell)).strip(" \n,;")
+
+
+def _breakable(code: re.Match[str]) -> str:
+    return BREAK_AFTER.sub("<wbr>", code[0])
+
+
+def _table(table: re.Match[str]) -> str:
+    head, _, rows = CODE.sub(_breakable, table["body"]).partition("</thead>")
+    labels = [_text(heading["text"]) for heading in HEADING.finditer(head)]
+    cells = [CELL.findall(row) for row in ROW.findall(rows)]
+    code_column = any(
+        all(column < len(row) and _is_code(row[column][1]) for row in cells)
+        for column in range(len(labels))
+    )
+    if not cells or (len(labels) < 3 and not code_column):
+        return f"<table>{head}</thead>{rows}</table>"
+
+    def label(row: re.Match[str]) -> str:
+        numbered = iter(labels)
+        return CELL.sub(
+            lambda cell: (
+                f'<td data-label="{next(numbered, "")}"{cell["attributes"]}>{cell["content"]}</td>'
+            ),
+            row[0],
+        )
+
+    return f"<table data-kb-stacked>{head}</thead>{ROW.sub(label, rows)}</table>"
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return TABLE.sub(_table, html)
