@@ -26,7 +26,7 @@ import nbconvert
 import pygments
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs_jupyter import __about__ as mkdocs_jupyter_about
 from mkdocs_jupyter.plugin import NotebookFile
@@ -35,6 +35,7 @@ from tools import unused_css
 from tools.build_cache import folder_digest, kept
 from tools.notebooks import Site, page_notebook
 from tools.pages import DOCS, ROOT, language_prefix
+from tools.questions import questions
 
 LABELS = {
     "sv": ("Notebook", "Visa", "Ladda ned", "Öppna i Colab"),
@@ -97,6 +98,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             use_directory_urls=config.use_directory_urls,
             site_dir=config.site_dir,
         )
+        # Listed on the notebooks page, not in the sidebar: it repeated the 13 questions.
+        file.inclusion = InclusionLevel.NOT_IN_NAV
         file.url = f"{language_prefix(current)}notebooks/{slug}/"
         file.dest_path = f"{file.url}index.html"
         file.abs_dest_path = str(Path(config.site_dir) / file.dest_path)
@@ -144,24 +147,20 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Link a question page to its notebook, just below the page title."""
-    if str(page.file.abs_src_path or "").startswith(str(_folder)):
-        page.meta["search"] = {"exclude": True}  # the question page is the one to find
-        return markdown
+LIST = "<!-- notebooks: list -->"
+
+
+def _links(slug: str, config: MkDocsConfig, to_root: str) -> str:
+    """View, download and Colab links to a notebook, from a page `to_root` below the language's
+    root in docs/ ("../" for a question page)."""
     current, _ = _languages(config)
-    parts = Path(page.file.src_uri).parts
-    if (
-        len(parts) != 3
-        or parts[1] != "questions"
-        or Path(parts[2]).stem not in _slugs.get(current, [])
-    ):
-        return markdown
-    slug = Path(parts[2]).stem
-    title, view, download, colab = LABELS.get(current, LABELS["en"])
+    _, view, download, colab = LABELS.get(current, LABELS["en"])
+    # The download link is an address, not a file that MkDocs resolves: a page's address is
+    # one folder deeper than its file (questions/q01.md -> questions/q01/).
+    to_site = f"{to_root}../"
     links = [
-        f"[{view}](../notebooks/{slug}.ipynb)",
-        f'<a href="../../notebooks/{slug}/{slug}.ipynb" download>{download}</a>',
+        f"[{view}]({to_root}notebooks/{slug}.ipynb)",
+        f'<a href="{to_site}notebooks/{slug}/{slug}.ipynb" download>{download}</a>',
     ]
     repo = (config.repo_url or "").rstrip("/")
     if repo.startswith("https://github.com/"):
@@ -171,7 +170,38 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             f"[{colab}](https://colab.research.google.com/github/{owner_repo}"
             f"/blob/gh-pages/{published})"
         )
-    box = f'!!! tip "{title}"\n    ' + " · ".join(links) + "\n"
+    return " · ".join(links)
+
+
+def _list(config: MkDocsConfig) -> str:
+    """Every question that has a notebook, linked to its page, with its notebook's links."""
+    current, _ = _languages(config)
+    return "\n".join(
+        f"{question.number}. [{question.title.split('. ', 1)[-1]}]"
+        f"({question.page.as_posix()}): {_links(question.slug, config, '')}"
+        for question in questions(current)
+        if question.slug in _slugs.get(current, [])
+    )
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Link a question page to its notebook, just below the page title; list every notebook
+    on the page that asks for it."""
+    if str(page.file.abs_src_path or "").startswith(str(_folder)):
+        page.meta["search"] = {"exclude": True}  # the question page is the one to find
+        return markdown
+    if LIST in markdown:
+        return markdown.replace(LIST, _list(config))
+    current, _ = _languages(config)
+    parts = Path(page.file.src_uri).parts
+    if (
+        len(parts) != 3
+        or parts[1] != "questions"
+        or Path(parts[2]).stem not in _slugs.get(current, [])
+    ):
+        return markdown
+    title = LABELS.get(current, LABELS["en"])[0]
+    box = f'!!! tip "{title}"\n    {_links(Path(parts[2]).stem, config, "../")}\n'
     lines = markdown.split("\n")
     h1 = next((number for number, line in enumerate(lines) if line.startswith("# ")), -1)
     return "\n".join([*lines[: h1 + 1], "", box, *lines[h1 + 1 :]])

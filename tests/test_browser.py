@@ -452,8 +452,12 @@ def test_clicking_the_language_switcher_goes_there_and_back(
 def test_on_a_phone_the_menu_opens_and_shows_every_question(browser: Browser, url: str) -> None:
     page = browser.new_page(viewport=PHONE)
     page.goto(url + "questions/q05-keras-model/")
-    # The menu's own links, not the page's table of contents inside it.
-    links = page.locator(".md-sidebar--primary a.md-nav__link[href]:not(.md-nav--secondary *)")
+    # The menu's own links, not the page's table of contents inside it; the page itself is a
+    # label there that opens its table of contents.
+    links = page.locator(
+        ".md-sidebar--primary :is(a[href], label[for='__toc']).md-nav__link"
+        ":not(.md-nav--secondary *)"
+    )
     assert not any(link.is_visible() for link in links.all()), "the closed menu shows links"
     page.locator("header label[for='__drawer']").click()
     links.first.wait_for(state="visible", timeout=5000)

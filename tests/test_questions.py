@@ -177,6 +177,9 @@ def test_a_new_question_appears_everywhere_from_its_own_files(
     self_test = _article(root / "self-test" / "index.html")
     assert f"14. {title}" in self_test, "not in the self-test"
     assert wording in self_test, "its wording is not in the self-test"
+    notebooks = _article(root / "notebooks" / "index.html")
+    assert 'href="q14-tokens/"' in notebooks, "its notebook is not on the notebooks page"
+    assert (root / "notebooks" / "q14-tokens" / "index.html").is_file(), "it has no notebook"
     page = (root / "questions" / "q14-tokens" / "index.html").read_text(encoding="utf-8")
     navigation = page.split('class="md-nav md-nav--primary"', 1)[-1]
     assert f"14. {title}" in navigation, "not in the navigation"
