@@ -7,9 +7,9 @@ broke its names ("glossary.m|d"). So:
 - such a table is marked `data-kb-stacked`, and each of its cells gets `data-label`, the text
   of its column's heading: on a phone, site.css shows each row as a block, the first cell as
   its heading and every other cell after its column's heading;
-- code in any table may break after a dot, a slash, a comma, an opening parenthesis or an
-  equals sign (`<wbr>`, which copying leaves out), and nowhere else unless one piece is wider
-  than the column: site.css keeps names whole.
+- on a phone, code in a table may break after a dot, a slash, a comma, an opening parenthesis
+  or an equals sign (`<wbr>`, which copying leaves out), and nowhere else unless one piece is
+  wider than the column: site.css keeps names whole, and on a wider screen the code whole.
 
 Tables of Markdown, of notebooks and of the code reference alike (this runs on their HTML).
 """
@@ -28,9 +28,9 @@ HEADING = re.compile(r"<th\b[^>]*>(?P<text>.*?)</th>", re.DOTALL)
 CELL = re.compile(r"<td\b(?P<attributes>[^>]*)>(?P<content>.*?)</td>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 CODE = re.compile(r"<code\b[^>]*>(?:(?!</code>).)*</code>", re.DOTALL)
-# After these (a dot not in a number), in text rather than in a tag, not before a closing
-# parenthesis and not last in the code.
-BREAK_AFTER = re.compile(r"(?:(?<=[/,(=])|(?<=\.)(?!\d))(?=[^<>]*(?:<|$))(?![<)]|$)")
+# After these (a dot after a name, not in a number), in text rather than in a tag, not before
+# a closing parenthesis and not last in the code.
+BREAK_AFTER = re.compile(r"(?:(?<=[/,(=])|(?<=\w\.)(?!\d))(?=[^<>]*(?:<|$))(?![<)]|$)")
 
 
 def _text(fragment: str) -> str:
