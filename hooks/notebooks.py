@@ -2,7 +2,9 @@
 
 Notebooks are generated from the pages at build time (tools/notebooks.py) into a temporary
 folder, never into docs/: there is no second copy of the code in the repository. Each
-question page gets links to its notebook: view on the site, download, open in Colab.
+question page gets links to its notebook: view on the site, download, open in Colab; the
+notebooks page lists them all (`<!-- notebooks: list -->`), and the sidebar lists that page
+rather than every notebook.
 
 mkdocs-static-i18n rebuilds every file it is given as a plain file, which turns a notebook
 into raw JSON (ultrabug/mkdocs-static-i18n#198). So the notebooks join the files after
