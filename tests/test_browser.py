@@ -33,7 +33,7 @@ from playwright.async_api import async_playwright
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import BROWSER_FLAGS, executable
-from tools.codeblocks import examples, program
+from tools.codeblocks import CodeExample, examples, program
 from tools.copy_programs import not_runnable
 from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix
 from tools.questions import questions
@@ -104,6 +104,9 @@ class Visit:
     violations: list[str] = field(default_factory=list)  # axe-core's findings
     sideways: list[str] = field(default_factory=list)  # what scrolls horizontally
     broken: list[str] = field(default_factory=list)  # words in a table broken mid-word
+    copies: list[str] = field(default_factory=list)  # what copy buttons and code labels got wrong
+    copied: int = 0  # copy buttons clicked
+    course_code: int = 0  # blocks of code that does not run on purpose
     facts: dict[str, object] = field(default_factory=dict)  # see FACTS
 
 
@@ -175,12 +178,77 @@ def settle(page: Page) -> None:
     page.wait_for_function(READY, timeout=10_000)
 
 
+# What the clipboard holds once it holds anything (Material writes to it after the click, in a
+# promise of its own), or "" after two seconds.
+TAKE_CLIPBOARD = """async () => {
+  for (let wait = 0; wait < 100; wait++) {
+    const text = await navigator.clipboard.readText();
+    if (text) return text;
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
+  return "";
+}"""
+# Each code block on a page: the code it shows, what its fold holds, whether it has a label.
+SHOWN_CODE = """wrappers => wrappers.map(w => ({
+  code: w.querySelector(":scope > pre > code").textContent,
+  fold: w.previousElementSibling?.matches("details.kb-builds-on")
+    ? w.previousElementSibling.querySelector("code").textContent : null,
+  label: w.querySelector(":scope > .kb-not-runnable")?.innerText ?? null,
+}))"""
+
+
+# Open every fold, as a reader would, and wait for the toggle event that site.js fills it on
+# (site.js listens on the document while capturing, so it has done its work by then). Every
+# closed <details> is marked first, so that AS_FOUND can close it again.
+OPEN_FOLDS = """() => {
+  document.querySelectorAll("details:not([open])").forEach(d => { d.dataset.tourClosed = ""; });
+  return Promise.all([...document.querySelectorAll("details.kb-builds-on:not([open])")]
+    .map(fold => new Promise(resolve => {
+      fold.addEventListener("toggle", resolve, {once: true});
+      fold.open = true;
+    })));
+}"""
+# The page as the tour found it, for the checks after the copy buttons': folds closed, and
+# Material's "Copied" note gone rather than fading while axe-core looks at its colours.
+AS_FOUND = """() => {
+  document.querySelectorAll("details[data-tour-closed]").forEach(d => {
+    d.open = false;
+    delete d.dataset.tourClosed;
+  });
+  document.querySelector(".md-dialog")?.classList.remove("md-dialog--active");
+}"""
+
+
+def _tidy(code: str) -> str:
+    """Code as shown: Pygments drops leading blank lines, Material's copy the trailing ones."""
+    return code.strip("\n").rstrip()
+
+
+# The n-th code block brought into view as a reader would: the folded blocks it is inside (an
+# exercise's solution, say) opened, then scrolled to (until it stays in view: a code block is
+# laid out only when it comes near, site.css), and once Material has mounted it (when
+# it is shown and scrolls into view: content.lazy; it names its <pre> then), its copy buttons
+# and how many copy buttons it has.
+SHOW = """async index => {
+  const el = document.querySelectorAll("article .highlight:has(> pre > code)")[index];
+  for (let d = el.closest("details:not([open])"); d; d = d.closest("details:not([open])"))
+    d.open = true;
+  for (let wait = 0; wait < 250 && !el.querySelector(":scope > pre[id^='__code_']"); wait++) {
+    el.scrollIntoView({block: "nearest"});  // again: code laid out on the way may move it
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
+  return {mounted: !!el.querySelector(":scope > pre[id^='__code_']"),
+    buttons: el.querySelectorAll("[data-clipboard-target]").length};
+}"""
+
+
 class Tour:
     """One tab that opens pages and records what happened on each (async Playwright)."""
 
-    def __init__(self, page: AsyncPage, axe_url: str) -> None:
+    def __init__(self, page: AsyncPage, axe_url: str, code: Code) -> None:
         self.page = page
         self.axe_url = axe_url
+        self.code = code
         self.visit = Visit()
         self.in_flight = 0
         page.on("request", self._request)
@@ -235,11 +303,69 @@ class Tour:
             "before => document.body.dataset.mdColorScheme !== before", arg=before
         )
 
-    async def check(self, url: str) -> tuple[Visit, Visit]:
-        """One page on a desktop in the light palette (axe-core, WCAG 2.1 A and AA), then on
-        a 375 px phone in the dark palette (sideways scrolling, contrast), or the other way
-        round: Material keeps the reader's palette from page to page."""
-        desktop = await self.open(url)
+    async def check_copies(self, path: str) -> None:
+        """Each runnable block of the page's Markdown shown as written, with the blocks it
+        continues folded above it, and its copy button clicked; code that does not run on
+        purpose labelled and without a copy button (see the test). The page is left as it was
+        found, folds closed."""
+        visit, page = self.visit, self.page
+        blocks = [(e, n) for e in self.code.examples.get(path, []) for n in range(len(e.blocks))]
+        wrappers = page.locator("article .highlight:has(> pre > code)")
+        if not blocks and not await wrappers.count():
+            return
+        await page.evaluate(OPEN_FOLDS)
+        shown = await wrappers.evaluate_all(SHOWN_CODE)
+        texts = [_tidy(item["code"]) for item in shown]
+        position = 0
+        for example, number in blocks:
+            block = example.blocks[number]
+            code = _tidy(block.code)
+            if code not in texts[position:]:
+                visit.copies.append(f"{block.where} is not shown as written")
+                continue
+            position = texts.index(code, position) + 1
+            if not_runnable(example):
+                continue  # checked below, with the same code on other pages
+            before = program(example.blocks[:number])
+            fold = shown[position - 1]["fold"]
+            if (fold or "").rstrip() != before.rstrip():
+                what = "no fold" if fold is None else f"a fold of:\n{fold}"
+                visit.copies.append(f"{block.where} shows {what}\nnot:\n{before}")
+            buttons = await self.show(position - 1)
+            if buttons != 1:
+                visit.copies.append(f"{block.where} has {buttons} copy buttons")
+                continue
+            button = wrappers.nth(position - 1).locator("[data-clipboard-target]")
+            async with self.code.clipboard:  # one clipboard for both tabs
+                await page.evaluate("() => navigator.clipboard.writeText('')")
+                await button.click()  # a reader's click, once the button is there to take it
+                copied = await page.evaluate(TAKE_CLIPBOARD)
+            visit.copied += 1
+            if copied != program(example.blocks[: number + 1]).rstrip():
+                visit.copies.append(f"the copy button of {block.where} copies:\n{copied}")
+        for index, text in enumerate(texts):
+            if text not in self.code.course_code:
+                continue
+            visit.course_code += 1
+            if not shown[index]["label"]:
+                visit.copies.append(f"code that does not run has no label:\n{text}")
+            if await self.show(index):
+                visit.copies.append(f"code that does not run has a copy button:\n{text}")
+        await page.mouse.move(0, 0)  # no tooltip left showing on a copy button
+        await page.evaluate(AS_FOUND)
+
+    async def show(self, index: int) -> int:
+        """Brings the index-th code block into view (SHOW); returns its number of copy buttons."""
+        shown = await self.page.evaluate(SHOW, index)
+        if not shown["mounted"]:
+            self.visit.copies.append(f"Material did not mount code block {index}")
+        return int(shown["buttons"])
+
+    async def check(self, url: str, path: str) -> tuple[Visit, Visit]:
+        """One page on a desktop in the light palette (axe-core, WCAG 2.1 A and AA; the copy
+        buttons), then on a 375 px phone in the dark palette (sideways scrolling, contrast),
+        or the other way round: Material keeps the reader's palette from page to page."""
+        desktop = await self.open(url + path)
         phone = Visit()
         phases = ["light", "dark"] if await self.scheme() == "default" else ["dark", "light"]
         for number, phase in enumerate(phases):
@@ -248,6 +374,7 @@ class Tour:
             if phase == "light":
                 await self.page.set_viewport_size(DESKTOP)
                 desktop.violations = await self.axe(tags=WCAG_21_AA)
+                await self.check_copies(path)
             else:
                 await self.page.set_viewport_size(PHONE)
                 await self.page.add_style_tag(content=DRAWER_RENDERED)
@@ -258,6 +385,27 @@ class Tour:
         return desktop, phone
 
 
+@dataclass
+class Code:
+    """The code of the site's Markdown pages, for the copy-button checks of the tour."""
+
+    examples: dict[str, list[CodeExample]]  # by page path in the site
+    course_code: set[str]  # code shown as written that does not run on purpose (xfail)
+    clipboard: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @classmethod
+    def of(cls, pages: list[str]) -> Code:
+        found = {path: examples(source) for path in pages if (source := source_of(path))}
+        course_code = {
+            _tidy(block.code)
+            for page_examples in found.values()
+            for example in page_examples
+            if not_runnable(example)
+            for block in example.blocks
+        }
+        return cls(found, course_code)
+
+
 async def _tour(
     url: str, pages: list[str], axe_url: str, tabs: int = 2
 ) -> tuple[dict[str, Visit], ...]:
@@ -265,15 +413,18 @@ async def _tour(
     desktop: dict[str, Visit] = {}
     phone: dict[str, Visit] = {}
     todo = list(pages)
+    code = Code.of(pages)
+    origin = "/".join(url.split("/")[:3])  # http://127.0.0.1:port
     async with async_playwright() as driver:
         browser = await driver.chromium.launch(executable_path=executable(), args=BROWSER_FLAGS)
 
         async def worker() -> None:
             context = await browser.new_context(color_scheme="light", viewport=DESKTOP)
-            tour = Tour(await context.new_page(), axe_url)
+            await context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+            tour = Tour(await context.new_page(), axe_url, code)
             while todo:
                 path = todo.pop(0)
-                desktop[path], phone[path] = await tour.check(url + path)
+                desktop[path], phone[path] = await tour.check(url, path)
             await context.close()
 
         await asyncio.gather(*(worker() for _ in range(tabs)))
@@ -504,130 +655,19 @@ def test_search_lists_only_pages_in_the_page_language(
     assert not foreign, f"/{start}: {BOTH_LANGUAGES!r} lists pages in another language: {foreign}"
 
 
-TAKE_CLIPBOARD = "() => navigator.clipboard.readText()"
-# Each code block on a page: the code it shows, what its fold holds, whether it has a label.
-SHOWN_CODE = """wrappers => wrappers.map(w => ({
-  code: w.querySelector(":scope > pre > code").textContent,
-  fold: w.previousElementSibling?.matches("details.kb-builds-on")
-    ? w.previousElementSibling.querySelector("code").textContent : null,
-  label: w.querySelector(":scope > .kb-not-runnable")?.innerText ?? null,
-}))"""
-
-
-# Open every fold, as a reader would, and wait for the toggle event that site.js fills it on
-# (site.js listens on the document while capturing, so it has done its work by then).
-OPEN_FOLDS = """() => Promise.all(
-  [...document.querySelectorAll("details.kb-builds-on:not([open])")].map(fold =>
-    new Promise(resolve => {
-      fold.addEventListener("toggle", resolve, {once: true});
-      fold.open = true;
-    }))
-)"""
-
-
-def _tidy(code: str) -> str:
-    """Code as shown: Pygments drops leading blank lines, Material's copy the trailing ones."""
-    return code.strip("\n").rstrip()
-
-
-CODE_BLOCK = re.compile(r'<div class="(?:[\w-]+ )*highlight"')
-# The n-th code block brought into view as a reader would: the folded blocks it is inside (an
-# exercise's solution, say) opened, then scrolled to (until it stays in view: a code block is
-# laid out only when it comes near, site.css), and once Material has mounted it (when
-# it is shown and scrolls into view: content.lazy; it names its <pre> then), its copy buttons
-# and where the first one is. The clipboard is emptied, for the click that may follow.
-SHOW = """async index => {
-  const el = document.querySelectorAll("article .highlight:has(> pre > code)")[index];
-  for (let d = el.closest("details:not([open])"); d; d = d.closest("details:not([open])"))
-    d.open = true;
-  for (let wait = 0; wait < 250 && !el.querySelector(":scope > pre[id^='__code_']"); wait++) {
-    el.scrollIntoView({block: "nearest"});  // again: code laid out on the way may move it
-    await new Promise(resolve => setTimeout(resolve, 20));
-  }
-  await navigator.clipboard.writeText("");
-  const buttons = el.querySelectorAll("[data-clipboard-target]");
-  if (buttons.length) buttons[0].scrollIntoView({block: "center"});  // clear of the header
-  const box = buttons.length ? buttons[0].getBoundingClientRect() : null;
-  return {mounted: !!el.querySelector(":scope > pre[id^='__code_']"), buttons: buttons.length,
-    x: box && box.x + box.width / 2, y: box && box.y + box.height / 2};
-}"""
-
-
-def _show(page: Page, index: int) -> dict[str, object]:
-    shown = page.evaluate(SHOW, index)
-    assert shown["mounted"], f"{page.url}: Material did not mount code block {index}"
-    return shown
-
-
-def test_copy_button_copies_a_program_that_runs_as_it_is(
-    browser: Browser, url: str, pages: list[str], site: Path
-) -> None:
+def test_copy_button_copies_a_program_that_runs_as_it_is(desktop: dict[str, Visit]) -> None:
     """Each runnable block of a Markdown page (includes expanded) is shown on the page, and
     its copy button puts on the clipboard exactly the program that the code tests run for it
     in a fresh process (tools.codeblocks.program): the block and the blocks it continues,
     which are folded above it. Code that does not run on purpose (marked xfail: the course's
     code in the question boxes, also shown on the self-test pages) is labelled and has no
-    copy button, wherever it is shown."""
-    context = browser.new_context()
-    origin = "/".join(url.split("/")[:3])  # http://127.0.0.1:port
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
-    page = context.new_page()
-    problems: list[str] = []
-    found = {path: examples(source) for path in pages if (source := source_of(path))}
-    course_code = {
-        _tidy(block.code)
-        for page_examples in found.values()
-        for example in page_examples
-        if not_runnable(example)
-        for block in example.blocks
-    }
-    copied_programs = course_code_shown = 0
-    for path in pages:
-        blocks = [(e, n) for e in found.get(path, []) for n in range(len(e.blocks))]
-        if not blocks and not CODE_BLOCK.search((site / path / "index.html").read_text("utf-8")):
-            continue  # no code on the page
-        page.goto(url + path, wait_until="domcontentloaded")  # blocks are waited for one by one
-        wrappers = page.locator("article .highlight:has(> pre > code)")
-        page.evaluate(OPEN_FOLDS)
-        shown = wrappers.evaluate_all(SHOWN_CODE)
-        texts = [_tidy(item["code"]) for item in shown]
-        position = 0
-        for example, number in blocks:
-            block = example.blocks[number]
-            code = _tidy(block.code)
-            if code not in texts[position:]:
-                problems.append(f"/{path}: {block.where} is not shown as written")
-                continue
-            position = texts.index(code, position) + 1
-            on_page = shown[position - 1]
-            if not_runnable(example):
-                continue  # checked below, with the same code on other pages
-            before = program(example.blocks[:number])
-            if (on_page["fold"] or "").rstrip() != before.rstrip():
-                what = "no fold" if on_page["fold"] is None else f"a fold of:\n{on_page['fold']}"
-                problems.append(f"/{path}: {block.where} shows {what}\nnot:\n{before}")
-            button = _show(page, position - 1)
-            if button["buttons"] != 1:
-                problems.append(f"/{path}: {block.where} has {button['buttons']} copy buttons")
-                continue
-            page.mouse.click(button["x"], button["y"])  # a reader's click, not a script's
-            copied = page.evaluate(TAKE_CLIPBOARD)
-            copied_programs += 1
-            expected = program(example.blocks[: number + 1]).rstrip()
-            if copied != expected:
-                problems.append(f"/{path}: the copy button of {block.where} copies:\n{copied}")
-        for index, text in enumerate(texts):
-            if text not in course_code:
-                continue
-            course_code_shown += 1
-            if not shown[index]["label"]:
-                problems.append(f"/{path}: code that does not run has no label:\n{text}")
-            if _show(page, index)["buttons"]:
-                problems.append(f"/{path}: code that does not run has a copy button:\n{text}")
-    context.close()
-    assert not problems, "\n".join(problems)
-    assert copied_programs, "no runnable code block found on any page"
-    assert course_code_shown, "no code that does not run on purpose found on any page"
+    copy button, wherever it is shown. Checked by the tour, on a desktop."""
+    problems = _report(desktop, "copies")
+    assert not problems, problems
+    assert sum(visit.copied for visit in desktop.values()), "no copy button clicked on any page"
+    assert sum(visit.course_code for visit in desktop.values()), (
+        "no code that does not run on purpose found on any page"
+    )
 
 
 @pytest.mark.parametrize("missing", ["no-such-page/", "en/questions/no-such-page/"])
