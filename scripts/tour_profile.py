@@ -3,10 +3,11 @@ over every page of the site, in one tab, with Chromium's own counters of main-th
 
     python -m scripts.tour_profile [--site DIR]   (from the project folder: it imports tests/)
 
-For each step (opening the page until search is ready, axe-core on the desktop, the palette
-switch, axe-core on the phone) it prints the wall time and the renderer's main-thread time
-(`Performance.getMetrics`: all tasks, and of them script, style and layout). It reuses the
-test's own `Tour`, so it measures what the test does. Not a test; run it on a quiet machine.
+For each step (opening the page until search is ready, axe-core on the desktop, the copy
+buttons, the palette switch, the phone's checks of layout, axe-core on the phone) it prints
+the wall time and the renderer's main-thread time (`Performance.getMetrics`: all tasks, and
+of them script, style and layout). It reuses the test's own `Tour`, so it measures what the
+test does. Not a test; run it on a quiet machine.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Awaitable
 from pathlib import Path
 
-from playwright.async_api import CDPSession, async_playwright
+from playwright.async_api import CDPSession, Page, async_playwright
 
 from tests import test_browser as tour_test
 from tests.conftest import BROWSER_FLAGS, executable
@@ -35,6 +36,12 @@ async def _counters(cdp: CDPSession) -> dict[str, float]:
     return {m["name"]: m["value"] for m in metrics if m["name"] in COUNTERS}
 
 
+async def _layout(page: Page) -> None:
+    """The phone's checks of layout: sideways scrolling, words broken in tables."""
+    await page.evaluate(tour_test.SIDEWAYS)
+    await page.evaluate(tour_test.BROKEN_WORDS)
+
+
 async def profile(url: str, pages: list[str], axe_url: str) -> dict[str, Counter[str]]:
     steps: dict[str, Counter[str]] = defaultdict(Counter)
     async with async_playwright() as driver:
@@ -43,7 +50,8 @@ async def profile(url: str, pages: list[str], axe_url: str) -> dict[str, Counter
         page = await context.new_page()
         cdp = await context.new_cdp_session(page)
         await cdp.send("Performance.enable")
-        tour = tour_test.Tour(page, axe_url)
+        await context.grant_permissions(["clipboard-read", "clipboard-write"])
+        tour = tour_test.Tour(page, axe_url, tour_test.Code.of(pages))
 
         async def step(name: str, work: Awaitable[object], navigates: bool = False) -> None:
             before = dict.fromkeys(COUNTERS, 0.0) if navigates else await _counters(cdp)
@@ -57,9 +65,11 @@ async def profile(url: str, pages: list[str], axe_url: str) -> dict[str, Counter
         for path in pages:
             await step("open", tour.open(url + path), navigates=True)
             await step("axe, desktop", tour.axe(tags=tour_test.WCAG_21_AA))
+            await step("copy buttons", tour.check_copies(path))
             await step("palette switch", tour.switch_palette())
             await page.set_viewport_size(tour_test.PHONE)
             await page.add_style_tag(content=tour_test.DRAWER_RENDERED)
+            await step("phone layout", _layout(page))
             await step("axe, phone", tour.axe(rules=["link-in-text-block"]))
             await page.set_viewport_size(tour_test.DESKTOP)
             await tour.switch_palette()  # back to light for the next page

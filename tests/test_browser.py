@@ -845,3 +845,14 @@ def test_switching_the_palette_changes_the_colours_at_once_instead_of_fading(
     assert during[0] != scheme, "the click did not switch the palette"
     assert set(during[1].split(", ")) == {"0s"}, f"the colours fade while switching: {during[1]}"
     assert after == before, f"the transitions stay off after the switch: {after}"
+
+
+def test_the_tour_profile_measures_every_step_of_the_tour(url: str, axe_url: str) -> None:
+    """`python -m scripts.tour_profile` drives the tour's own `Tour`, so it keeps up with this
+    file's changes or fails here (on the home page alone)."""
+    from scripts.tour_profile import profile  # it imports this module
+
+    with ThreadPoolExecutor(1) as thread:
+        steps = thread.submit(asyncio.run, profile(url, [""], axe_url)).result()
+    assert len(steps) >= 5, steps
+    assert all(counters["wall"] > 0 for counters in steps.values()), steps
