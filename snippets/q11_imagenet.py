@@ -40,6 +40,6 @@ probabilities = [p for _, p in predictions]
 in_order = probabilities == sorted(probabilities, reverse=True)
 print(f"{len(predictions)} predictions for the drawn ball, most probable first: {in_order}")
 
-# Your own album: put the pictures in a folder "album" next to this script.
+# Your own album: put the pictures in a folder "album" in the folder you run this from.
 for path in sorted(Path("album").glob("*.jpg")):
     print(path.name, [f"{name} {p:.0%}" for name, p in classify(path)])
