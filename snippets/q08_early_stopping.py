@@ -29,6 +29,7 @@ for settings in [
     {"patience": 0},
     {"patience": 3},
     {"patience": 3, "min_delta": 0.01},
+    {"patience": 3, "baseline": 0.56},
     {"patience": 0, "start_from_epoch": 5},
 ]:
     epochs, best = simulate(**settings)
