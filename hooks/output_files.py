@@ -1,4 +1,5 @@
-"""Publish the figures that snippets draw (snippets/output/*.png) next to each language's pages.
+"""Publish the figures that snippets draw (snippets/output/*.png) next to each language's pages,
+and stop the build, naming page and line, where a page includes a file that does not exist.
 
 Pages show them as ``![...](../assets/output/q06_curves.png)``. The files live once, in
 snippets/output/, beside the text outputs; the tests check they are what the code draws.
@@ -9,11 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from tools.codeblocks import missing_includes
+from tools.pages import all_pages
+
 OUTPUT = Path(__file__).resolve().parent.parent / "snippets" / "output"
 PUBLISHED = {".png", ".svg"}
+
+
+@event_priority(100)  # before the notebooks hook expands the pages' includes
+def on_pre_build(config: MkDocsConfig) -> None:
+    if missing := missing_includes(all_pages()):
+        raise PluginError("Includes that point nowhere:\n" + "\n".join(missing))
 
 
 @event_priority(-100)  # after mkdocs-static-i18n has chosen this build's language and files

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,26 @@ def fork_server() -> None:
     fresh_process.start_server()
 
 
+# What a contributor is told to do, where a test cannot tell it from the code alone.
+SHOW_OUTPUT = (
+    "after the block, put <!--pytest-codeblocks:expected-output--> and a ```text fence that "
+    "includes an output file, snippets/output/<module>.<section>.txt (`make outputs` fills it)"
+)
+CONTINUE = (
+    "A block that builds on code in a block above it says so: <!--pytest-codeblocks:cont--> "
+    "on the line before its fence."
+)
+
+
+@contextlib.contextmanager
+def _hint_on_name_error() -> Iterator[None]:
+    try:
+        yield
+    except NameError as error:  # re-raised as it is, for xfail(raises=NameError)
+        error.add_note(CONTINUE)
+        raise
+
+
 @pytest.mark.parametrize("example", [_param(e) for e in EXAMPLES])
 def test_code_runs_and_prints_what_the_page_shows(
     example: CodeExample,
@@ -76,22 +97,25 @@ def test_code_runs_and_prints_what_the_page_shows(
     also_on = "".join(f" (as on {e.id})" for e in example.same_as)
 
     # Whatever a block writes lands in tmp_path, outside the repository.
-    with contextlib.closing(run(example, tmp_path, warning_filters)) as results:
-        for block, printed in results:
+    with _hint_on_name_error(), contextlib.closing(run(example, tmp_path, warning_filters)) as r:
+        for block, printed in r:
             if block.expected_output is None:
                 # A reader who runs it would see output the page does not show.
                 assert not printed.strip(), (
-                    f"{block.where}: prints output that the page does not show:\n{printed}"
+                    f"{block.where}: prints output that the page does not show:\n{printed}\n"
+                    f"Show it: {SHOW_OUTPUT}"
                 )
-                continue
-            if update and block.output_file:
-                block.output_file.write_text(tidy(printed) + "\n", encoding="utf-8")
                 continue
             expected, actual = block.expected_output, printed
             if block.ignore_whitespace:
                 expected, actual = "".join(expected.split()), "".join(actual.split())
+            same = tidy(actual, example.measured) == tidy(expected, example.measured)
+            if update and block.output_file:
+                if not same:  # timings that differ only in their numbers are left alone
+                    block.output_file.write_text(tidy(printed) + "\n", encoding="utf-8")
+                continue
             shown_in = f" ({block.output_file.relative_to(ROOT)})" if block.output_file else ""
-            assert tidy(actual, example.measured) == tidy(expected, example.measured), (
+            assert same, (
                 f"{block.where}: the output shown on the page{shown_in} is not what the code "
                 f"prints{also_on}; if the new output is right, run `make outputs`"
             )
@@ -177,3 +201,9 @@ def test_a_block_that_hangs_is_stopped(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(fresh_process, "TIMEOUT", 2.0)
     with pytest.raises(TimeoutError, match="line 10: still running after 2 s"):
         _run(_example("import time\ntime.sleep(30)\n"), tmp_path)
+
+
+def test_a_name_from_a_block_above_names_the_marker_that_continues_it(tmp_path: Path) -> None:
+    with pytest.raises(NameError) as raised, _hint_on_name_error():
+        _run(_example("print(model)\n"), tmp_path)
+    assert CONTINUE in getattr(raised.value, "__notes__", [])

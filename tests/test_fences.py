@@ -32,6 +32,17 @@ def test_a_fence_inside_an_admonition_is_checked_too(tmp_path: Path) -> None:
     assert problem.startswith(f"{page.as_posix()}:4: write ```python")
 
 
+def test_an_escaped_include_in_code_or_its_output_is_reported(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    code, output = ';--8<-- "snippets/a.py"', ';--8<-- "snippets/output/a.txt"'
+    shown = f"\n````markdown\n```python\n{code}\n```\n````\n"
+    page.write_text(f"```python\n{code}\n```\n\n```text\n{output}\n```\n{shown}")
+    assert [problem.split(": ", 1)[0] for problem in fence_problems(page)] == [
+        f"{page.as_posix()}:1",
+        f"{page.as_posix()}:5",
+    ], "an escaped include shown in a Markdown example is fine"
+
+
 def test_a_titled_python_fence_is_collected_not_skipped(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text('```python title="hello.py"\nprint("hi")\n```\n')

@@ -98,6 +98,24 @@ def test_every_output_file_is_shown_by_a_page() -> None:
     )
 
 
+def test_two_pages_with_one_number_are_named(tmp_path: Path) -> None:
+    for language, title in [("sv", "Svar"), ("en", "Answer")]:
+        short = questions.SHORT_ANSWER[language]
+        for topic in ("first", "second"):
+            text = (
+                f'---\ntitle: "1. {topic}"\ndescription: {topic}\n---\n\n# 1. {topic}?\n\n'
+                f'!!! question "?"\n    {topic}?\n\n## {short}\n\n{title}.\n'
+            )
+            _question_page(tmp_path, language, f"q01-{topic}.md", text)
+    assert questions.problems(tmp_path) == [
+        f"docs/{language}/questions/q01-first.md and docs/{language}/questions/q01-second.md "
+        "have the same number, 1: give each question its own"
+        for language in ("sv", "en")
+    ]
+    with pytest.raises(questions.QuestionError, match=r"q01-first\.md and .*q01-second\.md"):
+        questions.questions("en", tmp_path)
+
+
 def test_every_figure_a_page_shows_is_drawn_by_code_the_tests_run() -> None:
     # A page may show a figure that an earlier question's code draws (q07 shows q06's curves).
     code = "".join(
@@ -112,8 +130,12 @@ def test_every_figure_a_page_shows_is_drawn_by_code_the_tests_run() -> None:
     assert not undrawn, "\n".join(undrawn)
 
 
-# A question 14 made of exactly the files a contributor adds.
-Q14 = {
+# A new question, made of exactly the files a contributor adds, numbered after the last one
+# (so that a real question 14 does not collide with it).
+NUMBER = max(question.number for question in questions.questions(LANGUAGES[0])) + 1
+SLUG = f"q{NUMBER:02d}-tokens"
+MODULE_NAME = f"q{NUMBER:02d}_tokens"
+NEW = {
     "sv": (
         "Tokenisering",
         "Vad är en token?",
@@ -129,25 +151,27 @@ Q14 = {
         "A token is a piece of text that a language model counts with.",
     ),
 }
-Q14_CODE = '# --8<-- [start:split]\nprint("en token".split())\n# --8<-- [end:split]\n'
+NEW_CODE = '# --8<-- [start:split]\nprint("en token".split())\n# --8<-- [end:split]\n'
 
 
-def _add_question_14(project: Path) -> None:
-    (project / "snippets" / "q14_tokens.py").write_text(Q14_CODE, encoding="utf-8")
-    (project / "snippets" / "output" / "q14_tokens.split.txt").write_text("['en', 'token']\n")
-    for language, (title, wording, short, in_code, answer) in Q14.items():
+def _add_a_question(project: Path) -> None:
+    (project / "snippets" / f"{MODULE_NAME}.py").write_text(NEW_CODE, encoding="utf-8")
+    output = project / "snippets" / "output" / f"{MODULE_NAME}.split.txt"
+    output.write_text("['en', 'token']\n")
+    for language, (title, wording, short, in_code, answer) in NEW.items():
         page = (
-            f'---\ntitle: "14. {title}"\ndescription: {answer}\n---\n\n# 14. {wording}\n\n'
-            f'!!! question "?"\n    {wording}\n\n## {short}\n\n{answer}\n\n## {in_code}\n\n'
-            '```python\n--8<-- "snippets/q14_tokens.py:split"\n```\n\n'
+            f'---\ntitle: "{NUMBER}. {title}"\ndescription: {answer}\n---\n\n'
+            f'# {NUMBER}. {wording}\n\n!!! question "?"\n    {wording}\n\n## {short}\n\n'
+            f"{answer}\n\n## {in_code}\n\n"
+            f'```python\n--8<-- "snippets/{MODULE_NAME}.py:split"\n```\n\n'
             "<!--pytest-codeblocks:expected-output-->\n```text\n"
-            '--8<-- "snippets/output/q14_tokens.split.txt"\n```\n'
+            f'--8<-- "snippets/output/{MODULE_NAME}.split.txt"\n```\n'
         )
-        _question_page(project / "docs", language, "q14-tokens.md", page)
+        _question_page(project / "docs", language, f"{SLUG}.md", page)
 
 
 @pytest.fixture(scope="module")
-def site_with_question_14(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_with_a_new_question(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("project")
     for part in PROJECT_PARTS:
         source, target = ROOT / part, project / part
@@ -155,7 +179,7 @@ def site_with_question_14(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target)
-    _add_question_14(project)
+    _add_a_question(project)
     result = build(project / "site", project)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return project / "site"
@@ -168,26 +192,26 @@ def _article(html: Path) -> str:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_new_question_appears_everywhere_from_its_own_files(
-    site_with_question_14: Path, language: str
+    site_with_a_new_question: Path, language: str
 ) -> None:
-    root = site_with_question_14 / language_prefix(language)
-    title, wording, *_ = Q14[language]
+    root = site_with_a_new_question / language_prefix(language)
+    title, wording, *_ = NEW[language]
     home = _article(root / "index.html")
-    assert 'href="questions/q14-tokens/"' in home, "not listed on the home page"
+    assert f'href="questions/{SLUG}/"' in home, "not listed on the home page"
     self_test = _article(root / "self-test" / "index.html")
-    assert f"14. {title}" in self_test, "not in the self-test"
+    assert f"{NUMBER}. {title}" in self_test, "not in the self-test"
     assert wording in self_test, "its wording is not in the self-test"
     notebooks = _article(root / "notebooks" / "index.html")
-    assert 'href="q14-tokens/"' in notebooks, "its notebook is not on the notebooks page"
-    assert (root / "notebooks" / "q14-tokens" / "index.html").is_file(), "it has no notebook"
-    page = (root / "questions" / "q14-tokens" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{SLUG}/"' in notebooks, "its notebook is not on the notebooks page"
+    assert (root / "notebooks" / SLUG / "index.html").is_file(), "it has no notebook"
+    page = (root / "questions" / SLUG / "index.html").read_text(encoding="utf-8")
     navigation = page.split('class="md-nav md-nav--primary"', 1)[-1]
-    assert f"14. {title}" in navigation, "not in the navigation"
+    assert f"{NUMBER}. {title}" in navigation, "not in the navigation"
     index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any(doc["location"].startswith("questions/q14-tokens/") for doc in index["docs"])
+    assert any(doc["location"].startswith(f"questions/{SLUG}/") for doc in index["docs"])
 
 
-def test_the_question_14_files_are_all_a_new_question_needs() -> None:
+def test_the_new_question_files_are_all_a_new_question_needs() -> None:
     # The files the test above adds are the ones docs/*/contributing.md tells a contributor to add.
     for language in LANGUAGES:
         guide = (DOCS / language / "contributing.md").read_text(encoding="utf-8")

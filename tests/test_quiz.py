@@ -123,6 +123,10 @@ def _missing_anchor(items: list[dict[str, Any]]) -> None:
     items[0]["options"][1]["see"] = "#nope"
 
 
+def _the_other_languages_anchor(items: list[dict[str, Any]]) -> None:
+    items[0]["options"][1]["see"] = "#weights-and-biases"
+
+
 def _missing_anchor_on_another_page(items: list[dict[str, Any]]) -> None:
     items[0]["options"][1]["see"] = "q99-fixture.md#nope"
 
@@ -185,6 +189,13 @@ SV = "docs/sv/questions/q99-fixture.quiz.yml"
             _missing_anchor,
             f"{EN}: item 'what-training-changes', option 2: 'see' points to #nope, "
             "which is not a heading of q99-fixture.md",
+        ),
+        (
+            "sv",
+            _the_other_languages_anchor,
+            f"{SV}: item 'what-training-changes', option 2: 'see' points to #weights-and-biases, "
+            "which is not a heading of q99-fixture.md; it is the id in en, and the same heading "
+            "is #vikter-och-bias here",
         ),
         (
             "sv",

@@ -196,4 +196,5 @@ def test_an_include_that_points_nowhere_fails_the_build_and_names_the_file(
     )
     result = build(tmp_path / "site", project)
     assert result.returncode != 0
-    assert "snippets/nowhere.py" in result.stderr
+    line = len(page.read_text(encoding="utf-8").splitlines()) - 1
+    assert f"docs/sv/index.md:{line}: includes snippets/nowhere.py, which" in result.stderr

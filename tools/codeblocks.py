@@ -31,6 +31,8 @@ RUNNABLE = {"python", "sh", "bash"}
 # Info strings that mean Python to a reader but that pytest-codeblocks would silently skip.
 PYTHON_ALIASES = {"py", "py3", "python3", "pycon", "pyi", "ipython", "ipython3", "python-repl"}
 INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']([^"']+)["']\s*$""")
+# An include escaped with ';' (as the contributing guide writes one to show it): left as text.
+ESCAPED_INCLUDE = re.compile(r"^\s*;-+8<-+", re.MULTILINE)
 # pytest-codeblocks joins continued blocks into one; we keep them apart (to check each
 # block's output) by renaming the marker to a mark its parser passes through untouched.
 CONT = re.compile(r"<!--[-\s]*pytest-codeblocks:cont[-\s]*-->")
@@ -125,6 +127,28 @@ def _included_files(text: str) -> list[str]:
     return [m.group(1) for line in text.splitlines() if (m := INCLUDE.match(line))]
 
 
+def missing_includes(pages: Sequence[Path], root: Path = ROOT) -> list[str]:
+    """Each ``--8<--`` line of `pages` whose file does not exist, as "page:line: ..." with
+    what to do about it (pymdownx.snippets would stop the build naming the file alone)."""
+    found = []
+    for page in pages:
+        lines = (root / page).read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            if not (match := INCLUDE.match(line)):
+                continue
+            name = match.group(1).partition(":")[0]  # without a section's name
+            if (root / name).exists():
+                continue
+            hint = (
+                "output files are created and filled by `make outputs`"
+                if name.startswith("snippets/output/")
+                else "check the path, relative to the project's folder"
+            )
+            where = f"{page.as_posix()}:{number}"
+            found.append(f"{where}: includes {name}, which does not exist; {hint}")
+    return found
+
+
 def create_missing_outputs(pages: Sequence[Path], root: Path = ROOT) -> list[Path]:
     """Create empty the output files that `pages` include but that do not exist yet, so that
     `make outputs` can fill them: a missing include fails the page before its code runs."""
@@ -153,6 +177,10 @@ def fence_problems(page: Path) -> list[str]:
             problems.append(
                 f"{where}: write ```python (not {fence.info!r}); "
                 "other spellings are not run by the tests"
+            )
+        elif fence.language in {*RUNNABLE, "text"} and ESCAPED_INCLUDE.search(fence.code):
+            problems.append(
+                f"{where}: ';--8<--' shows the include line instead of the file: write --8<--"
             )
     return problems
 

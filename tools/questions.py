@@ -93,10 +93,21 @@ def read(path: Path, language: str) -> Question:
 def questions(language: str, docs: Path = DOCS) -> list[Question]:
     """Every question of a language, in order; raises QuestionError on a broken page."""
     found = [read(path, language) for path in sorted((docs / language / "questions").glob("*.md"))]
-    numbers = [question.number for question in found]
-    if len(set(numbers)) != len(numbers):
-        raise QuestionError(f"docs/{language}/questions: two pages share a number: {numbers}")
+    if shared := _shared_numbers(found):
+        raise QuestionError("; ".join(shared))
     return found
+
+
+def _shared_numbers(found: list[Question]) -> list[str]:
+    """A message for each number that more than one page has, naming the pages."""
+    pages: dict[int, list[str]] = {}
+    for question in found:
+        pages.setdefault(question.number, []).append(question.source.as_posix())
+    return [
+        f"{' and '.join(names)} have the same number, {number}: give each question its own"
+        for number, names in pages.items()
+        if len(names) > 1
+    ]
 
 
 def problems(docs: Path = DOCS, languages: tuple[str, ...] = LANGUAGES) -> list[str]:
@@ -105,12 +116,14 @@ def problems(docs: Path = DOCS, languages: tuple[str, ...] = LANGUAGES) -> list[
     slugs: dict[str, set[str]] = {}
     for language in languages:
         slugs[language] = set()
+        readable = []
         for path in sorted((docs / language / "questions").glob("*.md")):
             slugs[language].add(path.name)
             try:
-                read(path, language)
+                readable.append(read(path, language))
             except QuestionError as error:
                 found.append(str(error))
+        found += _shared_numbers(readable)
     for language in languages:
         for other in languages:
             for name in sorted(slugs[other] - slugs[language]):

@@ -152,7 +152,21 @@ def _target_problem(page: Path, target: str, language: str) -> str:
     if not FILE_NAME.fullmatch(target_page.name) or not target_page.is_file():
         return f"{target}, but there is no question page {name} in docs/{language}/questions"
     if anchor and anchor not in heading_ids(target_page):
-        return f"#{anchor}, which is not a heading of {target_page.name}"
+        return f"#{anchor}, which is not a heading of {target_page.name}" + _twin_hint(
+            target_page, anchor
+        )
+    return ""
+
+
+def _twin_hint(page: Path, anchor: str) -> str:
+    """Where `anchor` is a heading's id on the page's translation: that heading's id here
+    (a `see` copied from the other language's file). The pages' headings run in step."""
+    own = list(headings(page))
+    for twin in sorted(page.parents[1].parent.glob(f"*/questions/{page.name}")):
+        ids = list(headings(twin))
+        if twin != page and anchor in ids and len(ids) == len(own):
+            here = own[ids.index(anchor)]
+            return f"; it is the id in {twin.parents[1].name}, and the same heading is #{here} here"
     return ""
 
 
