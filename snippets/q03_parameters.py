@@ -121,6 +121,12 @@ print("hidden kernel changed:", not np.array_equal(hidden_kernel_before, hidden_
 print("moving mean changed:", not np.array_equal(moving_mean_before, moving_mean_after))
 print(f"learning rate after fit: {float(model.optimizer.learning_rate):g}")
 print("parameters after fit:", model.count_params())
+# summary() also lists the optimizer's state, once fit has built it; count_params() leaves it out.
+summary = []
+model.summary(print_fn=lambda text, **kwargs: summary.append(text))
+for line in "\n".join(summary).splitlines():
+    if "params:" in line:
+        print(line.split("(")[0].strip())  # without the size in bytes
 # --8<-- [end:fit]
 
 # --8<-- [start:tune]

@@ -27,6 +27,7 @@ def simulate(**settings) -> tuple[int, int]:
 print(f"{'settings':<34}{'epochs':>6}{'best epoch':>12}")
 for settings in [
     {"patience": 0},
+    {"patience": 1},
     {"patience": 3},
     {"patience": 3, "min_delta": 0.01},
     {"patience": 3, "baseline": 0.56},
