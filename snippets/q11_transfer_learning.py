@@ -121,3 +121,23 @@ _, test_accuracy = model.evaluate(x_test, y_test, verbose=0)
 print(f"Chosen on validation data: {chosen}")
 print(f"Test accuracy, measured once: {test_accuracy:.2f}")
 # --8<-- [end:test]
+
+# --8<-- [start:unfreeze]
+# Fine-tuning unfreezes the base, but fit keeps the training step that compile set up:
+# without a new compile, the base's weights are not trained.
+conv = base.layers[0]  # the base's first convolution
+kernel_before = conv.kernel.numpy().copy()
+base.trainable = True
+transfer.fit(x_train, y_train, epochs=1, batch_size=25, verbose=0)
+trained = not np.array_equal(kernel_before, conv.kernel.numpy())
+print("Unfrozen, not compiled again: base trained:", trained)
+
+transfer.compile(
+    optimizer=keras.optimizers.Adam(1e-5),  # low: adjust the pretrained weights only a little
+    loss="sparse_categorical_crossentropy",
+    metrics=["accuracy"],
+)
+transfer.fit(x_train, y_train, epochs=1, batch_size=25, verbose=0)
+trained = not np.array_equal(kernel_before, conv.kernel.numpy())
+print("Compiled again: base trained:", trained)
+# --8<-- [end:unfreeze]
