@@ -86,3 +86,24 @@ print(
     f"lowest during training {min(history.history['val_loss']):.2f}"
 )
 # --8<-- [end:restore]
+
+# --8<-- [start:no_validation]
+import warnings  # noqa: E402 - here, where it is needed, as the page shows it
+
+keras.utils.set_random_seed(0)
+model = keras.models.clone_model(model)
+model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+# No validation_split: there is no val_loss to watch. Keras warns after every epoch (Python
+# shows a warning once); here the warnings are caught to count them.
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    history = model.fit(
+        x_train,
+        y_train,
+        epochs=20,
+        callbacks=[keras.callbacks.EarlyStopping(patience=5)],
+        verbose=0,
+    )
+print(f"Trained {len(history.history['loss'])} of 20 epochs, {len(caught)} warnings, the first:")
+print(str(caught[0].message).split(". ")[0])
+# --8<-- [end:no_validation]
