@@ -41,6 +41,7 @@ model = keras.Sequential(
 )
 one = np.ones((1, 8), dtype="float32")
 print("predict(), twice:", [float(model.predict(one, verbose=0)[0, 0]) for _ in range(2)])
+print("model(one), twice:", [float(model(one)[0, 0]) for _ in range(2)])  # training=False too
 print("training=True, five times:", [float(model(one, training=True)[0, 0]) for _ in range(5)])
 # 10,000 copies of the same input in one batch: each row gets its own mask, so this is
 # 10,000 randomly thinned networks. Their average is what the full network computes.
