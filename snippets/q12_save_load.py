@@ -134,7 +134,11 @@ print(f"Validation loss of the model after the last epoch: {val_losses[-1]:.2f}"
 # --8<-- [end:checkpoint]
 
 # --8<-- [start:weights]
-model.save_weights("model_file.weights.h5")  # the name must end in .weights.h5
+try:
+    model.save_weights("model_file.h5")
+except ValueError as error:
+    print("save_weights('model_file.h5'):", str(error).split(". ")[0])
+model.save_weights("model_file.weights.h5")
 
 rebuilt = build_model()  # the architecture comes from code, not from the file
 rebuilt.load_weights("model_file.weights.h5")
