@@ -4,6 +4,9 @@ A small CNN learns the digits 0-4 from scikit-learn's 8x8 images. Its convolutio
 then reused for new classes, the digits 5-9, of which we only have 5 labeled images each to
 train on. Two ways to learn the new classes, from scratch and with the pretrained base frozen,
 are compared on validation data; only the one chosen is evaluated, once, on the test data.
+
+The last section stands alone (the page shows it first, beside the ImageNet model): how three
+pretrained families in keras.applications preprocess the same pixel. It needs no weights.
 """
 
 # --8<-- [start:data]
@@ -141,3 +144,22 @@ transfer.fit(x_train, y_train, epochs=1, batch_size=25, verbose=0)
 trained = not np.array_equal(kernel_before, conv.kernel.numpy())
 print("Compiled again: base trained:", trained)
 # --8<-- [end:unfreeze]
+
+# --8<-- [start:preprocess]
+import numpy as np  # noqa: E402
+from keras.applications import efficientnet, mobilenet_v2, resnet50  # noqa: E402
+
+# Each family's weights were trained on images prepared its own way, so each family needs
+# its own preprocess_input. None of these functions needs the weights.
+pixel = np.array([255, 128, 0], dtype="float32")  # one orange RGB pixel, values 0..255
+print(f"RGB pixel {pixel.astype(int).tolist()} after preprocess_input:")
+for name, family in [
+    ("MobileNetV2", mobilenet_v2),
+    ("ResNet50", resnet50),
+    ("EfficientNet", efficientnet),
+]:
+    # MobileNetV2's and ResNet50's preprocess_input change a NumPy array in place: without
+    # a copy, each family would get the result of the one before.
+    values = family.preprocess_input(pixel.copy())
+    print(f"  {name + ':':13} {[round(float(v), 2) for v in values]}")
+# --8<-- [end:preprocess]
