@@ -50,6 +50,8 @@ print("new prediction:", layer(x).numpy().ravel().round(2))
 # --8<-- [end:gradient]
 
 # --8<-- [start:pipeline]
+import warnings  # noqa: E402
+
 # tf.data reads, shuffles and batches the data; Keras' fit() consumes the Dataset directly.
 rng = np.random.default_rng(0)
 features = rng.normal(size=(1000, 2)).astype("float32")
@@ -70,4 +72,42 @@ model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1), loss="mean_squa
 model.fit(dataset, epochs=3, shuffle=False, verbose=0)
 print("learned kernel:", model.layers[0].kernel.numpy().ravel().round(2))
 print("learned bias:", model.layers[0].bias.numpy().round(2))
+
+# A Dataset arrives in batches, shuffled or not by itself: fit cannot split rows off it for
+# validation, and ignores its own shuffle=True, with a warning.
+try:
+    model.fit(dataset, validation_split=0.2, verbose=0)
+except ValueError as error:
+    print("fit(dataset, validation_split=0.2): ValueError:", str(error).split(".")[0])
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")  # record the warning instead of printing it
+    model.fit(dataset, verbose=0)  # shuffle=True, fit's default
+print("fit(dataset) with shuffle=True:", caught[0].category.__name__)
 # --8<-- [end:pipeline]
+
+# --8<-- [start:keras2]
+import warnings  # noqa: E402
+
+import keras  # noqa: E402
+from keras import layers  # noqa: E402
+
+# Keras 2 code that Keras 3 warns about or refuses, each next to what replaces it.
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    keras.Sequential([layers.Dense(1, input_shape=(3,))])  # Keras 3: keras.Input(shape=(3,))
+first_sentence = str(caught[0].message).split(". ")[0]
+print(f"Dense(1, input_shape=(3,)): {caught[0].category.__name__}: {first_sentence}")
+
+model = keras.Sequential([keras.Input(shape=(3,)), layers.Dense(1)])
+keras_2_code = {
+    "keras.optimizers.legacy.Adam()": lambda: keras.optimizers.legacy.Adam(),  # optimizers.Adam
+    'model.save("my_model")': lambda: model.save("my_model"),  # .keras, or model.export
+    'model.save_weights("my.h5")': lambda: model.save_weights("my.h5"),  # my.weights.h5
+}
+for code, run in keras_2_code.items():
+    try:
+        run()
+        print(f"{code}: works")
+    except (ImportError, ValueError) as error:
+        print(f"{code}: {type(error).__name__}: {str(error).split('. ')[0]}")
+# --8<-- [end:keras2]
