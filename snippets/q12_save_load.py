@@ -190,6 +190,8 @@ print(f"Loading with custom_objects: {type(loaded).__name__}")
 # --8<-- [end:custom]
 
 # --8<-- [start:h5_pitfalls]
+import warnings  # noqa: E402
+
 print(f"Keras {keras.__version__}")
 
 # The format: the .h5 file holds the optimizer's state, Adam's averages included.
@@ -219,4 +221,14 @@ try:
     print('Loading a model compiled with loss="mse" from .h5: works')
 except ValueError as error:
     print('Loading a model compiled with loss="mse" from .h5: ValueError:', error)
+
+# One model object saved first as .h5, then as .keras: the .keras file loses the optimizer.
+both = make_trained_model(x, y)
+both.save("both.h5")
+both.save("both.keras")
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")  # record Keras' warning instead of printing it
+    from_keras = load_model("both.keras")
+print(f"Saved as .h5, then as .keras: loads with {type(from_keras.optimizer).__name__}")
+print(f"Keras warns: {str(caught[0].message).strip()}")
 # --8<-- [end:h5_pitfalls]
