@@ -187,6 +187,16 @@ except TypeError:
     print("Loading without the function: TypeError")
 loaded = keras.models.load_model("custom.keras", custom_objects={"scaled_tanh": scaled_tanh})
 print(f"Loading with custom_objects: {type(loaded).__name__}")
+
+# A Lambda layer stores its Python function as bytecode: loading it would run code from the file.
+doubler = keras.Sequential([keras.Input(shape=(4,)), layers.Lambda(lambda z: 2 * z)])
+doubler.save("doubler.keras")
+try:
+    keras.models.load_model("doubler.keras")
+except ValueError as error:
+    print("Loading a Lambda layer: ValueError:", str(error).split(". ")[0])
+trusted = keras.models.load_model("doubler.keras", safe_mode=False)  # only for a file you trust
+print(f"With safe_mode=False: {type(trusted.layers[0]).__name__}")
 # --8<-- [end:custom]
 
 # --8<-- [start:h5_pitfalls]
