@@ -139,6 +139,10 @@ try:
 except ValueError as error:
     print("save_weights('model_file.h5'):", str(error).split(". ")[0])
 model.save_weights("model_file.weights.h5")
+# Arrays only: the layers' weights and, as the model is compiled, the optimizer's state.
+with h5py.File("model_file.weights.h5") as file:
+    print("Groups in model_file.weights.h5:", list(file))
+    print("Arrays of the optimizer:", len(file["optimizer/vars"]))
 
 rebuilt = build_model()  # the architecture comes from code, not from the file
 rebuilt.load_weights("model_file.weights.h5")
