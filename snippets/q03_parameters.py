@@ -129,6 +129,33 @@ for line in "\n".join(summary).splitlines():
         print(line.split("(")[0].strip())  # without the size in bytes
 # --8<-- [end:fit]
 
+# --8<-- [start:defaults]
+# Read from Keras rather than copied from its documentation: if a release changes a default,
+# this output changes with it.
+print(f"Adam()   learning_rate = {float(keras.optimizers.Adam().learning_rate):g}")
+print(f"SGD()    learning_rate = {float(keras.optimizers.SGD().learning_rate):g}")
+print(f"AdamW()  weight_decay  = {keras.optimizers.AdamW().weight_decay:g}")
+print(f"L2()     {keras.regularizers.L2().get_config()}")
+
+# fit's signature says batch_size=None, so the default batch size shows only in what fit does.
+# 32 examples in one batch and 33 in two pin it down to exactly 32.
+batches = []
+count_batches = keras.callbacks.LambdaCallback(
+    on_train_batch_end=lambda batch, logs: batches.append(batch)
+)
+keras.utils.set_random_seed(0)
+tiny = keras.Sequential(
+    [keras.Input(shape=(n_features,)), layers.Dense(n_classes, activation="softmax")]
+)
+tiny.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+for n_examples in (32, 33):
+    batches.clear()
+    history = tiny.fit(
+        x_train[:n_examples], y_train[:n_examples], callbacks=[count_batches], verbose=0
+    )
+    print(f"fit on {n_examples} examples: epochs {len(history.epoch)}, batches {len(batches)}")
+# --8<-- [end:defaults]
+
 # --8<-- [start:tune]
 # Tuning: try values of a hyperparameter, compare them on the validation data.
 # The parameters are learned on the training data in every trial.
