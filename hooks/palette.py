@@ -15,36 +15,26 @@ restyled for its new colours anyway.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-SWITCHING_RULE = re.compile(r"\[data-md-color-switching\][^{]*\{[^}]*\}")
-# The built copies to clean, found in on_files. Cleaned after the build rather than given new
-# content in on_files: mkdocs-static-i18n expects every file to have a source on disk.
-_built_sheets: list[Path] = []
+from tools.material_css import SheetEdit
+
+NO_FADE_WHILE_SWITCHING = SheetEdit(
+    hook="hooks/palette.py",
+    sheet="assets/stylesheets/palette.",
+    pattern=re.compile(r"\[data-md-color-switching\][^{]*\{[^}]*\}"),
+    replacement="",
+    missing="has no [data-md-color-switching] rule: Material has changed how it switches "
+    "palettes; check this hook against it",
+)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    sheets = [
-        file
-        for file in files
-        if file.src_uri.startswith("assets/stylesheets/palette.") and file.src_uri.endswith(".css")
-    ]
-    if not sheets:
-        raise SystemExit("hooks/palette.py: the site has no palette style sheet of Material's")
-    for sheet in sheets:
-        if not SWITCHING_RULE.search(sheet.content_string):
-            raise SystemExit(
-                f"hooks/palette.py: {sheet.abs_src_path} has no [data-md-color-switching] rule: "
-                "Material has changed how it switches palettes; check this hook against it"
-            )
-    _built_sheets[:] = [Path(sheet.abs_dest_path) for sheet in sheets]
+    NO_FADE_WHILE_SWITCHING.find(files)
     return files
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    for sheet in _built_sheets:
-        css = sheet.read_text(encoding="utf-8")
-        sheet.write_text(SWITCHING_RULE.sub("", css), encoding="utf-8")
+    NO_FADE_WHILE_SWITCHING.apply()

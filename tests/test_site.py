@@ -125,6 +125,34 @@ def test_no_style_sheet_turns_transitions_off_across_the_page_while_a_palette_ap
     assert not offenders, f"Material's palette-switching rule is still in: {offenders}"
 
 
+TABLE = re.compile(r"<table\b(?P<attributes>[^>]*)>")
+MATERIALS_WRAPPERS = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+
+
+def test_every_table_arrives_wrapped_with_a_class_that_materials_rules_style(site: Path) -> None:
+    """hooks/tables.py: as a page loaded, Material's script moved each table without a class
+    into two divs, and the page was restyled and laid out again (README: Speed). Built in its
+    divs, with a class the script skips, a table must still get every rule Material gives one."""
+    seen, unwrapped = 0, []
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        for table in TABLE.finditer(html):
+            if 'class="highlighttable"' in table["attributes"]:  # code with line numbers
+                continue
+            seen += 1
+            wrapped = html[: table.start()].endswith(MATERIALS_WRAPPERS)
+            if not wrapped or 'class="kb-table"' not in table["attributes"]:
+                unwrapped.append(f"{path.relative_to(site)}: {table[0]}")
+    assert seen, "no table on any page"
+    assert not unwrapped, "\n".join(unwrapped[:10])
+    (sheet,) = site.glob("assets/stylesheets/main.*.min.css")
+    css = sheet.read_text(encoding="utf-8")
+    extended = css.count(":is(table:not([class]),table.kb-table)")
+    assert extended, f"{sheet.name} styles no table.kb-table"
+    only_without_class = css.count("table:not([class])") - extended
+    assert not only_without_class, f"{sheet.name}: {only_without_class} rules skip table.kb-table"
+
+
 def test_no_page_loads_anything_from_another_host(site: Path) -> None:
     offenders = [
         f"{path.relative_to(site)}: {url}"
