@@ -127,25 +127,28 @@ def _included_files(text: str) -> list[str]:
     return [m.group(1) for line in text.splitlines() if (m := INCLUDE.match(line))]
 
 
-def missing_includes(pages: Sequence[Path], root: Path = ROOT) -> list[str]:
-    """Each ``--8<--`` line of `pages` whose file does not exist, as "page:line: ..." with
-    what to do about it (pymdownx.snippets would stop the build naming the file alone)."""
-    found = []
+def _absent_includes(pages: Sequence[Path], root: Path) -> Iterator[tuple[str, str]]:
+    """("page:line", file) for each ``--8<--`` line of `pages` whose file does not exist."""
     for page in pages:
         lines = (root / page).read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(lines, 1):
-            if not (match := INCLUDE.match(line)):
-                continue
-            name = match.group(1).partition(":")[0]  # without a section's name
-            if (root / name).exists():
-                continue
-            hint = (
-                "output files are created and filled by `make outputs`"
-                if name.startswith("snippets/output/")
-                else "check the path, relative to the project's folder"
-            )
-            where = f"{page.as_posix()}:{number}"
-            found.append(f"{where}: includes {name}, which does not exist; {hint}")
+            if match := INCLUDE.match(line):
+                name = match.group(1).partition(":")[0]  # without a section's name
+                if not (root / name).exists():
+                    yield f"{page.as_posix()}:{number}", name
+
+
+def missing_includes(pages: Sequence[Path], root: Path = ROOT) -> list[str]:
+    """Each include of `pages` whose file does not exist, as "page:line: ..." with what to do
+    about it (pymdownx.snippets would stop the build naming the file alone)."""
+    found = []
+    for where, name in _absent_includes(pages, root):
+        hint = (
+            "output files are created and filled by `make outputs`"
+            if name.startswith("snippets/output/")
+            else "check the path, relative to the project's folder"
+        )
+        found.append(f"{where}: includes {name}, which does not exist; {hint}")
     return found
 
 
@@ -153,12 +156,10 @@ def create_missing_outputs(pages: Sequence[Path], root: Path = ROOT) -> list[Pat
     """Create empty the output files that `pages` include but that do not exist yet, so that
     `make outputs` can fill them: a missing include fails the page before its code runs."""
     created = []
-    for page in pages:
-        for name in _included_files((root / page).read_text(encoding="utf-8")):
-            output = root / name
-            if name.startswith("snippets/output/") and not output.exists():
-                output.touch()
-                created.append(output)
+    for _, name in _absent_includes(pages, root):  # read lazily: a file made here then exists
+        if name.startswith("snippets/output/"):
+            (root / name).touch()
+            created.append(root / name)
     return created
 
 

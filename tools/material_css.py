@@ -9,7 +9,6 @@ in `on_files`: mkdocs-static-i18n expects every file to have a source on disk.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +20,7 @@ class SheetEdit:
     hook: str  # the hook's file, named in the message
     sheet: str  # how the sheet's path in Material starts, e.g. "assets/stylesheets/main."
     pattern: re.Pattern[str]
-    replacement: str | Callable[[re.Match[str]], str]
+    replacement: str
     missing: str  # what a sheet without the pattern means
     built: list[Path] = field(default_factory=list)
 
