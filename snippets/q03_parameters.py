@@ -25,7 +25,7 @@ def build_model(
     Args:
         hidden_units: Units in the hidden Dense layer.
         activation: Activation function of the hidden layer.
-        dropout_rate: Fraction of the hidden layer's outputs that Dropout zeroes in training.
+        dropout_rate: Probability that Dropout zeroes each hidden output in training.
         learning_rate: Step size of the Adam optimizer.
 
     Returns:

@@ -112,7 +112,10 @@ runs = {
 
 
 def squared_weights(model: keras.Model) -> float:
-    """The sum of the squared kernel weights (not the biases): what L2 penalizes."""
+    """The sum of the squared kernel weights of every Dense layer (not the biases).
+
+    The L2 run penalizes only the hidden layers' kernels; the output layer adds 128 weights.
+    """
     dense = [layer for layer in model.layers if isinstance(layer, layers.Dense)]
     return sum(float(np.sum(layer.kernel.numpy() ** 2)) for layer in dense)
 

@@ -131,6 +131,9 @@ print(f"Test accuracy, measured once: {test_accuracy:.2f}")
 conv = base.layers[0]  # the base's first convolution
 kernel_before = conv.kernel.numpy().copy()
 base.trainable = True
+for layer in base.layers:  # BatchNormalization stays frozen: keep its statistics
+    if isinstance(layer, layers.BatchNormalization):
+        layer.trainable = False
 transfer.fit(x_train, y_train, epochs=1, batch_size=25, verbose=0)
 trained = not np.array_equal(kernel_before, conv.kernel.numpy())
 print("Unfrozen, not compiled again: base trained:", trained)

@@ -149,10 +149,18 @@ rebuilt.load_weights("model_file.weights.h5")
 same = np.allclose(model(x), rebuilt(x))
 print(f"Same predictions with the loaded weights: {same}")
 
-# To train on, compile the rebuilt model: it gets a new Adam that starts from step 0.
+# Compiled after load_weights, the rebuilt model gets a new Adam that starts from step 0.
 rebuilt.compile(optimizer="adam", loss="mean_squared_error", metrics=["mean_absolute_error"])
 print(f"Optimizer steps: {int(model.optimizer.iterations)} for the original, ", end="")
 print(f"{int(rebuilt.optimizer.iterations)} for the rebuilt model after compile")
+
+# To go on from where the original stopped: compile and build the optimizer first, and
+# load_weights fills in the optimizer's saved state as well.
+resumed = build_model()
+resumed.compile(optimizer="adam", loss="mean_squared_error", metrics=["mean_absolute_error"])
+resumed.optimizer.build(resumed.trainable_variables)
+resumed.load_weights("model_file.weights.h5")
+print(f"Optimizer steps, built before load_weights: {int(resumed.optimizer.iterations)}")
 # --8<-- [end:weights]
 
 # --8<-- [start:export]
