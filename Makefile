@@ -1,7 +1,8 @@
-# Two commands do everything on a fresh machine with Python 3.11+:
+# Two commands do everything on a fresh machine with Python 3.11 or newer (the tests expect 3.11,
+# the version the pages state; python3.11 is used where it exists):
 #   make serve   set up, then serve the site on http://127.0.0.1:8000/deep-learning/
 #   make test    set up, then run every test
-PYTHON ?= python3
+PYTHON ?= $(shell python3.11 -c '' 2>/dev/null && echo python3.11 || echo python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
@@ -24,28 +25,30 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
-# The browser tests drive Debian's Chromium where it is installed (.ci/run installs its headless
-# shell), else Playwright's own build, downloaded once here.
+# The browser tests drive $CHROMIUM if set, else Debian's Chromium where it is installed (.ci/run
+# installs its headless shell), else Playwright's own build, downloaded once here.
 BROWSER := $(VENV)/.browser
 $(BROWSER): $(INSTALLED)
-	if [ ! -x /usr/bin/chromium-headless-shell ] && [ ! -x /usr/bin/chromium ]; then \
+	if [ -z "$$CHROMIUM" ] && [ ! -x /usr/bin/chromium-headless-shell ] && [ ! -x /usr/bin/chromium ]; then \
 	  $(BIN)/python -m playwright install chromium; fi
 	touch $@
 
 test: install $(BROWSER)
 	$(BIN)/python -m pytest
 
-# After a change that alters what a page's code prints: rewrite the shown outputs that differ
-# (and the versions the pages state). One question's only: make outputs ARGS="-k q05"
+# After a change that alters what a page's code prints: rewrite the shown outputs that differ,
+# and the versions the pages state. One question's only: make outputs ARGS="-k q05"
 outputs: install
-	$(BIN)/python -m pytest tests/test_code_examples.py \
-	  tests/test_questions.py::test_pages_state_the_versions_the_tests_run --update-outputs $(ARGS)
+	$(BIN)/python -m pytest tests/test_code_examples.py --update-outputs $(ARGS)
+	$(BIN)/python -m pytest tests/test_questions.py::test_pages_state_the_versions_the_tests_run \
+	  --update-outputs
 
 # The speeds the README promises: test suite, build, serve after an edit. Options pass through:
 #   make benchmark ARGS="--baseline b03b6af --only build,serve"
 benchmark: install
 	$(BIN)/python scripts/benchmark.py $(ARGS)
 
-# Lighthouse on the built site (needs Node.js and npm; not part of `make test`).
+# Lighthouse on the built site (needs Node.js 18.16 or newer, npm and Debian's full chromium; not
+# part of `make test`). Options pass through: make audit ARGS="--pages reference/ --runs 5"
 audit: install
-	$(BIN)/python scripts/audit.py
+	$(BIN)/python scripts/audit.py $(ARGS)

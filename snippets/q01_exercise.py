@@ -47,5 +47,5 @@ print("output without ReLU:", linear_output)
 assert not np.array_equal(linear_output, y)
 # Not only with these weights: any linear f gives f(0,0) + f(1,1) = f(0,1) + f(1,0),
 # while XOR needs 0 + 0 on the left and 1 + 1 on the right.
-assert linear_output[0] + linear_output[3] == linear_output[1] + linear_output[2]
+assert np.isclose(linear_output[0] + linear_output[3], linear_output[1] + linear_output[2])
 # --8<-- [end:solution]

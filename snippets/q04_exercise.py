@@ -19,8 +19,8 @@ def split_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 # Stratified: split the 0s and the 1s separately, then join the matching parts, shuffled
-# again (joined as they are, every 0 would come before every 1: a later cut, such as Keras'
-# validation_split, which takes the last rows, would get only 1s).
+# again (joined as they are, every 0 would come before every 1: a cut that takes the last
+# rows, such as Keras' validation_split, would take the 1s and leave training without any).
 by_class = [split_rows(np.flatnonzero(y == label)) for label in (0, 1)]
 train_rows, val_rows, test_rows = (
     rng.permutation(np.concatenate(parts)) for parts in zip(*by_class, strict=True)

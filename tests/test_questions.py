@@ -59,9 +59,16 @@ def test_a_page_without_box_or_short_answer_or_twin_is_named(tmp_path: Path) -> 
 def test_pages_state_the_versions_the_tests_run(request: pytest.FixtureRequest) -> None:
     if request.config.getoption("--update-outputs"):
         versions.record()
-    assert versions.recorded() == versions.running(), (
-        f"{versions.RECORD.relative_to(ROOT)} records {versions.recorded()}, the tests run "
-        f"{versions.running()}: run `make outputs` so the pages state what was checked"
+    recorded, running = versions.recorded(), versions.running()
+    hint = "run `make outputs` so the pages state what was checked"
+    if recorded.get("Python") != running["Python"]:
+        hint = (
+            f"run the tests with Python {recorded.get('Python')}, which the pages state "
+            "(the Makefile's PYTHON line picks it where it exists); to move the site to this "
+            f"Python instead, {hint}"
+        )
+    assert recorded == running, (
+        f"{versions.RECORD.relative_to(ROOT)} records {recorded}, the tests run {running}: {hint}"
     )
 
 
