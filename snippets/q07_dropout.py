@@ -48,3 +48,40 @@ print("training=True, five times:", [float(model(one, training=True)[0, 0]) for 
 thinned = keras.ops.convert_to_numpy(model(np.ones((10_000, 8), "float32"), training=True))
 print(f"mean over 10,000 thinned networks: {thinned.mean():.2f}")
 # --8<-- [end:model]
+
+
+# --8<-- [start:monte_carlo]
+class MCDropout(layers.Dropout):
+    """Dropout that stays on at prediction time too: for Monte Carlo dropout."""
+
+    def call(self, inputs, training=None):
+        return super().call(inputs, training=True)
+
+
+def with_batchnorm(dropout_layer: layers.Layer) -> keras.Model:
+    """BatchNormalization, dropout and the sum of the eight values."""
+    return keras.Sequential(
+        [
+            keras.Input(shape=(8,)),
+            layers.BatchNormalization(),
+            dropout_layer,
+            layers.Dense(1, use_bias=False, kernel_initializer="ones"),
+        ]
+    )
+
+
+batch = np.random.default_rng(0).normal(size=(32, 8)).astype("float32")  # 32 new examples
+print("Monte Carlo dropout, 20 passes over the same 32 examples:")
+for name, network, training in [
+    ("Dropout, model(x, training=True)", with_batchnorm(layers.Dropout(0.5)), True),
+    ("MCDropout, model(x)", with_batchnorm(MCDropout(0.5)), None),
+]:
+    moving_mean = network.layers[0].moving_mean
+    before = moving_mean.numpy().copy()
+    passes = np.stack(
+        [keras.ops.convert_to_numpy(network(batch, training=training)) for _ in range(20)]
+    )
+    moved = not np.array_equal(before, moving_mean.numpy())
+    spread = passes.std(axis=0).mean()  # per example, across the passes: the uncertainty
+    print(f"  {name:<34} spread {spread:.2f}, BatchNormalization's moving mean changed: {moved}")
+# --8<-- [end:monte_carlo]
