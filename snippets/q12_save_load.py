@@ -5,6 +5,7 @@ Every file is written to the current folder, with a relative name.
 
 # --8<-- [start:setup]
 import json
+import warnings
 import zipfile
 
 import h5py
@@ -161,6 +162,15 @@ resumed.compile(optimizer="adam", loss="mean_squared_error", metrics=["mean_abso
 resumed.optimizer.build(resumed.trainable_variables)
 resumed.load_weights("model_file.weights.h5")
 print(f"Optimizer steps, built before load_weights: {int(resumed.optimizer.iterations)}")
+
+# Compiled but with its optimizer not yet built, the model skips the optimizer's state.
+unbuilt = build_model()
+unbuilt.compile(optimizer="adam", loss="mean_squared_error", metrics=["mean_absolute_error"])
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")  # record Keras' warning instead of printing it
+    unbuilt.load_weights("model_file.weights.h5")
+print(f"Optimizer steps, not built: {int(unbuilt.optimizer.iterations)};", end=" ")
+print("Keras warns:", str(caught[0].message).split(" for optimizer")[0])
 # --8<-- [end:weights]
 
 # --8<-- [start:export]
@@ -212,8 +222,6 @@ print(f"With safe_mode=False: {type(trusted.layers[0]).__name__}")
 # --8<-- [end:custom]
 
 # --8<-- [start:h5_pitfalls]
-import warnings  # noqa: E402
-
 print(f"Keras {keras.__version__}")
 
 # The format: the .h5 file holds the optimizer's state, Adam's averages included.
