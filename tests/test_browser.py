@@ -360,7 +360,8 @@ class Tour:
             async with self.code.clipboard:  # one clipboard for both tabs
                 await page.evaluate("() => navigator.clipboard.writeText('')")
                 # A reader's click, with the mouse, where the button is. (Playwright's
-                # locator.click checks the same first, more slowly: a third of the tour.)
+                # locator.click checks what SHOW checked in many round trips: it took two
+                # thirds of this step, README: Speed.)
                 await page.mouse.click(shown_block["x"], shown_block["y"])
                 copied = await page.evaluate(TAKE_CLIPBOARD)
             visit.copied += 1
