@@ -127,7 +127,7 @@ print(f"Test accuracy, measured once: {test_accuracy:.2f}")
 
 # --8<-- [start:unfreeze]
 # Fine-tuning unfreezes the base, but fit keeps the training step that compile set up:
-# without a new compile, the base's weights are not trained.
+# without a new compile, the base's weights are not trained, or fit stops with an error.
 conv = base.layers[0]  # the base's first convolution
 kernel_before = conv.kernel.numpy().copy()
 base.trainable = True
@@ -137,6 +137,10 @@ for layer in base.layers:  # BatchNormalization stays frozen: keep its statistic
 transfer.fit(x_train, y_train, epochs=1, batch_size=25, verbose=0)
 trained = not np.array_equal(kernel_before, conv.kernel.numpy())
 print("Unfrozen, not compiled again: base trained:", trained)
+try:  # another batch size makes fit trace its step again, now with the base's weights in it
+    transfer.fit(x_train, y_train, epochs=1, batch_size=5, verbose=0)
+except ValueError as error:  # the optimizer was built for the head's weights only
+    print("Unfrozen, not compiled again, batch size 5: ValueError:", str(error).split(":")[0])
 
 transfer.compile(
     optimizer=keras.optimizers.Adam(1e-5),  # low: adjust the pretrained weights only a little

@@ -256,6 +256,9 @@ except ValueError as error:
 both = make_trained_model(x, y)
 both.save("both.h5")
 both.save("both.keras")
+with zipfile.ZipFile("both.keras") as archive:  # saving as .h5 took the optimizer out
+    compiled = json.loads(archive.read("config.json"))["compile_config"]
+print("Optimizer named in both.keras:", compiled.get("optimizer"))
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")  # record Keras' warning instead of printing it
     from_keras = load_model("both.keras")
