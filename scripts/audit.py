@@ -101,24 +101,27 @@ def _score(report: dict, category: str) -> int:
 
 
 def lighthouse(url: str, chrome: str) -> dict:
-    """Lighthouse's JSON report for one page (mobile preset, the four categories)."""
-    result = subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--output=json",
-            "--output-path=stdout",
-            "--quiet",
-            f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={' '.join(CHROME_FLAGS)}",
-        ],
-        env={**os.environ, "CHROME_PATH": chrome},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode:
-        raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")
+    """Lighthouse's JSON report for one page (mobile preset, the four categories). A failed run
+    is tried once more: Lighthouse now and then fails to connect to the Chrome it launched."""
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+    ]
+    env = {**os.environ, "CHROME_PATH": chrome}
+    for attempt in (1, 2):
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        if not result.returncode:
+            break
+        if attempt == 1:
+            last = result.stderr.strip().splitlines()[-1:] or ["(no message)"]
+            print(f"lighthouse failed on {url} ({last[0]}); trying once more", flush=True)
+    else:
+        raise SystemExit(f"lighthouse failed twice on {url}:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout)
 
 
