@@ -17,6 +17,7 @@ image = np.array([1, 2, 3], dtype="float32").reshape(1, 1, 3, 1)  # a row of thr
 
 
 def pixels(batch: object) -> str:
+    """The image's pixels as digits: "123" as it is, "321" flipped."""
     return "".join(str(int(p)) for p in keras.ops.convert_to_numpy(batch).ravel())
 
 
