@@ -23,5 +23,7 @@ def pixels(batch: object) -> str:
 
 print("predict(x):              ", *[pixels(augment.predict(image, verbose=0)) for _ in range(6)])
 print("model(x, training=False):", *[pixels(augment(image, training=False)) for _ in range(6)])
+# training=True is what fit() passes.
+print("model(x, training=True): ", *[pixels(augment(image, training=True)) for _ in range(6)])
 print("model(x):                ", *[pixels(augment(image)) for _ in range(6)])
 # --8<-- [end:modes]
