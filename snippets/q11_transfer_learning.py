@@ -126,8 +126,8 @@ print(f"Test accuracy, measured once: {test_accuracy:.2f}")
 # --8<-- [end:test]
 
 # --8<-- [start:unfreeze]
-# Fine-tuning unfreezes the base, but fit keeps the training step that compile set up:
-# without a new compile, the base's weights are not trained, or fit stops with an error.
+# Fine-tuning unfreezes the base, but fit reuses the step it traced, with the base frozen, on its
+# first call after compile: without a new compile, the base is not trained, or fit stops.
 conv = base.layers[0]  # the base's first convolution
 kernel_before = conv.kernel.numpy().copy()
 base.trainable = True
