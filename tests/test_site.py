@@ -125,6 +125,34 @@ def test_no_style_sheet_turns_transitions_off_across_the_page_while_a_palette_ap
     assert not offenders, f"Material's palette-switching rule is still in: {offenders}"
 
 
+CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+NAME_COLOR = re.compile(r"--md-code-hl-name-color:([^;}]+)")
+
+
+def test_names_and_spaces_in_code_look_as_the_code_around_them(site: Path) -> None:
+    """hooks/code_blocks.py drops Pygments' spans around names and whitespace, which is right
+    only while no style sheet gives `.highlight .n` or `.highlight .w` a look other than the
+    code's own colour (an upgrade of Material could)."""
+    problems, name_rules = [], 0
+    for path in sorted(site.rglob("*.css")):
+        css, where = path.read_text(encoding="utf-8"), path.relative_to(site)
+        problems += [
+            f"{where}: --md-code-hl-name-color:{value}"
+            for value in NAME_COLOR.findall(css)
+            if value.strip() != "var(--md-code-fg-color)"
+        ]
+        for selectors, body in CSS_RULE.findall(css):
+            for selector in selectors.split(","):
+                if re.search(r"\.highlight \.[nw]$", selector.strip()):
+                    name_rules += 1
+                    if body.strip() != "color:var(--md-code-hl-name-color)":
+                        problems.append(f"{where}: {selector.strip()} {{{body}}}")
+    assert name_rules, "no style sheet colours .highlight .n: has Material renamed it?"
+    assert not problems, "\n".join(problems)
+    page = _html_of(site, "en", Path("questions/q05-keras-model.md")).read_text(encoding="utf-8")
+    assert '<span class="n">' not in page, "hooks/code_blocks.py left the names' spans"
+
+
 TABLE = re.compile(r"<table\b(?P<attributes>[^>]*)>")
 MATERIALS_WRAPPERS = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
 
