@@ -19,17 +19,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from tools.highlight import without_plain_spans
+
 HIGHLIGHTED = re.compile(r"<pre><span></span><code>(.*?)</code></pre>", re.DOTALL)
-# Pygments puts every name and every run of whitespace in a span of its own. Material colours a
-# name as the code around it and whitespace not at all (tests/test_site.py checks this), so
-# these spans change no colour a reader sees (only the anti-aliasing of a few glyph edges), yet
-# they are a fifth of a code-heavy page's elements, which every style pass, layout and
-# accessibility check walks.
-NAME_OR_SPACE = re.compile(r'<span class="[nw]">([^<]*)</span>')
 
 
 def _with_attributes(block: re.Match[str]) -> str:
-    code = NAME_OR_SPACE.sub(r"\1", block.group(1))
+    code = without_plain_spans(block.group(1))
     lines = max(1, code.count("\n"))
     return f'<pre><span></span><code tabindex="0" style="--lines: {lines}">{code}</code></pre>'
 

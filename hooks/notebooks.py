@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_jupyter import __about__ as mkdocs_jupyter_about
 from mkdocs_jupyter.plugin import NotebookFile
 
-from tools import unused_css
+from tools import highlight, unused_css
 from tools.build_cache import folder_digest, kept
 from tools.notebooks import Site, page_notebook
 from tools.pages import DOCS, ROOT, language_prefix
@@ -49,8 +49,11 @@ _slugs: dict[str, list[str]] = {}
 # nbconvert takes about a second per notebook; its HTML depends only on the notebook and the
 # converter, so it is kept between builds (and `mkdocs serve` rebuilds) outside the repository.
 _rendered = Path(tempfile.gettempdir()) / "kb-notebook-html"
-# What the kept HTML is made with, besides the converter: this hook and the style pruning.
-_THIS_CODE = b"".join(Path(module).read_bytes() for module in (__file__, unused_css.__file__))
+# What the kept HTML is made with, besides the converter: this hook, the spans it drops and the
+# style pruning.
+_THIS_CODE = b"".join(
+    Path(module).read_bytes() for module in (__file__, highlight.__file__, unused_css.__file__)
+)
 
 
 def _languages(config: MkDocsConfig) -> tuple[str, list[str]]:
@@ -136,7 +139,8 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
             page.content, page.toc, page.title, styles = pickle.loads(cached.read_bytes())
         else:
             render(config, files)
-            page.content, styles = _shared_styles(page.content, page.url)
+            lighter = highlight.without_plain_spans(page.content)
+            page.content, styles = _shared_styles(lighter, page.url)
             _rendered.mkdir(exist_ok=True)
             cached.write_bytes(pickle.dumps((page.content, page.toc, page.title, styles)))
         for name, css in styles.items():

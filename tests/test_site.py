@@ -130,9 +130,9 @@ NAME_COLOR = re.compile(r"--md-code-hl-name-color:([^;}]+)")
 
 
 def test_names_and_spaces_in_code_look_as_the_code_around_them(site: Path) -> None:
-    """hooks/code_blocks.py drops Pygments' spans around names and whitespace, which is right
-    only while no style sheet gives `.highlight .n` or `.highlight .w` a look other than the
-    code's own colour (an upgrade of Material could)."""
+    """tools/highlight.py drops Pygments' spans around names (`n`) and whitespace (`w`) on
+    every page and notebook, which is right only while no style sheet gives a name a look other
+    than the code's colour, nor whitespace anything but a colour (an upgrade could)."""
     problems, name_rules = [], 0
     for path in sorted(site.rglob("*.css")):
         css, where = path.read_text(encoding="utf-8"), path.relative_to(site)
@@ -142,15 +142,18 @@ def test_names_and_spaces_in_code_look_as_the_code_around_them(site: Path) -> No
             if value.strip() != "var(--md-code-fg-color)"
         ]
         for selectors, body in CSS_RULE.findall(css):
-            for selector in selectors.split(","):
-                if re.search(r"\.highlight \.[nw]$", selector.strip()):
+            for selector in map(str.strip, selectors.split(",")):
+                if selector.endswith(" .n"):
                     name_rules += 1
                     if body.strip() != "color:var(--md-code-hl-name-color)":
-                        problems.append(f"{where}: {selector.strip()} {{{body}}}")
+                        problems.append(f"{where}: {selector} {{{body}}}")
+                elif selector.endswith(" .w") and not re.fullmatch(r"\s*color:[^;]*;?\s*", body):
+                    problems.append(f"{where}: {selector} {{{body}}}")
     assert name_rules, "no style sheet colours .highlight .n: has Material renamed it?"
     assert not problems, "\n".join(problems)
-    page = _html_of(site, "en", Path("questions/q05-keras-model.md")).read_text(encoding="utf-8")
-    assert '<span class="n">' not in page, "hooks/code_blocks.py left the names' spans"
+    for page in ("questions/q05-keras-model", "notebooks/q05-keras-model"):
+        html = (site / "en" / page / "index.html").read_text(encoding="utf-8")
+        assert '<span class="n">' not in html, f"en/{page}: the names' spans are still there"
 
 
 TABLE = re.compile(r"<table\b(?P<attributes>[^>]*)>")
