@@ -9,7 +9,8 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, pages, site_url
+from tools.markdown_reader import read
+from tools.pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, language_prefix, pages, site_url
 from tools.serve import site_path
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -51,6 +52,21 @@ def test_every_page_has_a_meta_description(site: Path) -> None:
         if not (match := DESCRIPTION.search(html.read_text(encoding="utf-8"))) or not match[1]
     ]
     assert not missing, "pages without <meta name=description>:\n" + "\n".join(missing)
+
+
+def test_every_markdown_page_describes_itself_in_its_front_matter() -> None:
+    """Without its own description a page silently gets the site's; a front matter that is not
+    closed by a line `---` is not front matter at all, and the page shows it as text."""
+    missing = [
+        f"docs/{language}/{page.as_posix()}"
+        for language in LANGUAGES
+        for page in pages(language)
+        if not str(read(DOCS / language / page).meta.get("description", "")).strip()
+    ]
+    assert not missing, (
+        "pages whose front matter has no `description` (is it closed by a line `---`?):\n"
+        + "\n".join(missing)
+    )
 
 
 def test_no_page_head_has_relative_alternates(site: Path) -> None:
