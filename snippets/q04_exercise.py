@@ -49,9 +49,11 @@ n_candidates, n_val, n_test, repeats = 20, 200, 200, 1000
 # --8<-- [start:winner_solution]
 # Validation accuracy: the share of n_val examples each candidate gets right, in every repeat.
 val_accuracy = rng.binomial(n_val, true_accuracy, size=(repeats, n_candidates)) / n_val
-winner_val = val_accuracy.max(axis=1)  # the chosen candidate's validation accuracy
-# The winner is no better than the others, so on new examples it scores like any of them.
-winner_test = rng.binomial(n_test, true_accuracy, size=repeats) / n_test
+winner = val_accuracy.argmax(axis=1)  # the candidate chosen in each repeat
+winner_val = val_accuracy[np.arange(repeats), winner]
+# Every candidate, and so the winner too, measured on n_test new examples.
+test_accuracy = rng.binomial(n_test, true_accuracy, size=(repeats, n_candidates)) / n_test
+winner_test = test_accuracy[np.arange(repeats), winner]
 
 print(f"winner's validation accuracy, on average: {winner_val.mean():.2f}")
 print(f"the same winner's test accuracy, on average: {winner_test.mean():.2f}")

@@ -55,8 +55,9 @@ assert all(np.array_equal(b, w.numpy()) for b, w in zip(base_before, base.weight
 assert not np.array_equal(head_before, model.layers[-1].kernel.numpy())
 print(f"Frozen: {trainable_count(model)} trainable, base unchanged by fit, head changed")
 
-# 4. Unfreeze the base and compile again. The kernel now trains, and so does BatchNormalization:
-#    fit calls the model with training=True, which overrides the training=False given above.
+# 4. Unfreeze the base and compile again. The kernel now trains, and BatchNormalization runs in
+#    training mode: fit calls the model with training=True, which overrides the training=False
+#    given above, so it normalizes with the batch's statistics and updates its moving averages.
 conv, batch_norm = base.layers[0], base.layers[1]
 
 

@@ -63,6 +63,7 @@ assert x.device.endswith("GPU:0" if gpus else "CPU:0"), x.device
 with tf.device("/CPU:0"):  # ask for the CPU explicitly
     y = tf.matmul(x, x)  # x is copied to the CPU first if it lives on a GPU
 assert y.device.endswith("CPU:0"), y.device
-# The same numbers wherever computed, up to rounding (TensorFlow uses TF32 on Ampere GPUs on).
+# The same numbers wherever computed, up to rounding (on Ampere and newer GPUs TensorFlow uses
+# TF32 for float32 products by default).
 tf.debugging.assert_near(y, x @ x, rtol=1e-2, atol=0.1)
 # --8<-- [end:solution_device]
