@@ -185,7 +185,9 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
     multichoice = root.findall("question[@type='multichoice']")
     assert [q.findtext("single") for q in multichoice] == ["true", "false"]
     assert multichoice[0].findtext("questiontext/text") == "<p>Which <em>one</em>?</p>"
-    for element in multichoice:
+    # A wrong try costs what a guess gains: all of it with two options; a third on choose-all.
+    assert [q.findtext("penalty") for q in multichoice] == ["1", "0.3333333"]
+    for element, expected in zip(multichoice, items, strict=True):
         assert element.findtext("shuffleanswers") == "1"
         assert element.findtext("answernumbering") == "abc"
         for answer in element.findall("answer"):
@@ -193,6 +195,25 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
             assert "Because" in feedback
             assert f'href="{BASE}questions/q0' in feedback
             assert "/#why" in feedback
+            assert 'target="_blank"' in feedback  # the quiz stays open in Moodle
+        # Moodle shows an option's feedback only if it was ticked; the general feedback has all.
+        general = element.findtext("generalfeedback/text") or ""
+        marks = re.findall(r'<li class="(right|wrong)">([✓✗]) Option (\d)<br>', general)
+        assert marks == [
+            ("right", "✓", str(n)) if expected.options[n].correct else ("wrong", "✗", str(n))
+            for n in expected.shown
+        ]
+        assert general.count("Because") == len(expected.options)
+
+
+def test_a_moodle_name_too_long_for_the_question_bank_keeps_the_question() -> None:
+    long = item(False, [True, False])
+    prompt = "<p>" + "A model has the layers Dense(100), Dropout(0.2), Dense(50). " * 2 + "Why?</p>"
+    name = moodle.name(long, 3, prompt)
+    assert len(name) <= moodle.NAME_LENGTH
+    assert name.startswith("01.3 A model has the layers")
+    assert name.endswith("… A model has the layers Dense(100), Dropout(0.2), Dense(50). Why?")
+    assert moodle.name(long, 1, "<p>Which <em>one</em>?</p>") == "01.1 Which one?"
 
 
 def test_exam_sheet_block_has_title_wording_answer_and_working_links() -> None:
@@ -268,7 +289,7 @@ def test_moodle_quiz_has_every_item_with_feedback(site: Path, language: str) -> 
         assert len(answers) == len(expected.options), where
         for answer in answers:
             feedback = answer.findtext("feedback/text") or ""
-            assert re.search(r'<a href="https?://[^"]+#[^"]+">', feedback), where
+            assert re.search(r'<a href="https?://[^"]+#[^"]+"', feedback), where
 
 
 def exam_sheet_html(site: Path, language: str) -> str:

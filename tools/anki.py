@@ -28,7 +28,7 @@ from pathlib import Path
 
 import genanki
 
-from tools.published import inline_html, resolve, to_html, url
+from tools.published import explained_options, inline_html, resolve, to_html, url
 from tools.questions import Question
 from tools.quiz import Item
 from tools.quiz_html import TEXT as QUIZ_TEXT
@@ -69,6 +69,7 @@ code { font-size: 0.9em; }
 img { max-width: 100%; height: auto; }
 .more { font-size: 0.9em; margin-top: 1em; }
 .right { font-weight: bold; }
+.why { font-weight: normal; }
 """
 DEFINITION = r"\{{\s*#{anchor}\s*\}}\s*\n:[ \t]+(?P<text>[^\n]*(?:\n(?:[ \t]*\n)*[ ]{{4}}[^\n]*)*)"
 
@@ -158,8 +159,9 @@ def _models(language: str) -> tuple[genanki.Model, genanki.Model, genanki.Model]
             {
                 "name": labels["kind_item"],
                 "qfmt": "<div>{{Prompt}}</div>\n{{Options}}",
+                # Not {{FrontSide}}: the back lists the options again, each with its verdict.
                 "afmt": (
-                    '{{FrontSide}}\n<hr id="answer">\n{{Answer}}\n'
+                    '<div>{{Prompt}}</div>\n<hr id="answer">\n{{Answer}}\n'
                     f'<p class="more"><a href="{{{{Link}}}}">{QUIZ_TEXT[language]["read"]}</a></p>'
                 ),
             }
@@ -177,14 +179,9 @@ def item_fields(item: Item, language: str, base: str) -> list[str]:
     prompt = inline_html(item.prompt, page, base) + (how_many and f" <em>{how_many}</em>")
     shown = [item.options[position] for position in item.shown]
     options = "".join(f"<li>{inline_html(option.text, page, base)}</li>" for option in shown)
-    answers = "".join(
-        f'<li class="{"right" if option.correct else "wrong"}">'
-        f"{'✓' if option.correct else '✗'} {inline_html(option.text, page, base)}: "
-        f"{inline_html(option.why, page, base)}</li>"
-        for option in shown
-    )
+    answers = f'<ol type="a">{explained_options(item, base)}</ol>'
     link = url(resolve(item.options[item.right[0]].see, page), base)
-    return [prompt, f'<ol type="a">{options}</ol>', f"<ul>{answers}</ul>", link]
+    return [prompt, f'<ol type="a">{options}</ol>', answers, link]
 
 
 def _title(question: Question) -> str:

@@ -2,12 +2,15 @@
 
 Moodle (Question bank > Import > Moodle XML format) and most learning platforms read it. Each
 option carries its explanation as feedback, with a link to the section of the published page
-that explains it.
+that explains it. Moodle shows that feedback only for the options a student ticked, so the
+general feedback lists every option, marked right or wrong, with its explanation.
 
 Scoring: a single-answer item gives 100 % for the right option and 0 for the others. In a
 choose-all-that-apply item the right options share 100 % and the wrong ones share -100 %, so
 ticking everything scores 0 (Moodle never goes below 0). Moodle accepts only some fractions;
-with up to ten right and ten wrong options every share is one of them.
+with up to ten right and ten wrong options every share is one of them. In interactive mode a
+wrong try of a single-answer item costs 1/(n - 1) of its mark with n options, what a guess
+among them would gain; a choose-all item costs Moodle's default third.
 """
 
 from __future__ import annotations
@@ -17,25 +20,28 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 
-from tools.published import inline_html, resolve, to_html, url
+from tools.published import explained_options, inline_html, resolve, to_html, url
 from tools.questions import Question
 from tools.quiz import Item
 
 # The grades Moodle offers for an answer (question_bank::fraction_options_full), as fractions.
 ACCEPTED = (1, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25)
 ACCEPTED += (0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05)
+# The penalties Moodle offers for a wrong try (question_bank::fraction_options's first ones).
+PENALTIES = ("1", "0.5", "0.3333333", "0.25", "0.2", "0.1", "0")
+NAME_LENGTH = 120  # what a question bank shows of a name
 LABELS = {
     "sv": {
         # The parent category: one per language, or an import of both files would put the
         # questions whose titles read the same (07 Dropout) in one category, in two languages.
         "course": "Kunskapskontroll 2",
-        "more": "Läs mer i svaret på fråga {number}",
-        "whole": "Läs hela svaret på fråga {number}",
+        "more": "Läs mer på webbplatsen, i svaret på fråga {number}",
+        "whole": "Läs hela svaret på fråga {number} på webbplatsen",
     },
     "en": {
         "course": "Knowledge check 2",
-        "more": "Read more in the answer to question {number}",
-        "whole": "Read the whole answer to question {number}",
+        "more": "Read more on the website, in the answer to question {number}",
+        "whole": "Read the whole answer to question {number} on the website",
     },
 }
 QUESTION_PAGE = re.compile(r"questions/q(\d+)-")
@@ -55,6 +61,40 @@ def fractions(item: Item) -> list[str]:
     if not item.multiple:
         return ["100" if option.correct else "0" for option in item.options]
     return [share(right) if option.correct else f"-{share(wrong)}" for option in item.options]
+
+
+def penalty(item: Item) -> str:
+    """What a wrong try costs in interactive mode, as a share of the item's mark."""
+    if item.multiple:
+        return "0.3333333"
+    found = f"{1 / (len(item.options) - 1):.7f}".rstrip("0").rstrip(".")
+    if found not in PENALTIES:
+        raise ValueError(f"Moodle has no penalty of {found}: {item.key} has too many options")
+    return found
+
+
+def name(item: Item, position: int, prompt: str) -> str:
+    """``05.2 `` and the prompt as plain text. A prompt too long for the question bank keeps its
+    beginning and its last sentences, the question itself (several prompts begin alike)."""
+    prefix, text = f"{item.number:02d}.{position} ", _plain(prompt)
+    if len(prefix) + len(text) <= NAME_LENGTH:
+        return prefix + text
+    sentences = re.split(r"(?<=[.!?])\s+(?=\S)", text)
+    tail = sentences.pop()
+    while sentences and len(tail) < 40:  # "Why?" alone names nothing
+        tail = f"{sentences.pop()} {tail}"
+    room = NAME_LENGTH - len(prefix) - len(tail) - 2
+    if room < 10:
+        return f"{prefix}{text[: NAME_LENGTH - len(prefix) - 1].rstrip()}…"
+    return f"{prefix}{text[:room].rstrip()}… {tail}"
+
+
+def _link(address: str, label: str) -> str:
+    """A link out of Moodle that opens in a tab of its own, so the quiz stays where it was."""
+    return (
+        f'<p><a href="{html.escape(address)}" target="_blank" rel="noopener">'
+        f"{html.escape(label)}</a></p>"
+    )
 
 
 def category_path(question: Question) -> str:
@@ -86,22 +126,20 @@ def _feedback(item: Item, why: str, see: str, language: str, base: str) -> str:
     target = resolve(see, page)
     found = QUESTION_PAGE.match(target)
     label = LABELS[language]["more"].format(number=int(found[1]) if found else item.number)
-    link = f'<p><a href="{html.escape(url(target, base))}">{html.escape(label)}</a></p>'
-    return f"{to_html(why, page, base)}\n{link}"
+    return f"{to_html(why, page, base)}\n{_link(url(target, base), label)}"
 
 
 def _item(quiz: ET.Element, item: Item, position: int, language: str, base: str) -> None:
     page = f"questions/{item.slug}.md"
     prompt = to_html(item.prompt, page, base)
     question = ET.SubElement(quiz, "question", {"type": "multichoice"})
-    name = f"{item.number:02d}.{position} {_plain(prompt)}"
-    _text(question, "name", name if len(name) <= 120 else f"{name[:119]}…")
+    _text(question, "name", name(item, position, prompt))
     _text(question, "questiontext", prompt, format="html")
     whole = LABELS[language]["whole"].format(number=item.number)
-    general = f'<p><a href="{html.escape(url(page, base))}">{html.escape(whole)}</a></p>'
+    general = f"<ul>{explained_options(item, base)}</ul>\n{_link(url(page, base), whole)}"
     _text(question, "generalfeedback", general, format="html")
     ET.SubElement(question, "defaultgrade").text = "1"
-    ET.SubElement(question, "penalty").text = "0.3333333"
+    ET.SubElement(question, "penalty").text = penalty(item)
     ET.SubElement(question, "hidden").text = "0"
     ET.SubElement(question, "idnumber").text = f"{language}:{item.key}"
     ET.SubElement(question, "single").text = "false" if item.multiple else "true"

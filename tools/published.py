@@ -15,6 +15,7 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -22,6 +23,9 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from tools.pages import language_prefix
+
+if TYPE_CHECKING:
+    from tools.quiz import Item
 
 COMMENT = re.compile(r"[ \t]*<!--.*?-->[ \t]*\n?", re.DOTALL)
 MARKDOWN_LINK = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)(\))")
@@ -142,3 +146,15 @@ def inline_html(text: str, page: str, base: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html
+
+
+def explained_options(item: Item, base: str) -> str:
+    """A quiz item's options as list items, in the order the site shows them, each marked right
+    or wrong and followed by its explanation: the back of an Anki card, Moodle's feedback."""
+    page = f"questions/{item.slug}.md"
+    return "".join(
+        f'<li class="{"right" if option.correct else "wrong"}">'
+        f"{'✓' if option.correct else '✗'} {inline_html(option.text, page, base)}"
+        f'<br><span class="why">{inline_html(option.why, page, base)}</span></li>'
+        for option in (item.options[position] for position in item.shown)
+    )
