@@ -10,6 +10,7 @@ splits (checked in Chromium, printing).
 from __future__ import annotations
 
 import io
+import json
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
@@ -139,6 +140,21 @@ def test_anki_deck_has_a_note_per_question_term_and_quiz_item(tmp_path: Path) ->
     assert term_link == f"{BASE}glossary/#adam"
     with zipfile.ZipFile(io.BytesIO(tiny_deck(tmp_path))) as package:
         assert package.read("media") == b'{"0": "deep-learning-en-diagrams-q01.svg"}'
+
+
+def test_anki_cards_of_each_kind_are_in_a_subdeck_of_their_own(tmp_path: Path) -> None:
+    with zipfile.ZipFile(io.BytesIO(tiny_deck(tmp_path))) as package:
+        database = package.read("collection.anki2")
+    connection = sqlite3.connect(":memory:")
+    connection.deserialize(database)
+    decks = json.loads(connection.execute("SELECT decks FROM col").fetchone()[0])
+    rows = connection.execute("SELECT n.guid, c.did FROM cards c JOIN notes n ON c.nid = n.id")
+    deck_of = {guid: decks[str(deck)]["name"] for guid, deck in rows}
+    connection.close()
+    assert deck_of[anki.note_guid("en", "question", "q01-first")] == "Tiny::Questions"
+    assert deck_of[anki.note_guid("en", "term", "adam")] == "Tiny::Glossary"
+    assert set(deck_of.values()) == {"Tiny::Questions", "Tiny::Glossary", "Tiny::Quiz"}
+    assert "Tiny" in {deck["name"] for deck in decks.values()}
 
 
 def test_an_anki_quiz_card_shows_the_options_as_the_site_does_and_explains_each() -> None:

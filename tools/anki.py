@@ -46,6 +46,9 @@ LABELS = {
         "kind_term": "Deep learning: begrepp",
         "kind_item": "Deep learning: quizfråga",
         "item": "quiz",
+        "questions": "Frågor",
+        "terms": "Ordlista",
+        "items": "Quiz",
     },
     "en": {
         "read": "Read the whole answer",
@@ -56,6 +59,9 @@ LABELS = {
         "kind_term": "Deep learning: term",
         "kind_item": "Deep learning: quiz item",
         "item": "quiz",
+        "questions": "Questions",
+        "terms": "Glossary",
+        "items": "Quiz",
     },
 }
 CSS = """\
@@ -224,7 +230,12 @@ def deck(
     """
     labels = LABELS[language]
     question_model, term_model, item_model = _models(language)
-    result = genanki.Deck(stable_id(NAMESPACE, "deck", language), name)
+    # A subdeck per kind, so a learner can study the questions, the terms or the quiz alone.
+    parent = genanki.Deck(stable_id(NAMESPACE, "deck", language), name)
+    by_kind = {
+        kind: genanki.Deck(stable_id(NAMESPACE, "deck", language, kind), f"{name}::{labels[kind]}")
+        for kind in ("questions", "terms", "items")
+    }
     media = _Media(folder, f"deep-learning-{language}")
     for question in questions:
         page = question.page.as_posix()
@@ -235,7 +246,7 @@ def deck(
             to_html(question.short_answer, page, base, media),
             url(page, base),
         ]
-        result.add_note(
+        by_kind["questions"].add_note(
             genanki.Note(
                 model=question_model,
                 fields=fields,
@@ -249,7 +260,7 @@ def deck(
             to_html(entry.definition, GLOSSARY, base, media),
             url(f"{GLOSSARY}#{entry.anchor}", base),
         ]
-        result.add_note(
+        by_kind["terms"].add_note(
             genanki.Note(
                 model=term_model,
                 fields=fields,
@@ -258,7 +269,7 @@ def deck(
             )
         )
     for item in items:
-        result.add_note(
+        by_kind["items"].add_note(
             genanki.Note(
                 model=item_model,
                 fields=item_fields(item, language, base),
@@ -266,10 +277,11 @@ def deck(
                 tags=["deep-learning", labels["item"], f"q{item.number:02d}"],
             )
         )
-    return _package(result, media.files, time.time() if timestamp is None else timestamp)
+    decks = [parent, *by_kind.values()]
+    return _package(decks, media.files, time.time() if timestamp is None else timestamp)
 
 
-def _package(deck: genanki.Deck, media: dict[str, bytes], timestamp: float) -> bytes:
+def _package(decks: list[genanki.Deck], media: dict[str, bytes], timestamp: float) -> bytes:
     """The .apkg zip, as genanki's Package.write_to_file writes it, from a database in memory.
 
     genanki's own writer builds the database in a temporary file (a quarter of a second of
@@ -277,7 +289,7 @@ def _package(deck: genanki.Deck, media: dict[str, bytes], timestamp: float) -> b
     """
     connection = sqlite3.connect(":memory:")
     try:
-        genanki.Package(deck).write_to_db(
+        genanki.Package(decks).write_to_db(
             connection.cursor(), timestamp, itertools.count(int(timestamp * 1000))
         )
         connection.commit()
