@@ -27,7 +27,7 @@ from tools.quiz import Item
 # The grades Moodle offers for an answer (question_bank::fraction_options_full), as fractions.
 ACCEPTED = (1, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25)
 ACCEPTED += (0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05)
-# The penalties Moodle offers for a wrong try (question_bank::fraction_options's first ones).
+# The penalties Moodle's question form offers for a wrong try (add_interactive_settings).
 PENALTIES = ("1", "0.5", "0.3333333", "0.25", "0.2", "0.1", "0")
 NAME_LENGTH = 120  # what a question bank shows of a name
 LABELS = {
