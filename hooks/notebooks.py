@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_jupyter import __about__ as mkdocs_jupyter_about
 from mkdocs_jupyter.plugin import NotebookFile
 
-from tools import highlight, unused_css
+from tools import highlight, placeholders, unused_css
 from tools.build_cache import folder_digest, kept
 from tools.notebooks import Site, page_notebook
 from tools.pages import DOCS, ROOT, language_prefix
@@ -196,8 +196,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if str(page.file.abs_src_path or "").startswith(str(_folder)):
         page.meta["search"] = {"exclude": True}  # the question page is the one to find
         return markdown
-    if LIST in markdown:
-        return markdown.replace(LIST, _list(config))
+    if placeholders.holds(markdown, LIST):
+        return placeholders.fill(markdown, LIST, lambda: _list(config))
     current, _ = _languages(config)
     parts = Path(page.file.src_uri).parts
     if (

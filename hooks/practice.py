@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from tools import anki, exam_sheet, moodle, published, quiz
+from tools import anki, exam_sheet, moodle, placeholders, published, quiz
 from tools.build_cache import folder_digest, kept
 from tools.glossary import entries
 from tools.pages import DOCS, language_prefix
@@ -69,7 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if exam_sheet.PLACEHOLDER not in markdown:
+    if not placeholders.holds(markdown, exam_sheet.PLACEHOLDER):
         return markdown
     language = getattr(page.file, "locale", None) or _language(config)
     base = published.base_url(config.site_url or "/", language)

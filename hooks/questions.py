@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from tools import placeholders
 from tools import questions as q
 from tools.pages import page_language
 from tools.versions import verified_with
@@ -32,10 +33,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = page_language(page, config)
-    if LIST in markdown:
-        markdown = markdown.replace(LIST, q.home_list(language))
-    if SELF_TEST in markdown:
-        markdown = markdown.replace(SELF_TEST, q.self_test(language))
+    markdown = placeholders.fill(markdown, LIST, lambda: q.home_list(language))
+    markdown = placeholders.fill(markdown, SELF_TEST, lambda: q.self_test(language))
     heading = IN_CODE.get(language, "")
     if page.file.src_uri.startswith(f"{language}/questions/") and f"\n{heading}\n" in markdown:
         line = f'<p class="kb-verified" markdown>{verified_with(language)}</p>'

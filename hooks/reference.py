@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from tools import placeholders
 from tools.pages import page_language
 
 # mkdocstrings' labels, as its templates write them, in the languages it lacks.
@@ -68,7 +69,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return markdown.replace(PLACEHOLDER, directives()) if PLACEHOLDER in markdown else markdown
+    return placeholders.fill(markdown, PLACEHOLDER, directives)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

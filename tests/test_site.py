@@ -81,6 +81,20 @@ def test_pages_carry_their_language(site: Path) -> None:
     assert '<html lang="en"' in (site / "en" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_placeholder_is_filled_on_its_own_line_and_shown_as_written_in_a_sentence(
+    site: Path,
+) -> None:
+    """The contributing page names placeholders in its text, in code; a hook that filled them
+    there put every question of the exam sheet on it (3,100 elements more)."""
+    for language in LANGUAGES:
+        html = _html_of(site, language, Path("contributing.md")).read_text(encoding="utf-8")
+        for name in ["questions: list", "exam-sheet: questions", "quiz: items"]:
+            assert f"<code>&lt;!-- {name} --&gt;</code>" in html, f"{language}: {name}"
+        assert 'class="exam-question"' not in html, f"{language}: the exam sheet was filled in"
+        sheet = _html_of(site, language, Path("exam-sheet.md")).read_text(encoding="utf-8")
+        assert 'class="exam-question"' in sheet, f"{language}: the exam sheet is empty"
+
+
 BOX_TITLE = re.compile(r'<(?:p class="admonition-title"|summary)[^>]*>(.*?)</(?:p|summary)>', re.S)
 
 

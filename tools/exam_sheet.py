@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tools import placeholders
 from tools.published import rebase, url, without_comments
 from tools.questions import Question
 
@@ -50,6 +51,6 @@ def questions_markdown(questions: Iterable[Question], base: str) -> str:
 
 def fill(page_markdown: str, questions: Iterable[Question], base: str) -> str:
     """The exam-sheet page with its placeholder replaced by the questions."""
-    if PLACEHOLDER not in page_markdown:
-        return page_markdown
-    return page_markdown.replace(PLACEHOLDER, questions_markdown(questions, base))
+    return placeholders.fill(
+        page_markdown, PLACEHOLDER, lambda: questions_markdown(questions, base)
+    )
