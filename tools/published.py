@@ -4,7 +4,8 @@ The practice exports (an Anki deck, a Moodle quiz, the exam sheet) reuse Markdow
 one page: a question's short answer links ``../glossary.md#dropout`` relative to
 ``questions/q07-dropout.md``. Read elsewhere, such a link has to point at the page on the
 published site (``https://.../deep-learning/en/glossary/#dropout``), or, for the exam sheet,
-at the same file as seen from another page.
+at the same file as seen from another page. ``explained_options`` is the one piece of HTML
+both quiz exports share: every option of an item with its verdict and explanation.
 
 Pages are named as MkDocs names them inside a language folder: ``questions/q07-dropout.md``.
 """
