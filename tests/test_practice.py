@@ -5,19 +5,23 @@ open what `mkdocs build --strict` wrote (the `site` fixture) in both languages: 
 a note per question and per glossary term, each Moodle file every quiz item with feedback on
 every option, and each exam sheet every question, one block per question that a printer never
 splits (checked in Chromium, printing).
+
+Decks are opened as a reader's Anki opens them: imported by Anki's own code (`anki.collection`,
+the library inside the Anki app) into an empty collection, whose cards Anki then renders. The
+name `anki` in this file is tools.anki, which writes the decks.
 """
 
 from __future__ import annotations
 
-import io
-import json
 import re
-import sqlite3
+import tempfile
 import xml.etree.ElementTree as ET
-import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from anki.collection import Collection, ImportAnkiPackageRequest, ImportLogWithChanges
 from playwright.sync_api import Browser
 
 from tools import anki, exam_sheet, moodle, published, quiz
@@ -80,15 +84,35 @@ def item(multiple: bool, right: list[bool], number: int = 1) -> quiz.Item:
     )
 
 
+# What Anki renders instead of a card whose template is broken or whose front is empty: a
+# message with a link to this page of its manual.
+TEMPLATE_ERROR = "docs.ankiweb.net/templates/errors"
+
+
+@contextmanager
+def anki_app() -> Iterator[Collection]:
+    """An empty Anki collection, as a new reader's Anki has."""
+    with tempfile.TemporaryDirectory() as folder:
+        collection = Collection(str(Path(folder) / "collection.anki2"))
+        try:
+            yield collection
+        finally:
+            collection.close()
+
+
+def import_deck(collection: Collection, apkg: bytes) -> ImportLogWithChanges.Log:
+    """Imports a package as File > Import does; returns Anki's log of what it did."""
+    package = Path(collection.path).with_name("import.apkg")
+    package.write_bytes(apkg)
+    return collection.import_anki_package(ImportAnkiPackageRequest(package_path=str(package))).log
+
+
 def notes(apkg: bytes) -> list[tuple[str, list[str]]]:
-    """(guid, fields) of every note in an Anki package."""
-    with zipfile.ZipFile(io.BytesIO(apkg)) as package:
-        database = package.read("collection.anki2")
-    connection = sqlite3.connect(":memory:")
-    connection.deserialize(database)
-    rows = connection.execute("SELECT guid, flds FROM notes").fetchall()
-    connection.close()
-    return [(guid, fields.split("\x1f")) for guid, fields in rows]
+    """(guid, fields) of every note that Anki imports from a package."""
+    with anki_app() as collection:
+        import_deck(collection, apkg)
+        found = map(collection.get_note, collection.find_notes(""))
+        return [(note.guid, list(note.fields)) for note in found]
 
 
 def tiny_deck(folder: Path, wording: str = "", timestamp: float = 1.7e9) -> bytes:
@@ -138,23 +162,23 @@ def test_anki_deck_has_a_note_per_question_term_and_quiz_item(tmp_path: Path) ->
     assert "It adapts each step" in definition  # the whole entry, not only its first line
     assert f'href="{BASE}questions/q02-second/"' in definition
     assert term_link == f"{BASE}glossary/#adam"
-    with zipfile.ZipFile(io.BytesIO(tiny_deck(tmp_path))) as package:
-        assert package.read("media") == b'{"0": "deep-learning-en-diagrams-q01.svg"}'
+    with anki_app() as collection:
+        import_deck(collection, tiny_deck(tmp_path))
+        packed = Path(collection.media.dir()) / "deep-learning-en-diagrams-q01.svg"
+        assert packed.read_text(encoding="utf-8") == "<svg/>"
+        assert not collection.media.check().missing
 
 
 def test_anki_cards_of_each_kind_are_in_a_subdeck_of_their_own(tmp_path: Path) -> None:
-    with zipfile.ZipFile(io.BytesIO(tiny_deck(tmp_path))) as package:
-        database = package.read("collection.anki2")
-    connection = sqlite3.connect(":memory:")
-    connection.deserialize(database)
-    decks = json.loads(connection.execute("SELECT decks FROM col").fetchone()[0])
-    rows = connection.execute("SELECT n.guid, c.did FROM cards c JOIN notes n ON c.nid = n.id")
-    deck_of = {guid: decks[str(deck)]["name"] for guid, deck in rows}
-    connection.close()
+    with anki_app() as collection:
+        import_deck(collection, tiny_deck(tmp_path))
+        cards = map(collection.get_card, collection.find_cards(""))
+        deck_of = {card.note().guid: collection.decks.name(card.did) for card in cards}
+        names = {deck.name for deck in collection.decks.all_names_and_ids()}
     assert deck_of[anki.note_guid("en", "question", "q01-first")] == "Tiny::Questions"
     assert deck_of[anki.note_guid("en", "term", "adam")] == "Tiny::Glossary"
     assert set(deck_of.values()) == {"Tiny::Questions", "Tiny::Glossary", "Tiny::Quiz"}
-    assert "Tiny" in {deck["name"] for deck in decks.values()}
+    assert "Tiny" in names
 
 
 def test_an_anki_quiz_card_shows_the_options_as_the_site_does_and_explains_each() -> None:
@@ -171,10 +195,17 @@ def test_an_anki_quiz_card_shows_the_options_as_the_site_does_and_explains_each(
     assert link == f"{BASE}questions/q02-first/#why"
 
 
-def test_anki_ids_are_stable_so_a_new_deck_updates_the_cards(tmp_path: Path) -> None:
-    before = [guid for guid, _ in notes(tiny_deck(tmp_path))]
-    after = [guid for guid, _ in notes(tiny_deck(tmp_path, "Reworded?", timestamp=1.8e9))]
-    assert before == after
+def test_a_newer_deck_updates_the_cards_a_reader_has_instead_of_adding_copies(
+    tmp_path: Path,
+) -> None:
+    with anki_app() as collection:
+        first = import_deck(collection, tiny_deck(tmp_path))
+        cards = sorted(collection.find_cards(""))
+        newer = import_deck(collection, tiny_deck(tmp_path, "Reworded?", timestamp=1.8e9))
+        assert len(first.new) == len(cards) == collection.note_count()
+        assert (len(newer.new), len(newer.updated)) == (0, len(cards))
+        assert sorted(collection.find_cards("")) == cards  # the same cards, history and all
+        assert collection.find_cards('"Reworded?"')
     assert anki.stable_id("a", "b") == anki.stable_id("a", "b") != anki.stable_id("a", "c")
     assert 2**30 <= anki.stable_id("a", "b") < 2**31
     assert anki.note_guid("sv", "term", "adam") != anki.note_guid("en", "term", "adam")
@@ -286,6 +317,20 @@ def test_anki_deck_has_every_question_glossary_term_and_quiz_item(
     for q in questions(language):
         link = found[anki.note_guid(language, "question", q.slug)][-1]
         assert link == published.url(q.page.as_posix(), base)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_anki_renders_every_card_of_the_deck_with_its_pictures(site: Path, language: str) -> None:
+    deck = built(site, language, f"practice/deep-learning-{language}.apkg")
+    with anki_app() as collection:
+        log = import_deck(collection, deck.read_bytes())
+        assert len(log.new) == log.found_notes == collection.note_count()
+        for card in map(collection.get_card, collection.find_cards("")):
+            for side in (card.question(), card.answer()):
+                assert TEMPLATE_ERROR not in side, f"{card.note().guid}: {side}"
+        check = collection.media.check()  # what the cards show against what the deck packed
+        assert any(Path(collection.media.dir()).iterdir()), "no diagram packed"
+        assert (list(check.missing), list(check.unused)) == ([], [])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
