@@ -201,11 +201,15 @@ def test_a_newer_deck_updates_the_cards_a_reader_has_instead_of_adding_copies(
     with anki_app() as collection:
         first = import_deck(collection, tiny_deck(tmp_path))
         cards = sorted(collection.find_cards(""))
+        collection.decks.select(collection.decks.id_for_name("Tiny"))
+        studied = collection.sched.getCard()
+        collection.sched.answerCard(studied, 3)  # the reader studies a card: "Good"
         newer = import_deck(collection, tiny_deck(tmp_path, "Reworded?", timestamp=1.8e9))
         assert len(first.new) == len(cards) == collection.note_count()
         assert (len(newer.new), len(newer.updated)) == (0, len(cards))
-        assert sorted(collection.find_cards("")) == cards  # the same cards, history and all
+        assert sorted(collection.find_cards("")) == cards
         assert collection.find_cards('"Reworded?"')
+        assert len(collection.card_stats_data(studied.id).revlog) == 1  # the review is kept
     assert anki.stable_id("a", "b") == anki.stable_id("a", "b") != anki.stable_id("a", "c")
     assert 2**30 <= anki.stable_id("a", "b") < 2**31
     assert anki.note_guid("sv", "term", "adam") != anki.note_guid("en", "term", "adam")
