@@ -235,13 +235,18 @@ SHOW = """async index => {
   const el = document.querySelectorAll("article .highlight:has(> pre > code)")[index];
   for (let d = el.closest("details:not([open])"); d; d = d.closest("details:not([open])"))
     d.open = true;
+  const start = performance.now();
   for (let wait = 0; wait < 250 && !el.querySelector(":scope > pre[id^='__code_']"); wait++) {
     el.scrollIntoView({block: "nearest"});  // again: code laid out on the way may move it
     await new Promise(resolve => setTimeout(resolve, 20));
   }
   const buttons = el.querySelectorAll("[data-clipboard-target]");
+  const box = el.getBoundingClientRect();
   const shown = {mounted: !!el.querySelector(":scope > pre[id^='__code_']"),
-    buttons: buttons.length, x: 0, y: 0, hit: false};
+    buttons: buttons.length, x: 0, y: 0, hit: false,
+    // For the message when Material did not mount it: how long, where, and how many it did.
+    waited: Math.round(performance.now() - start), inView: box.top < innerHeight && box.bottom > 0,
+    mountedOnPage: document.querySelectorAll("pre[id^='__code_']").length};
   const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
   for (let wait = 0, last = ""; buttons.length && wait < 100; wait++) {
     buttons[0].scrollIntoView({block: "center"});  // until it stays put from frame to frame
@@ -382,7 +387,10 @@ class Tour:
         """Brings the index-th code block into view (SHOW); returns what SHOW found."""
         shown: dict[str, Any] = await self.page.evaluate(SHOW, index)
         if not shown["mounted"]:
-            self.visit.copies.append(f"Material did not mount code block {index}")
+            self.visit.copies.append(
+                f"Material did not mount code block {index} in {shown['waited']} ms (in view: "
+                f"{shown['inView']}; {shown['mountedOnPage']} blocks of the page mounted)"
+            )
         return shown
 
     async def check(self, url: str, path: str) -> tuple[Visit, Visit]:
