@@ -84,8 +84,8 @@ def item(multiple: bool, right: list[bool], number: int = 1) -> quiz.Item:
     )
 
 
-# What Anki renders instead of a card whose template is broken or whose front is empty: a
-# message with a link to this page of its manual.
+# What Anki renders instead of a card whose template is broken: a message with a link to this
+# page of its manual. (A note whose front would be empty gets no card at all.)
 TEMPLATE_ERROR = "docs.ankiweb.net/templates/errors"
 
 
@@ -329,6 +329,7 @@ def test_anki_renders_every_card_of_the_deck_with_its_pictures(site: Path, langu
     with anki_app() as collection:
         log = import_deck(collection, deck.read_bytes())
         assert len(log.new) == log.found_notes == collection.note_count()
+        assert collection.card_count() == collection.note_count(), "a note without its card"
         for card in map(collection.get_card, collection.find_cards("")):
             for side in (card.question(), card.answer()):
                 assert TEMPLATE_ERROR not in side, f"{card.note().guid}: {side}"
