@@ -60,7 +60,7 @@ GOAL = 0.60  # of the baseline: the suite and serve against theirs, a warm build
 HAS_PROC = Path("/proc/stat").is_file()  # Linux: the suite's processor time can be read
 PROCESSOR = "suite processor-s"  # the row prefix of the suite's processor time, by kind
 KINDS = {  # what a process is, by the start of its name or a part of its command line
-    "browser": ("chrom", "playwright"),
+    "browser": ("chrom", "headless_shell", "playwright"),
     "pages' code": ("multiprocessing.forkserver",),
     "notebook kernels": ("ipykernel",),
     "mkdocs build": ("mkdocs",),
