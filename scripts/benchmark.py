@@ -14,8 +14,9 @@ With `--baseline REV`, REV is checked out into a temporary `git worktree` (remov
 and measured the same way with the same virtual environment: its own tests, hooks and tools
 (every command runs with the tree as working folder, and `python -m` puts that folder first
 on sys.path, ahead of the editable install of this project). Baseline and current
-measurements alternate, so a change in the machine's load hits both. The goal: a saved change
-served, and a warm build, each in at most 60 % of the baseline's serve and cold build.
+measurements alternate, so a change in the machine's load hits both. The goals: the suite and
+a saved change served, each in at most 60 % of the baseline's, and a warm build in at most 60 %
+of the baseline's cold build.
 
 Where the suite's time goes (Linux): while it runs, /proc is read every 0.2 s, and each process
 the suite started is counted under what it is: the browser (Chromium and Playwright's driver),
