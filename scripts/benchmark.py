@@ -176,12 +176,9 @@ class Tree:
         elapsed = time.perf_counter() - start
         if watch is not None and processor is not None:
             processor.update(watch.finish())
-        result = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
-        if result.returncode:
-            sys.exit(
-                f"{' '.join(command)} failed in {self.path}:\n"
-                f"{result.stdout[-3000:]}{result.stderr[-3000:]}"
-            )
+        if process.returncode:
+            output = stdout[-3000:] + stderr[-3000:]
+            sys.exit(f"{' '.join(command)} failed in {self.path}:\n{output}")
         return elapsed
 
     def empty_caches(self) -> None:
