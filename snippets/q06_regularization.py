@@ -47,8 +47,9 @@ def build_model(dropout_rate: float = 0.0, l2: float = 0.0) -> keras.Model:
         [
             keras.Input(shape=(20,)),
             layers.Dense(128, activation="relu", kernel_regularizer=penalty),
-            # A fixed seed: otherwise the layer draws one from the global generator and
-            # the next layer's initial weights would differ from the plain run's.
+            # A fixed seed: otherwise the layer draws one from Python's `random`, as the
+            # initializers do, and the next layer's initial weights would differ from the
+            # plain run's.
             layers.Dropout(dropout_rate, seed=1),
             layers.Dense(128, activation="relu", kernel_regularizer=penalty),
             layers.Dropout(dropout_rate, seed=2),
