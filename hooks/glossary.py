@@ -17,8 +17,7 @@ from tools.pages import page_language
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri.endswith("glossary.md"):
         return markdown  # the definitions are right there; tooltips would only repeat them
-    language = page_language(page, config)
-    extra = abbreviations(language)
+    extra = abbreviations(page_language(page, config))
     return f"{markdown}\n\n{extra}\n" if extra else markdown
 
 

@@ -44,8 +44,7 @@ def _pages(items: list) -> list[Page]:
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has removed the language sections
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     nav.items.sort(key=_key)
-    nav.pages = _pages(nav.items)
-    pages = nav.pages
+    pages = nav.pages = _pages(nav.items)
     for before, page, after in zip([None, *pages], pages, [*pages[1:], None], strict=False):
         page.previous_page, page.next_page = before, after
     return nav

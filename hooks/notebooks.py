@@ -35,7 +35,7 @@ from mkdocs_jupyter.plugin import NotebookFile
 
 from tools import highlight, placeholders, unused_css
 from tools.build_cache import folder_digest, kept
-from tools.notebooks import Site, page_notebook
+from tools.notebooks import Site, has_code, page_notebook
 from tools.pages import DOCS, ROOT, language_prefix
 from tools.questions import questions
 
@@ -86,10 +86,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def _notebook_text(page: Path, site: Site) -> str | None:
     """The notebook of a page as the .ipynb file's text, or None if it has no code."""
-    notebook = page_notebook(page, site)
-    if not any(cell.cell_type == "code" for cell in notebook.cells):
-        return None
-    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+    if has_code(notebook := page_notebook(page, site)):
+        return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+    return None
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has rebuilt the file list
@@ -199,15 +198,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if placeholders.holds(markdown, LIST):
         return placeholders.fill(markdown, LIST, lambda: _list(config))
     current, _ = _languages(config)
-    parts = Path(page.file.src_uri).parts
-    if (
-        len(parts) != 3
-        or parts[1] != "questions"
-        or Path(parts[2]).stem not in _slugs.get(current, [])
-    ):
+    source = Path(page.file.src_uri)
+    is_question = len(source.parts) == 3 and source.parts[1] == "questions"
+    if not is_question or source.stem not in _slugs.get(current, []):
         return markdown
     title = LABELS.get(current, LABELS["en"])[0]
-    box = f'!!! tip "{title}"\n    {_links(Path(parts[2]).stem, config, "../")}\n'
+    box = f'!!! tip "{title}"\n    {_links(source.stem, config, "../")}\n'
     lines = markdown.split("\n")
     h1 = next((number for number, line in enumerate(lines) if line.startswith("# ")), -1)
     return "\n".join([*lines[: h1 + 1], "", box, *lines[h1 + 1 :]])
@@ -218,11 +214,9 @@ SHARED_STYLE_MIN = 2000  # characters; smaller style blocks stay in the page
 
 
 def _shared_styles(html: str, url: str) -> tuple[str, dict[str, str]]:
-    """Move nbconvert's style sheets (about 600 kB on every notebook page) into files, without
-    the rules that the page cannot use (tools/unused_css.py: 575 kB -> about 40 kB).
-
-    Inline, every notebook page carried them; as files, a browser loads them once for all.
-    Each block keeps its place in the page, so the cascade is unchanged. Returns the page's
+    """Move nbconvert's style sheets (about 600 kB inline on every notebook page) into files a
+    browser loads once, without the rules the page cannot use (tools/unused_css.py: 575 kB ->
+    about 40 kB). Each block keeps its place, so the cascade is unchanged. Returns the page's
     HTML with links instead, and the files to write (path under the site: CSS).
     """
     depth = url.count("/")  # "notebooks/q05-keras-model/" -> two folders up to the root

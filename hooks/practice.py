@@ -11,14 +11,12 @@ in English) and are registered with MkDocs, so links to them are checked like an
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from tools import anki, exam_sheet, moodle, placeholders, published, quiz
+from tools import anki, exam_sheet, moodle, placeholders, quiz
 from tools.build_cache import folder_digest, kept
 from tools.glossary import entries
 from tools.pages import DOCS, language_prefix
@@ -28,8 +26,7 @@ from tools.questions import questions
 
 def _language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
-    language = getattr(i18n, "current_language", "") or config.theme.get("language", "en")
-    return language
+    return getattr(i18n, "current_language", "") or config.theme.get("language", "en")
 
 
 def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
@@ -40,12 +37,11 @@ def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
     # A site without a glossary (a small test project) gets a deck of questions only.
     glossary = glossary_page.read_text(encoding="utf-8") if glossary_page.exists() else ""
     terms = anki.terms(glossary, entries(language))
-    by_number = {question.number: question for question in found}
     items = quiz.load(language)
+    by_number = {question.number: question for question in found}
+    deck = anki.deck(language, site_name, found, terms, items, base, DOCS / language)
     return {
-        f"deep-learning-{language}.apkg": anki.deck(
-            language, site_name, found, terms, items, base, DOCS / language
-        ),
+        f"deep-learning-{language}.apkg": deck,
         f"moodle-quiz-{language}.xml": moodle.quiz(language, items, by_number, base),
     }
 
@@ -61,9 +57,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name, content in made.items():
         dest = f"{language_prefix(language)}practice/{name}"
         generated = File.generated(config, f"{language}/practice/{name}", content=content)
-        generated.dest_uri = dest
-        generated.abs_dest_path = str(Path(config.site_dir) / dest)
-        generated.url = dest
+        generated.dest_uri = dest  # its url and abs_dest_path follow, made when first read
         files.append(generated)
     return files
 
@@ -72,5 +66,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not placeholders.holds(markdown, exam_sheet.PLACEHOLDER):
         return markdown
     language = getattr(page.file, "locale", None) or _language(config)
-    base = published.base_url(config.site_url or "/", language)
+    base = base_url(config.site_url or "/", language)
     return exam_sheet.fill(markdown, questions(language), base)

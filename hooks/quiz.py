@@ -8,8 +8,7 @@
 
 Each item is a plain HTML form (tools/quiz_html.py) that works without JavaScript. quiz.js
 (loaded only by these pages, with quiz.css) checks answers, shows the explanations of the
-options chosen and keeps the reader's progress in the browser. The items join each page after
-the search plugin has read it, so search finds the pages' own text, not the quiz's options.
+options chosen and keeps the reader's progress in the browser.
 """
 
 from __future__ import annotations
@@ -42,13 +41,6 @@ def _slug(page: Page, language: str) -> str:
     return match[1] if match else ""
 
 
-def _items(language: str) -> dict[str, list[quiz.Item]]:
-    by_slug: dict[str, list[quiz.Item]] = {}
-    for item in quiz.load(language, DOCS):
-        by_slug.setdefault(item.slug, []).append(item)
-    return by_slug
-
-
 @event_priority(100)  # before the other hooks' work: broken data stops the build at once
 def on_pre_build(config: MkDocsConfig) -> None:
     _pending.clear()
@@ -60,17 +52,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = page_language(page, config)
     slug = _slug(page, language)
-    if slug and slug in _items(language):
+    if slug and slug in quiz.by_question(language, DOCS):
         return f"{markdown.rstrip()}\n\n## {TEXT[language]['heading']}\n\n{SECTION}\n"
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render the items where the page has a placeholder; they go in at on_post_page."""
-    language = page_language(page, config)
-    if SECTION not in html and ITEMS not in html and SCORES not in html:
+    if not any(placeholder in html for placeholder in (SECTION, ITEMS, SCORES)):
         return html
-    by_slug = _items(language)
+    language = page_language(page, config)
+    by_slug = quiz.by_question(language, DOCS)
     links = Links(page, files, language)
     found = {}
     if SECTION in html:

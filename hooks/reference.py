@@ -2,30 +2,27 @@
 
 docs/<language>/reference.md holds the line ``<!-- reference: snippets -->``; this hook
 replaces it with a ``::: snippets.<module>`` directive for each example module, so a new
-module appears in the reference of both languages without anyone listing it.
+module appears in both languages without anyone listing it.
 
-Each function's source, folded under it, is kept in a ``<template>`` until the reader opens
-the fold (overrides/assets/javascripts/site.js): as live HTML, the source was two thirds of
-the page's 6,900 elements, styled and laid out on every load by a phone that never shows it.
-The fold is a button that discloses the source, in an admonition's box, not mkdocstrings'
-``<details>``: on a phone at 4x CPU throttling, the page's 47 closed ``<details>`` took about a
-fifth of its style and layout time on every load (see the README).
+Each function's source is folded in a ``<template>`` behind a button, in an admonition's box
+(opened by overrides/assets/javascripts/site.js), not in mkdocstrings' ``<details>``: as live
+HTML the sources were two thirds of the page's elements, and closed ``<details>`` took a
+throttled phone a fifth of its style and layout time on every load (see the README).
 
-mkdocstrings names its sections in English on every page: it takes one locale for the whole
-site, and has no Swedish. The Swedish reference gets Swedish labels here.
+mkdocstrings takes one locale for the whole site and has no Swedish: the Swedish reference
+gets Swedish labels here.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from tools import placeholders
-from tools.pages import page_language
+from tools.pages import SNIPPETS, page_language
 
 # mkdocstrings' labels, as its templates write them, in the languages it lacks.
 LABELS = {
@@ -45,7 +42,6 @@ LABEL = re.compile(
     r'(<span class="doc-section-title">|<th>|<em>|class="admonition-title" aria-expanded="false">)'
     r"([^<]+?)(\s*)(?=<)"
 )
-SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
 PLACEHOLDER = "<!-- reference: snippets -->"
 SOURCE = re.compile(
     r'<details class="mkdocstrings-source">\s*<summary>(.*?)</summary>(.*?)</details>', re.S

@@ -1,23 +1,18 @@
 """Tables that fit a phone without breaking a word in the middle.
 
-Squeezed to a phone's width, a table of three or more columns broke its words mid-word
-("Arkite|ktur", "Regular|isering") or scrolled sideways, and a column of code (a call, a path)
-broke its names ("glossary.m|d"). So:
+Squeezed to a phone's width, a table of three or more columns broke words mid-word
+("Arkite|ktur") or scrolled sideways, and a column of code broke its names ("glossary.m|d"). So:
 
-- such a table is marked `data-kb-stacked`, and each of its cells gets `data-label`, the text
-  of its column's heading: on a phone, site.css shows each row as a block, the first cell as
-  its heading and every other cell after its column's heading;
-- on a phone, code in a table may break after a dot, a slash, a comma, an opening parenthesis
-  or an equals sign (`<wbr>`, which copying leaves out), and nowhere else unless one piece is
-  wider than the column: site.css keeps names whole, and on a wider screen the code whole.
+- such a table is marked `data-kb-stacked`, and each cell gets `data-label`, its column's
+  heading: on a phone, site.css shows each row as a block, each cell after its heading;
+- code in a table may break after a dot, a slash, a comma, an opening parenthesis or an equals
+  sign (`<wbr>`, which copying leaves out), and nowhere else unless one piece is wider than
+  the column: site.css keeps names whole, and on a wider screen the code whole.
 
-Tables of Markdown, of notebooks and of the code reference alike (this runs on their HTML).
-
-Every table also arrives wrapped as Material wraps a table when a page loads (a scrolling
-`div` around it) and with a class, which Material's script leaves alone: moving each table
-into its wrapper restyled and laid out the page again, in the long task after the first paint
-that Lighthouse counts as blocking time (README: Speed). Material styles only tables without a
-class, so its style sheet is edited to style this class alike.
+Every table (Markdown, notebooks, code reference) also arrives in the scrolling `div`s that
+Material's script would move it into as the page loads, with a class the script skips: moving
+it restyled and laid out the page again, blocking time for Lighthouse (README: Speed).
+Material styles only tables without a class, so its style sheet is edited to style this one.
 """
 
 from __future__ import annotations

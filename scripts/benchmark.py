@@ -48,8 +48,8 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.pages import PROJECT_PARTS, site_url
-from tools.site import worktree
+from tools.pages import site_url
+from tools.site import copy_project, worktree
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASUREMENTS = ("suite", "build", "serve")
@@ -199,11 +199,7 @@ class Tree:
 
     def serve_edit(self) -> float:
         with tempfile.TemporaryDirectory() as folder:
-            project = Path(folder)
-            for part in PROJECT_PARTS:
-                source = self.path / part
-                copy = shutil.copytree if source.is_dir() else shutil.copy2
-                copy(source, project / part)
+            project = copy_project(Path(folder), source=self.path)
             port = _free_port()
             server = subprocess.Popen(
                 [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],

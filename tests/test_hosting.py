@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tools import published
 from tools.markdown_reader import read
 from tools.pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, language_prefix, pages, site_url
 from tools.serve import site_path
@@ -28,13 +29,11 @@ def _pages(site: Path) -> list[Path]:
 
 def _markdown_page_urls(site_url: str) -> list[str]:
     """The address of every page written in Markdown (docs/<language>/...), both languages."""
-    urls = []
-    for language in LANGUAGES:
-        prefix = site_url + language_prefix(language)
-        for page in pages(language):
-            path = page.parent if page.name == "index.md" else page.with_suffix("")
-            urls.append(prefix + ("" if path == Path() else f"{path.as_posix()}/"))
-    return urls
+    return [
+        published.url(page.as_posix(), published.base_url(site_url, language))
+        for language in LANGUAGES
+        for page in pages(language)
+    ]
 
 
 def test_site_url_is_a_real_address() -> None:
@@ -84,16 +83,14 @@ def test_no_page_head_has_relative_alternates(site: Path) -> None:
 def test_sitemap_lists_every_page_with_absolute_alternates(site: Path) -> None:
     """Every page written in Markdown (generated notebook pages repeat them: not listed)."""
     base = site_url()
-    tree = ET.parse(site / "sitemap.xml")
-    listed = {}
-    for entry in tree.getroot().iter(f"{SITEMAP}url"):
-        loc = entry.findtext(f"{SITEMAP}loc", "")
-        alternates = {
+    listed = {
+        entry.findtext(f"{SITEMAP}loc", ""): {
             link.get("hreflang"): link.get("href", "")
             for link in entry.iter(f"{XHTML}link")
             if link.get("rel") == "alternate"
         }
-        listed[loc] = alternates
+        for entry in ET.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP}url")
+    }
     problems = []
     for url in _markdown_page_urls(base):
         if url not in listed:
@@ -110,11 +107,11 @@ def test_sitemap_lists_every_page_with_absolute_alternates(site: Path) -> None:
 
 
 def test_each_language_has_its_own_search_index(site: Path) -> None:
+    others = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
     for language in LANGUAGES:
         folder = site / language_prefix(language)
         index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert index["config"]["lang"] == [language]
-        others = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
         foreign = [
             doc["location"]
             for doc in index["docs"]
@@ -130,9 +127,8 @@ def test_each_language_indexes_every_page_section_by_section(site: Path) -> None
     section that reads the same in both languages (the code reference) from all but one."""
     sections: dict[str, Counter[str]] = {}
     for language in LANGUAGES:
-        index = json.loads(
-            (site / language_prefix(language) / "search" / "search_index.json").read_text("utf-8")
-        )
+        folder = site / language_prefix(language)
+        index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
         sections[language] = Counter(doc["location"].split("#")[0] for doc in index["docs"])
     default = sections[DEFAULT_LANGUAGE]
     for language, counts in sections.items():

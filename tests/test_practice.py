@@ -1,14 +1,12 @@
 """Practice material to take away: an Anki deck, a Moodle quiz and a printable exam sheet.
 
 The first tests check the small modules on tiny made-up questions (fast, no site). The rest
-open what `mkdocs build --strict` wrote (the `site` fixture) in both languages: each deck holds
-a note per question and per glossary term, each Moodle file every quiz item with feedback on
-every option, and each exam sheet every question, one block per question that a printer never
-splits (checked in Chromium, printing).
+open what `mkdocs build --strict` wrote (the `site` fixture) in both languages, and print the
+exam sheet in Chromium.
 
-Decks are opened as a reader's Anki opens them: imported by Anki's own code (`anki.collection`,
-the library inside the Anki app) into an empty collection, whose cards Anki then renders. The
-name `anki` in this file is tools.anki, which writes the decks.
+Decks are opened as a reader's Anki opens them: imported by Anki's own code (`anki.collection`)
+into an empty collection, whose cards Anki then renders. The name `anki` in this file is
+tools.anki, which writes the decks.
 """
 
 from __future__ import annotations
@@ -302,8 +300,7 @@ def test_terms_carry_the_whole_glossary_entry() -> None:
 
 
 def built(site: Path, language: str, name: str) -> Path:
-    prefix = language_prefix(language)
-    return site / f"{prefix}{name}"
+    return site / f"{language_prefix(language)}{name}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -358,13 +355,9 @@ def test_moodle_quiz_has_every_item_with_feedback(site: Path, language: str) -> 
             assert re.search(r'<a href="https?://[^"]+#[^"]+"', feedback), where
 
 
-def exam_sheet_html(site: Path, language: str) -> str:
-    return built(site, language, "exam-sheet/index.html").read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_exam_sheet_has_every_question(site: Path, language: str) -> None:
-    html = exam_sheet_html(site, language)
+    html = built(site, language, "exam-sheet/index.html").read_text(encoding="utf-8")
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
     blocks = html.count('<div class="exam-question">')
     assert blocks == len(questions(language))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,8 @@ import pytest
 from tools import questions, versions
 from tools.codeblocks import examples
 from tools.figures import SHOWN
-from tools.pages import DOCS, LANGUAGES, PROJECT_PARTS, ROOT, SNIPPETS, all_pages, language_prefix
-from tools.site import build
+from tools.pages import DOCS, LANGUAGES, ROOT, SNIPPETS, all_pages, language_prefix
+from tools.site import build, copy_project
 
 INCLUDE = re.compile(r"""--8<--\s+["'](snippets/[^"':]+)""")
 MODULE = re.compile(r"snippets/q(\d{2})_\w+\.py$")
@@ -179,13 +178,7 @@ def _add_a_question(project: Path) -> None:
 
 @pytest.fixture(scope="module")
 def site_with_a_new_question(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("project")
-    for part in PROJECT_PARTS:
-        source, target = ROOT / part, project / part
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target)
+    project = copy_project(tmp_path_factory.mktemp("project"))
     _add_a_question(project)
     result = build(project / "site", project)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"

@@ -7,11 +7,13 @@ at a time; the browser tests use the built site and its real items.
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
+import operator
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +26,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.test_browser import AXE_CHECK, NO_TRANSITIONS, PHONE, WCAG_21_AA, describe
 from tools import quiz
-from tools.pages import LANGUAGES, PROJECT_PARTS, ROOT, language_prefix
-from tools.site import build
+from tools.pages import LANGUAGES, ROOT, language_prefix
+from tools.site import build, copy_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "quiz" / "docs"
 FIXTURE_STEM = "q99-fixture"
@@ -65,10 +67,16 @@ def docs(tmp_path: Path) -> Path:
     return copy
 
 
-def _edit(docs: Path, language: str, change: Callable[[list[dict[str, Any]]], None]) -> None:
+def _edit(docs: Path, language: str, edits: dict[tuple[int | str, ...], Any]) -> None:
+    """Set values in a copy's quiz file, each by its path in the items; None deletes it."""
     path = docs / language / "questions" / f"{FIXTURE_STEM}.quiz.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data["items"])
+    for (*parents, key), value in edits.items():
+        place = functools.reduce(operator.getitem, parents, data["items"])
+        if value is None:
+            del place[key]
+        else:
+            place[key] = value
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -97,148 +105,99 @@ def test_heading_ids_are_those_python_markdown_gives() -> None:
     }
 
 
-def _no_right_option(items: list[dict[str, Any]]) -> None:
-    for option in items[0]["options"]:
-        option["correct"] = False
-
-
-def _all_right(items: list[dict[str, Any]]) -> None:
-    for option in items[1]["options"]:
-        option["correct"] = True
-
-
-def _two_right_in_a_single_choice(items: list[dict[str, Any]]) -> None:
-    items[0]["options"][1]["correct"] = True
-
-
-def _no_why(items: list[dict[str, Any]]) -> None:
-    del items[1]["options"][1]["why"]
-
-
-def _no_see(items: list[dict[str, Any]]) -> None:
-    del items[0]["options"][2]["see"]
-
-
-def _missing_anchor(items: list[dict[str, Any]]) -> None:
-    items[0]["options"][1]["see"] = "#nope"
-
-
-def _the_other_languages_anchor(items: list[dict[str, Any]]) -> None:
-    items[0]["options"][1]["see"] = "#weights-and-biases"
-
-
-def _missing_anchor_on_another_page(items: list[dict[str, Any]]) -> None:
-    items[0]["options"][1]["see"] = "q99-fixture.md#nope"
-
-
-def _missing_page(items: list[dict[str, Any]]) -> None:
-    items[1]["options"][0]["see"] = "q98-gone.md#rate"
-
-
-def _broken_link_in_why(items: list[dict[str, Any]]) -> None:
-    items[1]["options"][2]["why"] = "See [weights](#no-such-heading)."
-
-
-def _renamed(items: list[dict[str, Any]]) -> None:
-    items[1]["id"] = "chosen-in-advance"
-
-
-def _swapped_right_options(items: list[dict[str, Any]]) -> None:
-    items[1]["options"][1]["correct"] = False
-    items[1]["options"][2]["correct"] = True
-
-
-def _one_option_less(items: list[dict[str, Any]]) -> None:
-    items[1]["options"].pop(1)
-
-
-def _repeated_id(items: list[dict[str, Any]]) -> None:
-    items[1]["id"] = items[0]["id"]
-
-
-def _not_kebab_case(items: list[dict[str, Any]]) -> None:
-    items[0]["id"] = "What_Training_Changes"
-
-
 EN = "docs/en/questions/q99-fixture.quiz.yml"
 SV = "docs/sv/questions/q99-fixture.quiz.yml"
+# The fixture: item 0 (single choice) has only option 0 right, item 1 options 0 and 1 (of 3).
+MISSING_ANCHOR = {(0, "options", 1, "see"): "#nope"}
+BROKEN = {  # a way to break the fixture: (language, edits, the start of the one message)
+    "no_right_option": (
+        "en",
+        {(0, "options", 0, "correct"): False},
+        f"{EN}: item 'what-training-changes': no option is right",
+    ),
+    "all_right": (
+        "en",
+        {(1, "options", 2, "correct"): True},
+        f"{EN}: item 'chosen-before-training': every option is right",
+    ),
+    "two_right_in_a_single_choice": (
+        "sv",
+        {(0, "options", 1, "correct"): True},
+        f"{SV}: item 'what-training-changes': 2 options are right, but `multiple: false`",
+    ),
+    "no_why": (
+        "sv",
+        {(1, "options", 1, "why"): None},
+        f"{SV}: item 'chosen-before-training', option 2: 'why' is a required property",
+    ),
+    "no_see": (
+        "en",
+        {(0, "options", 2, "see"): None},
+        f"{EN}: item 'what-training-changes', option 3: 'see' is a required property",
+    ),
+    "missing_anchor": (
+        "en",
+        MISSING_ANCHOR,
+        f"{EN}: item 'what-training-changes', option 2: 'see' points to #nope, "
+        "which is not a heading of q99-fixture.md",
+    ),
+    "the_other_languages_anchor": (
+        "sv",
+        {(0, "options", 1, "see"): "#weights-and-biases"},
+        f"{SV}: item 'what-training-changes', option 2: 'see' points to #weights-and-biases, "
+        "which is not a heading of q99-fixture.md; it is the id in en, and the same heading "
+        "is #vikter-och-bias here",
+    ),
+    "missing_anchor_on_another_page": (
+        "sv",
+        {(0, "options", 1, "see"): "q99-fixture.md#nope"},
+        f"{SV}: item 'what-training-changes', option 2: 'see' points to #nope, "
+        "which is not a heading of q99-fixture.md",
+    ),
+    "missing_page": (
+        "en",
+        {(1, "options", 0, "see"): "q98-gone.md#rate"},
+        f"{EN}: item 'chosen-before-training', option 1: 'see' points to q98-gone.md#rate, "
+        "but there is no question page q98-gone.md in docs/en/questions",
+    ),
+    "broken_link_in_why": (
+        "en",
+        {(1, "options", 2, "why"): "See [weights](#no-such-heading)."},
+        f"{EN}: item 'chosen-before-training', option 3: why: a link points to "
+        "#no-such-heading, which is not a heading of q99-fixture.md",
+    ),
+    "renamed": (
+        "sv",
+        {(1, "id"): "chosen-in-advance"},
+        f"{EN}: the item ids differ from {SV} (the same ids in the same order)",
+    ),
+    "swapped_right_options": (
+        "en",
+        {(1, "options", 1, "correct"): False, (1, "options", 2, "correct"): True},
+        f"{EN}: item 'chosen-before-training': the right options are [1, 3], but [1, 2] in sv",
+    ),
+    "one_option_less": (
+        "en",
+        {(1, "options", 1): None},
+        f"{EN}: item 'chosen-before-training': 2 options, but 3 in sv",
+    ),
+    "repeated_id": (
+        "sv",
+        {(1, "id"): "what-training-changes"},
+        f"{SV}: item 'what-training-changes': the id is used twice",
+    ),
+    "not_kebab_case": (
+        "en",
+        {(0, "id"): "What_Training_Changes"},
+        f"{EN}: item 'What_Training_Changes': 'What_Training_Changes'",
+    ),
+}
 
 
-@pytest.mark.parametrize(
-    ("language", "change", "expected"),
-    [
-        ("en", _no_right_option, f"{EN}: item 'what-training-changes': no option is right"),
-        ("en", _all_right, f"{EN}: item 'chosen-before-training': every option is right"),
-        (
-            "sv",
-            _two_right_in_a_single_choice,
-            f"{SV}: item 'what-training-changes': 2 options are right, but `multiple: false`",
-        ),
-        (
-            "sv",
-            _no_why,
-            f"{SV}: item 'chosen-before-training', option 2: 'why' is a required property",
-        ),
-        (
-            "en",
-            _no_see,
-            f"{EN}: item 'what-training-changes', option 3: 'see' is a required property",
-        ),
-        (
-            "en",
-            _missing_anchor,
-            f"{EN}: item 'what-training-changes', option 2: 'see' points to #nope, "
-            "which is not a heading of q99-fixture.md",
-        ),
-        (
-            "sv",
-            _the_other_languages_anchor,
-            f"{SV}: item 'what-training-changes', option 2: 'see' points to #weights-and-biases, "
-            "which is not a heading of q99-fixture.md; it is the id in en, and the same heading "
-            "is #vikter-och-bias here",
-        ),
-        (
-            "sv",
-            _missing_anchor_on_another_page,
-            f"{SV}: item 'what-training-changes', option 2: 'see' points to #nope, "
-            "which is not a heading of q99-fixture.md",
-        ),
-        (
-            "en",
-            _missing_page,
-            f"{EN}: item 'chosen-before-training', option 1: 'see' points to q98-gone.md#rate, "
-            "but there is no question page q98-gone.md in docs/en/questions",
-        ),
-        (
-            "en",
-            _broken_link_in_why,
-            f"{EN}: item 'chosen-before-training', option 3: why: a link points to "
-            "#no-such-heading, which is not a heading of q99-fixture.md",
-        ),
-        (
-            "sv",
-            _renamed,
-            f"{EN}: the item ids differ from {SV} (the same ids in the same order)",
-        ),
-        (
-            "en",
-            _swapped_right_options,
-            f"{EN}: item 'chosen-before-training': the right options are [1, 3], but [1, 2] in sv",
-        ),
-        (
-            "en",
-            _one_option_less,
-            f"{EN}: item 'chosen-before-training': 2 options, but 3 in sv",
-        ),
-        ("sv", _repeated_id, f"{SV}: item 'what-training-changes': the id is used twice"),
-        ("en", _not_kebab_case, f"{EN}: item 'What_Training_Changes': 'What_Training_Changes'"),
-    ],
-    ids=lambda value: value.__name__[1:] if callable(value) else None,
-)
-def test_a_broken_item_is_named_with_its_file_and_what_is_wrong(
-    docs: Path, language: str, change: Callable[[list[dict[str, Any]]], None], expected: str
-) -> None:
-    _edit(docs, language, change)
+@pytest.mark.parametrize("broken", BROKEN)
+def test_a_broken_item_is_named_with_its_file_and_what_is_wrong(docs: Path, broken: str) -> None:
+    language, edits, expected = BROKEN[broken]
+    _edit(docs, language, edits)
     found = quiz.problems(docs)
     assert len(found) == 1, found
     assert found[0].startswith(expected), found[0]
@@ -248,9 +207,7 @@ def test_a_broken_item_is_named_with_its_file_and_what_is_wrong(
 
 def test_a_file_without_its_twin_is_named(docs: Path) -> None:
     (docs / "sv" / "questions" / f"{FIXTURE_STEM}.quiz.yml").unlink()
-    assert quiz.problems(docs) == [
-        f"{SV} is missing: {EN} has no twin in sv",
-    ]
+    assert quiz.problems(docs) == [f"{SV} is missing: {EN} has no twin in sv"]
 
 
 def test_a_file_beside_no_question_page_is_named(docs: Path) -> None:
@@ -264,20 +221,9 @@ def test_a_file_beside_no_question_page_is_named(docs: Path) -> None:
 
 
 def test_a_broken_item_fails_the_build_naming_file_and_item(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            project.mkdir(exist_ok=True)
-            shutil.copy2(source, project / part)
-    for language in LANGUAGES:
-        for name in (f"{FIXTURE_STEM}.md", f"{FIXTURE_STEM}.quiz.yml"):
-            shutil.copy(
-                FIXTURE / language / "questions" / name, project / "docs" / language / "questions"
-            )
-    _edit(project / "docs", "en", _missing_anchor)
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(FIXTURE, project / "docs", dirs_exist_ok=True)  # its page and quiz files
+    _edit(project / "docs", "en", MISSING_ANCHOR)
     result = build(tmp_path / "site", project)
     assert result.returncode != 0
     assert (
@@ -289,8 +235,7 @@ def test_a_broken_item_fails_the_build_naming_file_and_item(tmp_path: Path) -> N
 
 
 def _html(site: Path, language: str, page: str) -> str:
-    prefix = site / language_prefix(language)
-    return (prefix / page / "index.html").read_text(encoding="utf-8")
+    return (site / language_prefix(language) / page / "index.html").read_text(encoding="utf-8")
 
 
 def _plain(html_text: str) -> str:
@@ -303,9 +248,7 @@ def _text(markdown_text: str) -> str:
 
 
 def _with_items(language: str) -> dict[str, list[quiz.Item]]:
-    by_slug: dict[str, list[quiz.Item]] = {}
-    for item in quiz.load(language):
-        by_slug.setdefault(item.slug, []).append(item)
+    by_slug = quiz.by_question(language)
     assert by_slug, f"docs/{language}/questions has no .quiz.yml file"
     return by_slug
 
@@ -445,10 +388,6 @@ def _address(url: str, language: str, path: str) -> str:
     return url + language_prefix(language) + path
 
 
-def _single(language: str) -> quiz.Item:
-    return next(item for item in quiz.load(language) if not item.multiple)
-
-
 def _form(page: Page, item: quiz.Item) -> Locator:
     return page.locator(f'form[data-quiz-item="{item.key}"]')
 
@@ -471,8 +410,8 @@ def _score(page: Page, item: quiz.Item) -> str:
 def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
     tab: Page, url: str, language: str
 ) -> None:
-    item = _single(language)
-    total = sum(1 for other in quiz.load(language) if other.slug == item.slug)
+    item = next(item for item in quiz.load(language) if not item.multiple)  # one right option
+    total = len(quiz.by_question(language)[item.slug])
     tab.goto(_address(url, language, "quiz/"))
     assert _score(tab, item) == f"0/{total}"
     again = tab.locator(f'[data-quiz-row="{item.slug}"] .kb-quiz__again a')
@@ -525,8 +464,8 @@ def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
 def test_an_item_can_be_answered_with_the_keyboard_alone(
     tab: Page, url: str, language: str
 ) -> None:
-    slug = next(iter(_with_items(language)))
-    item = next(item for item in quiz.load(language) if item.slug == slug)
+    slug, items = next(iter(_with_items(language).items()))
+    item = items[0]
     tab.goto(_address(url, language, f"questions/{slug}/"))
     tab.locator(f"#{HEADING[language]} a.headerlink").focus()
     form = _form(tab, item)
@@ -554,8 +493,7 @@ def test_an_item_can_be_answered_with_the_keyboard_alone(
     assert outline not in {"none", ""}, "the focused button shows no focus ring"
     tab.keyboard.press("Enter")
     assert VERDICT[language][0] in form.locator(".kb-quiz__result").inner_text()
-    total = sum(1 for other in quiz.load(language) if other.slug == slug)
-    assert tab.locator(f'[data-quiz-score="{slug}"]').inner_text() == f"1/{total}"
+    assert tab.locator(f'[data-quiz-score="{slug}"]').inner_text() == f"1/{len(items)}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

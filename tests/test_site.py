@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.pages import LANGUAGES, PROJECT_PARTS, ROOT, language_prefix, pages
-from tools.site import build
+from tools import published
+from tools.pages import LANGUAGES, PROJECT_PARTS, language_prefix, pages
+from tools.site import build, copy_project
 
 # rel values of <link> that make the browser fetch (canonical and alternate only point).
 FETCHING_RELS = {
@@ -51,23 +51,15 @@ class _Fetches(HTMLParser):
         self.urls.extend(CSS_URL.findall(values.get("style", "")))
 
 
-def external_fetches(html: str) -> list[str]:
-    """URLs on other hosts that the page's HTML asks the browser to load."""
+def fetches(html: str) -> list[str]:
+    """Every URL that a page's HTML asks the browser to load."""
     parser = _Fetches()
     parser.feed(html)
-    return [url for url in parser.urls if url and is_external(url)]
-
-
-def external_css_urls(css: str) -> list[str]:
-    """URLs on other hosts that a stylesheet loads (fonts, @import)."""
-    return [url for url in CSS_URL.findall(css) if is_external(url)]
+    return parser.urls
 
 
 def _html_of(site: Path, language: str, page: Path) -> Path:
-    prefix = site / language_prefix(language)
-    if page.name == "index.md":
-        return prefix / page.parent / "index.html"
-    return prefix / page.with_suffix("") / "index.html"
+    return site / published.url(page.as_posix(), language_prefix(language)) / "index.html"
 
 
 def test_every_page_is_built_in_both_languages(site: Path) -> None:
@@ -199,14 +191,14 @@ def test_every_table_arrives_wrapped_with_a_class_that_materials_rules_style(sit
 
 
 def test_no_page_loads_anything_from_another_host(site: Path) -> None:
-    offenders = [
-        f"{path.relative_to(site)}: {url}"
-        for path in sorted(site.rglob("*"))
-        if path.suffix in {".html", ".css"}
-        for url in (external_fetches if path.suffix == ".html" else external_css_urls)(
-            path.read_text(encoding="utf-8")
-        )
-    ]
+    offenders = []
+    for path in sorted([*site.rglob("*.html"), *site.rglob("*.css")]):
+        text = path.read_text(encoding="utf-8")
+        # HTML: what its tags fetch; CSS: what it loads (fonts, @import)
+        urls = fetches(text) if path.suffix == ".html" else CSS_URL.findall(text)
+        offenders += [
+            f"{path.relative_to(site)}: {url}" for url in urls if url and is_external(url)
+        ]
     assert not offenders, "\n".join(offenders)
 
 
@@ -214,9 +206,8 @@ def test_no_page_loads_a_style_sheet_or_script_twice(site: Path) -> None:
     """mkdocs-static-i18n runs every plugin's on_config again for each further language."""
     twice = []
     for path in sorted(site.rglob("*.html")):
-        parser = _Fetches()
-        parser.feed(path.read_text(encoding="utf-8"))
-        code = [url for url in parser.urls if urlsplit(url).path.endswith((".css", ".js"))]
+        urls = fetches(path.read_text(encoding="utf-8"))
+        code = [url for url in urls if urlsplit(url).path.endswith((".css", ".js"))]
         twice += [
             f"{path.relative_to(site)}: {url}" for url in sorted(set(code)) if code.count(url) > 1
         ]
@@ -228,18 +219,10 @@ def _project_copy(tmp_path: Path) -> Path:
 
     A couple of pages build in seconds; the bad input the tests add is then the only fault.
     """
-    copy = tmp_path / "project"
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if part == "docs":
-            for language in LANGUAGES:
-                (copy / "docs" / language).mkdir(parents=True)
-                (copy / "docs" / language / "index.md").write_text("# Deep learning\n")
-        elif source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            copy.mkdir(exist_ok=True)
-            shutil.copy2(source, copy / part)
+    copy = copy_project(tmp_path / "project", [part for part in PROJECT_PARTS if part != "docs"])
+    for language in LANGUAGES:
+        (copy / "docs" / language).mkdir(parents=True)
+        (copy / "docs" / language / "index.md").write_text("# Deep learning\n")
     return copy
 
 

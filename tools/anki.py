@@ -1,14 +1,12 @@
 """An Anki deck per language: a card per question, per glossary term and per quiz item.
 
-The deck, its note types and every note have ids derived from fixed strings, never random:
-importing a newer deck into Anki updates the cards a reader already has (and keeps their
-review history) instead of adding copies. A question's note is known by its language and page
-(``q05-keras-model``), a term's by its language and glossary anchor (``dropout``), a quiz item's
-by its language and key; they may be reworded freely, but renaming a page, an anchor or an
-item's id makes a new card.
+Deck, note type and note ids come from fixed strings, never random, so importing a newer deck
+updates the cards a reader has (keeping their reviews) instead of adding copies. A note is known
+by its language and its page slug (questions), glossary anchor (terms) or key (quiz items):
+rewording is free, renaming a page, an anchor or an item's id makes a new card.
 
-Fields are simple HTML converted from the pages' Markdown. Links lead to the published site;
-images of the language folder (the diagrams) are packed into the deck, so it works offline.
+Fields are simple HTML made from the pages' Markdown. Links lead to the published site; images
+of the language folder (the diagrams) are packed into the deck, so it works offline.
 """
 
 from __future__ import annotations
@@ -22,7 +20,7 @@ import re
 import sqlite3
 import time
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,32 +34,17 @@ from tools.quiz_html import hint
 
 NAMESPACE = "kunskapskontroll/deep-learning"  # changing it makes every card new for readers
 GLOSSARY = "glossary.md"
+# Per language and kind of note: its tag, its subdeck, its note type, the link on its back.
 LABELS = {
     "sv": {
-        "read": "Läs hela svaret",
-        "glossary": "I ordlistan",
-        "question": "fråga",
-        "term": "ordlista",
-        "kind_question": "Deep learning: fråga",
-        "kind_term": "Deep learning: begrepp",
-        "kind_item": "Deep learning: quizfråga",
-        "item": "quiz",
-        "questions": "Frågor",
-        "terms": "Ordlista",
-        "items": "Quiz",
+        "question": ("fråga", "Frågor", "Deep learning: fråga", "Läs hela svaret"),
+        "term": ("ordlista", "Ordlista", "Deep learning: begrepp", "I ordlistan"),
+        "item": ("quiz", "Quiz", "Deep learning: quizfråga", QUIZ_TEXT["sv"]["read"]),
     },
     "en": {
-        "read": "Read the whole answer",
-        "glossary": "In the glossary",
-        "question": "question",
-        "term": "glossary",
-        "kind_question": "Deep learning: question",
-        "kind_term": "Deep learning: term",
-        "kind_item": "Deep learning: quiz item",
-        "item": "quiz",
-        "questions": "Questions",
-        "terms": "Glossary",
-        "items": "Quiz",
+        "question": ("question", "Questions", "Deep learning: question", "Read the whole answer"),
+        "term": ("glossary", "Glossary", "Deep learning: term", "In the glossary"),
+        "item": ("quiz", "Quiz", "Deep learning: quiz item", QUIZ_TEXT["en"]["read"]),
     },
 }
 CSS = """\
@@ -77,6 +60,29 @@ img { max-width: 100%; height: auto; }
 .right { font-weight: bold; }
 .why { font-weight: normal; }
 """
+# Per kind of note: its fields, its front, and its back: the top, then (below a line) the
+# body, then a link to the site.
+TEMPLATES = {
+    "question": (
+        "Number Title Question Answer Link",
+        '<div class="title">{{Title}}</div>\n<div>{{Question}}</div>',
+        "{{FrontSide}}",
+        "<div>{{Answer}}</div>",
+    ),
+    "term": (
+        "Term Definition Link",
+        '<div class="term">{{Term}}</div>',
+        "{{FrontSide}}",
+        "<div>{{Definition}}</div>",
+    ),
+    # Not {{FrontSide}}: the back lists the options again, each with its verdict.
+    "item": (
+        "Prompt Options Answer Link",
+        "<div>{{Prompt}}</div>\n{{Options}}",
+        "<div>{{Prompt}}</div>",
+        "{{Answer}}",
+    ),
+}
 DEFINITION = r"\{{\s*#{anchor}\s*\}}\s*\n:[ \t]+(?P<text>[^\n]*(?:\n(?:[ \t]*\n)*[ ]{{4}}[^\n]*)*)"
 
 
@@ -94,7 +100,7 @@ def stable_id(*parts: str) -> int:
 
 
 def note_guid(language: str, kind: str, key: str) -> str:
-    """A note's GUID, from its language and its page slug or glossary anchor."""
+    """A note's GUID, from its language, its kind and its slug, anchor or key."""
     return genanki.guid_for(NAMESPACE, language, kind, key)
 
 
@@ -108,73 +114,32 @@ def front(term: str) -> str:
 
 
 def terms(glossary_text: str, entries: Iterable[tuple[str, str, str]]) -> list[Term]:
-    """The glossary's entries with their whole definitions (``entries`` gives the first line).
-
-    ``entries`` is ``hooks.glossary.entries(language)``: (term, anchor, first line); the lines
-    indented under an entry continue its definition.
-    """
+    """The glossary's entries with their whole definitions, the lines indented under an entry
+    included. ``entries`` is ``tools.glossary.entries(language)``: (term, anchor, first line)."""
     found = []
     for term, anchor, first in entries:
         match = re.search(DEFINITION.format(anchor=re.escape(anchor)), glossary_text)
         text = match["text"] if match else first
-        lines = [line.removeprefix("    ") for line in text.splitlines()]
-        definition = "\n".join(lines).strip()
+        definition = "\n".join(line.removeprefix("    ") for line in text.splitlines()).strip()
         found.append(Term(term=front(term), anchor=anchor, definition=definition))
     return found
 
 
-def _models(language: str) -> tuple[genanki.Model, genanki.Model, genanki.Model]:
-    labels = LABELS[language]
-    question = genanki.Model(
-        stable_id(NAMESPACE, "model", "question", language),
-        labels["kind_question"],
-        fields=[{"name": name} for name in ("Number", "Title", "Question", "Answer", "Link")],
-        templates=[
-            {
-                "name": labels["kind_question"],
-                "qfmt": '<div class="title">{{Title}}</div>\n<div>{{Question}}</div>',
-                "afmt": (
-                    '{{FrontSide}}\n<hr id="answer">\n<div>{{Answer}}</div>\n'
-                    f'<p class="more"><a href="{{{{Link}}}}">{labels["read"]}</a></p>'
-                ),
-            }
-        ],
-        css=CSS,
-    )
-    term = genanki.Model(
-        stable_id(NAMESPACE, "model", "term", language),
-        labels["kind_term"],
-        fields=[{"name": name} for name in ("Term", "Definition", "Link")],
-        templates=[
-            {
-                "name": labels["kind_term"],
-                "qfmt": '<div class="term">{{Term}}</div>',
-                "afmt": (
-                    '{{FrontSide}}\n<hr id="answer">\n<div>{{Definition}}</div>\n'
-                    f'<p class="more"><a href="{{{{Link}}}}">{labels["glossary"]}</a></p>'
-                ),
-            }
-        ],
-        css=CSS,
-    )
-    item = genanki.Model(
-        stable_id(NAMESPACE, "model", "item", language),
-        labels["kind_item"],
-        fields=[{"name": name} for name in ("Prompt", "Options", "Answer", "Link")],
-        templates=[
-            {
-                "name": labels["kind_item"],
-                "qfmt": "<div>{{Prompt}}</div>\n{{Options}}",
-                # Not {{FrontSide}}: the back lists the options again, each with its verdict.
-                "afmt": (
-                    '<div>{{Prompt}}</div>\n<hr id="answer">\n{{Answer}}\n'
-                    f'<p class="more"><a href="{{{{Link}}}}">{QUIZ_TEXT[language]["read"]}</a></p>'
-                ),
-            }
-        ],
-        css=CSS,
-    )
-    return question, term, item
+def _models(language: str) -> dict[str, genanki.Model]:
+    models = {}
+    for kind, (fields, qfmt, top, back) in TEMPLATES.items():
+        _, _, name, more = LABELS[language][kind]
+        link = f'<p class="more"><a href="{{{{Link}}}}">{more}</a></p>'
+        models[kind] = genanki.Model(
+            stable_id(NAMESPACE, "model", kind, language),
+            name,
+            fields=[{"name": field} for field in fields.split()],
+            templates=[
+                {"name": name, "qfmt": qfmt, "afmt": f'{top}\n<hr id="answer">\n{back}\n{link}'}
+            ],
+            css=CSS,
+        )
+    return models
 
 
 def item_fields(item: Item, language: str, base: str) -> list[str]:
@@ -188,12 +153,6 @@ def item_fields(item: Item, language: str, base: str) -> list[str]:
     answers = f'<ol type="a">{explained_options(item, base)}</ol>'
     link = url(resolve(item.options[item.right[0]].see, page), base)
     return [prompt, f'<ol type="a">{options}</ol>', answers, link]
-
-
-def _title(question: Question) -> str:
-    """The title with the question's number in front (the titles usually carry it already)."""
-    prefix = f"{question.number}. "
-    return question.title if question.title.startswith(prefix) else prefix + question.title
 
 
 class _Media:
@@ -212,6 +171,38 @@ class _Media:
         return name
 
 
+def _notes(
+    language: str,
+    questions: Iterable[Question],
+    glossary: Iterable[Term],
+    items: Iterable[Item],
+    base: str,
+    media: _Media,
+) -> Iterator[tuple[str, str, list[str], list[str]]]:
+    """(kind, key, fields, tags besides the kind's) of every note."""
+    for question in questions:
+        page = question.page.as_posix()
+        prefix = f"{question.number}. "  # the titles usually carry their number already
+        title = question.title if question.title.startswith(prefix) else prefix + question.title
+        fields = [
+            f"{question.number:02d}",
+            html.escape(title),  # plain text, not Markdown ("1. ...")
+            to_html(question.wording, page, base, media),
+            to_html(question.short_answer, page, base, media),
+            url(page, base),
+        ]
+        yield "question", question.slug, fields, [f"q{question.number:02d}"]
+    for entry in glossary:
+        fields = [
+            inline_html(entry.term, GLOSSARY, base),
+            to_html(entry.definition, GLOSSARY, base, media),
+            url(f"{GLOSSARY}#{entry.anchor}", base),
+        ]
+        yield "term", entry.anchor, fields, []
+    for item in items:
+        yield "item", item.key, item_fields(item, language, base), [f"q{item.number:02d}"]
+
+
 def deck(
     language: str,
     name: str,
@@ -228,56 +219,23 @@ def deck(
     ``folder`` its docs folder (``docs/sv``), where images the text shows are looked up.
     ``timestamp`` dates the notes (default: now); Anki replaces a card only with a newer one.
     """
-    labels = LABELS[language]
-    question_model, term_model, item_model = _models(language)
+    models = _models(language)
     # A subdeck per kind, so a learner can study the questions, the terms or the quiz alone.
     parent = genanki.Deck(stable_id(NAMESPACE, "deck", language), name)
-    by_kind = {
-        kind: genanki.Deck(stable_id(NAMESPACE, "deck", language, kind), f"{name}::{labels[kind]}")
-        for kind in ("questions", "terms", "items")
+    subdecks = {
+        kind: genanki.Deck(stable_id(NAMESPACE, "deck", language, f"{kind}s"), f"{name}::{subdeck}")
+        for kind, (_, subdeck, _, _) in LABELS[language].items()
     }
     media = _Media(folder, f"deep-learning-{language}")
-    for question in questions:
-        page = question.page.as_posix()
-        fields = [
-            f"{question.number:02d}",
-            html.escape(_title(question)),  # plain text, not Markdown ("1. ...")
-            to_html(question.wording, page, base, media),
-            to_html(question.short_answer, page, base, media),
-            url(page, base),
-        ]
-        by_kind["questions"].add_note(
-            genanki.Note(
-                model=question_model,
-                fields=fields,
-                guid=note_guid(language, "question", question.slug),
-                tags=["deep-learning", labels["question"], f"q{question.number:02d}"],
-            )
+    for kind, key, fields, tags in _notes(language, questions, glossary, items, base, media):
+        note = genanki.Note(
+            model=models[kind],
+            fields=fields,
+            guid=note_guid(language, kind, key),
+            tags=["deep-learning", LABELS[language][kind][0], *tags],
         )
-    for entry in glossary:
-        fields = [
-            inline_html(entry.term, GLOSSARY, base),
-            to_html(entry.definition, GLOSSARY, base, media),
-            url(f"{GLOSSARY}#{entry.anchor}", base),
-        ]
-        by_kind["terms"].add_note(
-            genanki.Note(
-                model=term_model,
-                fields=fields,
-                guid=note_guid(language, "term", entry.anchor),
-                tags=["deep-learning", labels["term"]],
-            )
-        )
-    for item in items:
-        by_kind["items"].add_note(
-            genanki.Note(
-                model=item_model,
-                fields=item_fields(item, language, base),
-                guid=note_guid(language, "item", item.key),
-                tags=["deep-learning", labels["item"], f"q{item.number:02d}"],
-            )
-        )
-    decks = [parent, *by_kind.values()]
+        subdecks[kind].add_note(note)
+    decks = [parent, *subdecks.values()]
     return _package(decks, media.files, time.time() if timestamp is None else timestamp)
 
 

@@ -1,11 +1,9 @@
 """Work that every build repeats unchanged, kept by its inputs (hooks/build_cache.py uses it).
 
-Each build makes both languages, and `mkdocs serve` makes both again after every save, in the
-same process; most of that work has the same inputs every time. A result is only ever found
-under a digest of everything it was computed from, so an edit always shows. Results stay in
-memory for the process (this module is imported once; MkDocs re-runs hook files on every
-rebuild) and, where they are text, on disk in $TMPDIR/kb-build-cache for the next build,
-outside the repository.
+A result is only ever found under a digest of everything it was computed from, so an edit
+always shows. Results stay in memory for the process (this module is imported once; MkDocs
+re-runs hook files on every rebuild, and `mkdocs serve` rebuilds both languages after every
+save) and, where they are text, on disk in $TMPDIR/kb-build-cache, outside the repository.
 """
 
 from __future__ import annotations
@@ -28,6 +26,7 @@ import pymdownx.highlight
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 from mkdocstrings_handlers.python._internal import rendering as mkdocstrings_rendering
 from nbconvert.exporters.templateexporter import TemplateExporter
 
@@ -35,6 +34,10 @@ CACHE = Path(tempfile.gettempdir()) / "kb-build-cache"
 # What the results on disk also depend on: an upgrade must not find the old ones.
 LIBRARIES = ("markdown", "pygments", "pymdown-extensions", "mkdocs", "mkdocs-material")
 VERSIONS = tuple(importlib.metadata.version(name) for name in LIBRARIES)
+
+
+def _digest(inputs: object) -> str:
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()
 
 
 class Memo:
@@ -46,7 +49,7 @@ class Memo:
         self.used: dict[str, Any] = {}  # what this build used: all that is written back
 
     def get(self, inputs: object, compute: Callable[[], Any]) -> Any:
-        key = hashlib.sha256(repr((VERSIONS, inputs)).encode()).hexdigest()
+        key = _digest((VERSIONS, inputs))
         if self.known is None:
             try:
                 self.known = json.loads(self.path.read_text(encoding="utf-8"))
@@ -116,21 +119,15 @@ _format = functools.cache(mkdocstrings_rendering._get_formatter())
 mkdocstrings_rendering._get_formatter = lambda: _format
 
 
-# A page's Markdown as HTML, in memory only (the libraries' versions cannot change within a
-# process): what MkDocs' Page.render sets, and the anchors it registered with mkdocs-autorefs.
-_rendered: dict[str, dict[str, Any]] = {}
-_rendered_now: set[str] = set()  # what this build used: all that is kept after it
+# Results for `mkdocs serve`'s rebuilds, in memory only (the libraries' versions cannot change
+# within a process): each page's Markdown as HTML, the notebooks made from the pages, the
+# practice files.
+_kept: dict[str, Any] = {}
+_used: set[str] = set()  # the keys this build used: all that is kept after it
+# Set by Page.render (mkdocs 1.6); restored as copies, so the kept ones stay as they were.
+PAGE_FIELDS = ("content", "toc", "_title_from_render", "present_anchor_ids")
 INCLUDE = re.compile(r"""^\s*--8<--\s+(["'])(?P<path>[^"':]+)(?::[^"']*)?\1\s*$""")
 SECTION_MARK = re.compile(r"--8<-- \[(?:start|end):[\w-]+\]")
-
-
-class _Warnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 def _includes(markdown: str, config: MkDocsConfig) -> list | None:
@@ -187,10 +184,10 @@ def render_once(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> Ca
             sorted((f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files),
             _settings(config),
         )
-        key = hashlib.sha256(repr(inputs).encode()).hexdigest()
+        key = _digest(inputs)
         autorefs = config.plugins.get("autorefs")
-        _rendered_now.add(key)
-        if key not in _rendered:
+        _used.add(key)
+        if key not in _kept:
             registered: list = []
             if autorefs:
                 register = autorefs.register_anchor
@@ -200,7 +197,7 @@ def render_once(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> Ca
                     register(page, *args, **kwargs)
 
                 autorefs.register_anchor = record
-            warnings = _Warnings()
+            warnings = CountHandler(level=logging.WARNING)
             logging.getLogger("mkdocs").addHandler(warnings)
             try:
                 render(config, files)
@@ -208,13 +205,11 @@ def render_once(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> Ca
                 logging.getLogger("mkdocs").removeHandler(warnings)
                 if autorefs:
                     del autorefs.register_anchor  # the class's method again
-            if warnings.count:
+            if warnings.counts:
                 return None  # not kept: the next build shows the warnings again
-            _rendered[key] = {
-                "content": page.content,
-                "toc": copy.deepcopy(page.toc),
-                "title": page._title_from_render,
-                "anchors": set(page.present_anchor_ids or ()),
+            # What Page.render sets, and the anchors it registered with mkdocs-autorefs.
+            _kept[key] = {
+                "fields": copy.deepcopy({name: getattr(page, name) for name in PAGE_FIELDS}),
                 "links": {
                     file.src_uri: dict(links)
                     for file, links in (page.links_to_anchors or {}).items()
@@ -222,11 +217,9 @@ def render_once(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> Ca
                 "registered": registered,
             }
             return None
-        kept = _rendered[key]
-        page.content = kept["content"]
-        page.toc = copy.deepcopy(kept["toc"])
-        page._title_from_render = kept["title"]
-        page.present_anchor_ids = set(kept["anchors"])
+        kept = _kept[key]
+        for name, value in copy.deepcopy(kept["fields"]).items():
+            setattr(page, name, value)
         page.links_to_anchors = {
             files.get_file_from_path(src_uri): dict(links)
             for src_uri, links in kept["links"].items()
@@ -238,16 +231,10 @@ def render_once(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> Ca
     return render_page
 
 
-# Other results for `mkdocs serve`'s rebuilds (in memory): the notebooks made from the pages,
-# the practice files.
-_kept: dict[str, Any] = {}
-_kept_now: set[str] = set()
-
-
 def kept(inputs: object, compute: Callable[[], Any]) -> Any:
     """compute(), or what it returned before in this process for the same inputs."""
-    key = hashlib.sha256(repr(inputs).encode()).hexdigest()
-    _kept_now.add(key)
+    key = _digest(inputs)
+    _used.add(key)
     if key not in _kept:
         _kept[key] = compute()
     return _kept[key]
@@ -264,7 +251,6 @@ def folder_digest(folder: Path, skip_suffix: str = "") -> str:
 
 def forget_unused() -> None:
     """After a build: keep only what it used (a long `mkdocs serve` stays small)."""
-    for store, used in ((_rendered, _rendered_now), (_kept, _kept_now)):
-        for key in set(store) - used:
-            del store[key]
-        used.clear()
+    for key in set(_kept) - _used:
+        del _kept[key]
+    _used.clear()

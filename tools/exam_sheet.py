@@ -1,12 +1,13 @@
 """The exam sheet: every question with the course's wording and the short answer, to print.
 
 docs/<language>/exam-sheet.md holds the line ``<!-- exam-sheet: questions -->``;
-``hooks/practice.py`` replaces it with what ``questions_markdown`` returns. Each question is one
-block (``<div class="exam-question">``), which the print styles keep on one sheet of paper.
+``hooks/practice.py`` replaces it with every question's ``block``, a ``<div class="exam-question">``
+that the print styles keep on one sheet of paper.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 from tools import placeholders
@@ -21,10 +22,6 @@ LABELS = {
 }
 
 
-def _indented(text: str) -> str:
-    return "\n".join(f"    {line}" if line.strip() else "" for line in text.splitlines())
-
-
 def block(question: Question, base: str) -> str:
     """One question as Markdown: title, the course's wording, the short answer, a link that
     carries the page's published address (``base``: the language's), printed on paper."""
@@ -35,7 +32,7 @@ def block(question: Question, base: str) -> str:
     return (
         f'<div class="exam-question" markdown>\n\n'
         f"## {question.title}\n\n"
-        f'!!! question "{labels["question"]}"\n{_indented(wording)}\n\n'
+        f'!!! question "{labels["question"]}"\n{textwrap.indent(wording, "    ")}\n\n'
         f'<p class="exam-label">{labels["answer"]}</p>\n\n'
         f"{answer}\n\n"
         f'<p class="exam-more" markdown>[{labels["more"]}]({page})'
@@ -44,13 +41,8 @@ def block(question: Question, base: str) -> str:
     )
 
 
-def questions_markdown(questions: Iterable[Question], base: str) -> str:
-    """Every question's block, in order."""
-    return "\n".join(block(question, base) for question in questions)
-
-
 def fill(page_markdown: str, questions: Iterable[Question], base: str) -> str:
     """The exam-sheet page with its placeholder replaced by the questions."""
     return placeholders.fill(
-        page_markdown, PLACEHOLDER, lambda: questions_markdown(questions, base)
+        page_markdown, PLACEHOLDER, lambda: "\n".join(block(q, base) for q in questions)
     )

@@ -100,15 +100,9 @@ def _link(address: str, label: str) -> str:
 def category_path(question: Question) -> str:
     """``$course$/top/Knowledge check 2/05 A Keras model``; Moodle reads "//" as a slash."""
     title = re.sub(rf"^{question.number}\.\s*", "", question.title)
-    return "/".join(
-        part.replace("/", "//")
-        for part in [
-            "$course$",
-            "top",
-            LABELS[question.language]["course"],
-            f"{question.number:02d} {title}",
-        ]
-    )
+    course = LABELS[question.language]["course"]
+    parts = ["$course$", "top", course, f"{question.number:02d} {title}"]
+    return "/".join(part.replace("/", "//") for part in parts)
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
@@ -119,14 +113,6 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Elem
 
 def _plain(html_text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", html_text)).strip()
-
-
-def _feedback(item: Item, why: str, see: str, language: str, base: str) -> str:
-    page = f"questions/{item.slug}.md"
-    target = resolve(see, page)
-    found = QUESTION_PAGE.match(target)
-    label = LABELS[language]["more"].format(number=int(found[1]) if found else item.number)
-    return f"{to_html(why, page, base)}\n{_link(url(target, base), label)}"
 
 
 def _item(quiz: ET.Element, item: Item, position: int, language: str, base: str) -> None:
@@ -149,10 +135,14 @@ def _item(quiz: ET.Element, item: Item, position: int, language: str, base: str)
         ET.SubElement(question, "shownumcorrect")
     grades = fractions(item)
     for position in item.shown:
-        option, fraction = item.options[position], grades[position]
-        answer = _text(question, "answer", inline_html(option.text, page, base), fraction=fraction)
-        answer.set("format", "html")
-        feedback = _feedback(item, option.why, option.see, language, base)
+        option = item.options[position]
+        text = inline_html(option.text, page, base)
+        answer = _text(question, "answer", text, fraction=grades[position], format="html")
+        # The option's explanation links to the answer that explains it (maybe another's).
+        target = resolve(option.see, page)
+        found = QUESTION_PAGE.match(target)
+        label = LABELS[language]["more"].format(number=int(found[1]) if found else item.number)
+        feedback = f"{to_html(option.why, page, base)}\n{_link(url(target, base), label)}"
         _text(answer, "feedback", feedback, format="html")
 
 

@@ -173,13 +173,9 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
     prose += source.lines[line - 1 :]
     if cell := _markdown_cell(prose, language, within, site):
         cells.append(cell)
-    notebook = new_notebook(cells=cells)
-    notebook.metadata.update(
-        {
-            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"},
-        }
-    )
+    kernel = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    metadata = {"kernelspec": kernel, "language_info": {"name": "python"}}
+    notebook = new_notebook(cells=cells, metadata=metadata)
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{number}"  # stable ids: the same page gives the same file
         if cell["cell_type"] == "code":
@@ -192,14 +188,13 @@ def _is_marker(block: object) -> bool:
     return isinstance(block, Comment) and block.text.startswith("pytest")
 
 
-def has_code(page: Path) -> bool:
-    """Whether a page has Python that runs (a notebook of it would have code cells)."""
-    notebook = page_notebook(page, Site("/"))
-    return any(cell["cell_type"] == "code" for cell in notebook.cells)
+def has_code(notebook: nbformat.NotebookNode) -> bool:
+    """Whether a page's notebook has code cells (whether the page has Python that runs)."""
+    return any(cell.cell_type == "code" for cell in notebook.cells)
 
 
 def notebook_pages(language: str) -> list[Path]:
     """Question pages of a language that get a notebook (relative to the repository root)."""
     folder = DOCS / language / "questions"
     pages = [path.relative_to(ROOT) for path in sorted(folder.glob("*.md"))]
-    return [page for page in pages if has_code(page)]
+    return [page for page in pages if has_code(page_notebook(page, Site("/")))]

@@ -4,10 +4,8 @@ The practice exports (an Anki deck, a Moodle quiz, the exam sheet) reuse Markdow
 one page: a question's short answer links ``../glossary.md#dropout`` relative to
 ``questions/q07-dropout.md``. Read elsewhere, such a link has to point at the page on the
 published site (``https://.../deep-learning/en/glossary/#dropout``), or, for the exam sheet,
-at the same file as seen from another page. ``explained_options`` is the one piece of HTML
-both quiz exports share: every option of an item with its verdict and explanation.
-
-Pages are named as MkDocs names them inside a language folder: ``questions/q07-dropout.md``.
+at the same file as seen from another page. Pages are named as MkDocs names them inside a
+language folder: ``questions/q07-dropout.md``.
 """
 
 from __future__ import annotations
@@ -30,6 +28,7 @@ if TYPE_CHECKING:
 
 COMMENT = re.compile(r"[ \t]*<!--.*?-->[ \t]*\n?", re.DOTALL)
 MARKDOWN_LINK = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)(\))")
+INDEX = re.compile(r"(?:^|/)index$")  # a folder's page, published as the folder
 
 
 def base_url(site_url: str, language: str) -> str:
@@ -47,11 +46,9 @@ def is_external(target: str) -> bool:
 def resolve(target: str, page: str) -> str:
     """A relative link written on ``page``, as a path from the language folder (with fragment)."""
     path, hash_, fragment = target.partition("#")
-    if not path:
-        resolved = page
-    else:
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    return f"{resolved}{hash_}{fragment}"
+    if path:
+        page = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    return f"{page}{hash_}{fragment}"
 
 
 def relative(target: str, page: str) -> str:
@@ -65,9 +62,7 @@ def url(path: str, base: str) -> str:
     """The published address of a file of the language folder (``glossary.md#adam``)."""
     path, hash_, fragment = path.partition("#")
     if path.endswith(".md"):
-        stem = path.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            stem = stem.removesuffix("index").rstrip("/")
+        stem = INDEX.sub("", path.removesuffix(".md"))
         path = f"{stem}/" if stem else ""
     return f"{base}{path}{hash_}{fragment}"
 
@@ -92,9 +87,7 @@ def rebase(text: str, page: str, to_page: str) -> str:
 class _Links(Treeprocessor):
     """Rewrites the links and image sources of a converted text with ``rewrite``."""
 
-    def __init__(self, md: markdown.Markdown) -> None:
-        super().__init__(md)
-        self.rewrite: Callable[[str, str], str] = lambda _tag, target: target
+    rewrite: Callable[[str, str], str]  # (tag, target) -> new target, set by each conversion
 
     def run(self, root: Element) -> None:
         for element in root.iter():
@@ -135,10 +128,7 @@ def to_html(
 
     converter, links = _converter()
     links.rewrite = rewrite
-    try:
-        return converter.reset().convert(without_comments(text)).strip()
-    finally:
-        links.rewrite = lambda _tag, target: target
+    return converter.reset().convert(without_comments(text)).strip()
 
 
 def inline_html(text: str, page: str, base: str) -> str:

@@ -15,6 +15,7 @@ generated from what this module reads; no list of questions is kept anywhere els
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,9 +91,13 @@ def read(path: Path, language: str) -> Question:
     )
 
 
+def _paths(docs: Path, language: str) -> list[Path]:
+    return sorted((docs / language / "questions").glob("*.md"))
+
+
 def questions(language: str, docs: Path = DOCS) -> list[Question]:
     """Every question of a language, in order; raises QuestionError on a broken page."""
-    found = [read(path, language) for path in sorted((docs / language / "questions").glob("*.md"))]
+    found = [read(path, language) for path in _paths(docs, language)]
     if shared := _shared_numbers(found):
         raise QuestionError("; ".join(shared))
     return found
@@ -113,29 +118,22 @@ def _shared_numbers(found: list[Question]) -> list[str]:
 def problems(docs: Path = DOCS, languages: tuple[str, ...] = LANGUAGES) -> list[str]:
     """Everything wrong with the question pages, as messages naming the file."""
     found: list[str] = []
-    slugs: dict[str, set[str]] = {}
     for language in languages:
-        slugs[language] = set()
         readable = []
-        for path in sorted((docs / language / "questions").glob("*.md")):
-            slugs[language].add(path.name)
+        for path in _paths(docs, language):
             try:
                 readable.append(read(path, language))
             except QuestionError as error:
                 found.append(str(error))
         found += _shared_numbers(readable)
-    for language in languages:
-        for other in languages:
-            for name in sorted(slugs[other] - slugs[language]):
-                found.append(
-                    f"docs/{language}/questions/{name} is missing: "
-                    f"docs/{other}/questions/{name} has no twin in {language}"
-                )
-    return found
-
-
-def _indented(text: str) -> str:
-    return "\n".join(f"    {line}" if line.strip() else "" for line in text.splitlines())
+    names = {language: {path.name for path in _paths(docs, language)} for language in languages}
+    return found + [
+        f"docs/{language}/questions/{name} is missing: "
+        f"docs/{other}/questions/{name} has no twin in {language}"
+        for language in languages
+        for other in languages
+        for name in sorted(names[other] - names[language])
+    ]
 
 
 def _from_language_root(target: str) -> str:
@@ -159,6 +157,6 @@ def self_test(language: str, docs: Path = DOCS) -> str:
         link = f"[{READ_MORE[language]}]({question.page.as_posix()})"
         blocks.append(
             f"## {question.title}\n\n{question.wording}\n\n"
-            f'??? success "{ANSWER[language]}"\n{_indented(answer)}\n\n    {link}\n'
+            f'??? success "{ANSWER[language]}"\n{textwrap.indent(answer, "    ")}\n\n    {link}\n'
         )
     return "\n".join(blocks)

@@ -14,7 +14,8 @@ The items of a question live beside its page, one file per language:
             see: "#parametrar-det-modellen-lar-sig"   # or "q04-train-validation-test.md#anchor"
 
 The question pages (``hooks/quiz.py``), the quiz page and the practice exports are made from
-what ``load`` returns. ``problems`` lists everything wrong with the files of all languages.
+what ``load`` (or ``by_question``) returns. ``problems`` lists everything wrong with the files
+of all languages.
 """
 
 from __future__ import annotations
@@ -90,10 +91,8 @@ def _validator() -> jsonschema.Draft202012Validator:
 
 
 def heading_ids(page: Path) -> set[str]:
-    """The ids of a page's headings, as Python-Markdown's toc extension gives them on the site.
-
-    Explicit ``{ #id }`` attributes count, and a repeated heading gets ``_1``, ``_2``...
-    """
+    """The ids of a page's headings, as on the site: explicit ``{ #id }`` attributes count,
+    and a repeated heading gets ``_1``, ``_2``..."""
     return set(headings(page))
 
 
@@ -120,29 +119,19 @@ def _headings(page: Path, _mtime: int) -> tuple[tuple[str, str], ...]:
     return tuple(walk(converter.toc_tokens))  # type: ignore[attr-defined]
 
 
-def _where(path: Path, docs: Path) -> str:
-    """A file as the messages name it: docs/<language>/questions/<name>."""
-    return path.relative_to(docs.parent).as_posix()
+def _name(docs: Path, language: str, stem: str) -> str:
+    """A quiz file as the messages name it: docs/<language>/questions/<stem>.quiz.yml."""
+    return f"{docs.name}/{language}/questions/{stem}{SUFFIX}"
 
 
-def _files(docs: Path, language: str) -> list[Path]:
-    return sorted((docs / language / "questions").glob(f"*{SUFFIX}"))
-
-
-def _stem(path: Path) -> str:
-    return path.name.removesuffix(SUFFIX)
-
-
-def _label(data: Any, path: list[Any]) -> str:
-    """A place in a file's data as the messages name it: item 'some-id', option 2."""
-    parts = []
-    if len(path) >= 2 and path[0] == "items" and isinstance(path[1], int):
-        item = data["items"][path[1]] if isinstance(data, dict) else None
-        name = item.get("id") if isinstance(item, dict) else None
-        parts.append(f"item {name!r}" if isinstance(name, str) else f"item {path[1] + 1}")
-        if len(path) >= 4 and path[2] == "options" and isinstance(path[3], int):
-            parts.append(f"option {path[3] + 1}")
-    return ", ".join(parts)
+def _label(data: dict[str, Any], at: list[Any]) -> str:
+    """Where in a file's items a schema error is: item 'some-id', option 2."""
+    item = data["items"][at[1]]
+    name = item.get("id") if isinstance(item, dict) else None
+    label = f"item {name!r}" if isinstance(name, str) else f"item {at[1] + 1}"
+    if len(at) >= 4 and at[2] == "options":
+        label += f", option {at[3] + 1}"
+    return label
 
 
 def _target_problem(page: Path, target: str, language: str) -> str:
@@ -183,8 +172,8 @@ def _link_problems(place: str, text: str, page: Path, language: str) -> list[str
 
 def _read(path: Path, language: str, docs: Path) -> tuple[list[Item], list[str]]:
     """The items of one file, and everything wrong with it."""
-    where = _where(path, docs)
-    stem = _stem(path)
+    stem = path.name.removesuffix(SUFFIX)
+    where = _name(docs, language, stem)
     match = re.fullmatch(r"q(\d{2})-[a-z0-9-]+", stem)
     page = path.with_name(f"{stem}.md")
     if not match or not page.is_file():
@@ -198,10 +187,9 @@ def _read(path: Path, language: str, docs: Path) -> tuple[list[Item], list[str]]
     invalid: set[int] = set()  # items that do not match the schema: checked no further
     for error in errors:
         at = list(error.absolute_path)
-        place = _label(data, at)
-        found.append(f"{where}: {place + ': ' if place else ''}{error.message}")
-        if len(at) < 2 or at[0] != "items" or not isinstance(at[1], int):
-            return [], found  # the file as a whole is not a list of items
+        if len(at) < 2 or at[0] != "items":  # (sorted first) not a list of items at all
+            return [], [f"{where}: {error.message}"]
+        found.append(f"{where}: {_label(data, at)}: {error.message}")
         invalid.add(at[1])
 
     items = []
@@ -215,10 +203,7 @@ def _read(path: Path, language: str, docs: Path) -> tuple[list[Item], list[str]]
             found.append(f"{label}: the id is used twice in this file")
         seen.add(name)
         multiple = raw.get("multiple", False)
-        options = tuple(
-            Option(text=o["text"], correct=o["correct"], why=o["why"], see=o["see"])
-            for o in raw["options"]
-        )
+        options = tuple(Option(**option) for option in raw["options"])  # the schema's 4 keys
         right = sum(option.correct for option in options)
         if right == 0:
             found.append(f"{label}: no option is right (`correct: true`)")
@@ -237,33 +222,26 @@ def _read(path: Path, language: str, docs: Path) -> tuple[list[Item], list[str]]
                 found.append(f"{place}: 'see' points to {wrong}")
             for field in ("text", "why"):
                 found += _link_problems(f"{place}: {field}", getattr(option, field), page, language)
-        items.append(
-            Item(
-                id=name,
-                number=int(match[1]),
-                slug=stem,
-                multiple=multiple,
-                prompt=raw["prompt"],
-                options=options,
-            )
-        )
+        items.append(Item(name, int(match[1]), stem, multiple, raw["prompt"], options))
     return items, found
 
 
-def _twins(read: dict[str, dict[str, list[Item]]], docs: Path) -> list[str]:
+Read = dict[str, dict[str, list[Item]]]  # language -> page stem -> its items
+
+
+def _twins(read: Read, docs: Path) -> list[str]:
     """Where the languages differ: item ids and their order, options, right answers."""
     found = []
     first, *others = list(read)
     for other in others:
         for stem in sorted(set(read[first]) & set(read[other])):
-            where = f"{docs.name}/{other}/questions/{stem}{SUFFIX}"
+            where = _name(docs, other, stem)
             ours, theirs = read[first][stem], read[other][stem]
             ids, their_ids = [i.id for i in ours], [i.id for i in theirs]
             if ids != their_ids:
                 found.append(
-                    f"{where}: the item ids differ from {docs.name}/{first}/questions/"
-                    f"{stem}{SUFFIX} (the same ids in the same order): "
-                    f"{their_ids} against {ids}"
+                    f"{where}: the item ids differ from {_name(docs, first, stem)} "
+                    f"(the same ids in the same order): {their_ids} against {ids}"
                 )
                 continue
             for mine, twin in zip(ours, theirs, strict=True):
@@ -282,11 +260,8 @@ def _twins(read: dict[str, dict[str, list[Item]]], docs: Path) -> list[str]:
     return found
 
 
-Checked = tuple[dict[str, dict[str, list[Item]]], dict[str, list[str]]]
-
-
-def _check(docs: Path) -> Checked:
-    """Every language's items (by page stem) and problems (by language; "" for the twins).
+def _check(docs: Path) -> tuple[Read, dict[str, list[str]]]:
+    """Every language's items and problems (by language; "" for the differences between them).
 
     Read again only when a quiz file or a question page has changed: the build asks once per
     page, and `mkdocs serve` rebuilds after every edit.
@@ -300,38 +275,28 @@ def _check(docs: Path) -> Checked:
 
 
 @functools.lru_cache(maxsize=4)
-def _checked(docs: Path, _stamp: tuple[tuple[Path, int], ...]) -> Checked:
-    read: dict[str, dict[str, list[Item]]] = {}
+def _checked(docs: Path, _stamp: tuple[tuple[Path, int], ...]) -> tuple[Read, dict[str, list[str]]]:
+    read: Read = {}
+    clean: Read = {}  # the files that read without a problem
     found: dict[str, list[str]] = {}
-    broken: set[str] = set()
     for language in LANGUAGES:
-        read[language], found[language] = {}, []
-        for path in _files(docs, language):
-            items, wrong = _read(path, language, docs)
-            read[language][_stem(path)] = items
+        read[language], clean[language], found[language] = {}, {}, []
+        for path in sorted((docs / language / "questions").glob(f"*{SUFFIX}")):
+            stem = path.name.removesuffix(SUFFIX)
+            read[language][stem], wrong = _read(path, language, docs)
             found[language] += wrong
-            if wrong:
-                broken.add(_stem(path))
-    # Twins are compared only where both files read cleanly: a broken file is reported once.
-    clean = {
-        language: {stem: items for stem, items in by_stem.items() if stem not in broken}
-        for language, by_stem in read.items()
-    }
-    found[""] = _missing_twins(read, docs) + _twins(clean, docs)
+            if not wrong:
+                clean[language][stem] = read[language][stem]
+    # Files one language lacks, whether or not they read cleanly; then the differences between
+    # the files that do (a broken file is reported once).
+    found[""] = [
+        f"{_name(docs, other, stem)} is missing: "
+        f"{_name(docs, language, stem)} has no twin in {other}"
+        for language in LANGUAGES
+        for other in LANGUAGES
+        for stem in sorted(set(read[language]) - set(read[other]))
+    ] + _twins(clean, docs)
     return read, found
-
-
-def _missing_twins(read: dict[str, dict[str, list[Item]]], docs: Path) -> list[str]:
-    """Files that one language has and another lacks (whether or not they read cleanly)."""
-    found = []
-    for language in LANGUAGES:
-        for other in LANGUAGES:
-            for stem in sorted(set(read[language]) - set(read[other])):
-                found.append(
-                    f"{docs.name}/{other}/questions/{stem}{SUFFIX} is missing: "
-                    f"{docs.name}/{language}/questions/{stem}{SUFFIX} has no twin in {other}"
-                )
-    return found
 
 
 def problems(docs: Path = DOCS) -> list[str]:
@@ -340,8 +305,8 @@ def problems(docs: Path = DOCS) -> list[str]:
     return [message for language in [*LANGUAGES, ""] for message in found[language]]
 
 
-def load(language: str, docs: Path = DOCS) -> list[Item]:
-    """Every item of every question of a language, in question order; validated.
+def by_question(language: str, docs: Path = DOCS) -> dict[str, list[Item]]:
+    """The items of a language by question page stem, in question order; validated.
 
     Raises QuizError listing the problems of this language's files and any difference from
     the other language.
@@ -350,4 +315,9 @@ def load(language: str, docs: Path = DOCS) -> list[Item]:
     wrong = found[language] + found[""]
     if wrong:
         raise QuizError("\n".join(wrong))
-    return [item for stem in sorted(read[language]) for item in read[language][stem]]
+    return dict(read[language])  # read in the order of the file names
+
+
+def load(language: str, docs: Path = DOCS) -> list[Item]:
+    """Every item of every question of a language, in question order; validated (QuizError)."""
+    return [item for items in by_question(language, docs).values() for item in items]

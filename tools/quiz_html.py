@@ -69,8 +69,7 @@ TEXT = {
         "verdict-earlier": "You answered this one right before.",
     },
 }
-SAID_BY_SCRIPT = ("right", "wrong", "verdict-right", "verdict-wrong", "verdict-missed")
-SAID_BY_SCRIPT += ("verdict-none", "verdict-earlier")
+SAID_BY_SCRIPT = ("right", "wrong", *(key for key in TEXT["en"] if key.startswith("verdict-")))
 
 _inline = markdown.Markdown(extensions=["attr_list"])
 
@@ -93,15 +92,12 @@ class Links:
         name, _, anchor = target.partition("#")
         name = name or f"{slug}.md"
         src = f"{self.language}/questions/{name}"
-        file = self.files.get_file_from_path(src) or self.files.get_file_from_path(
-            f"questions/{name}"
-        )
+        get = self.files.get_file_from_path
+        file = get(src) or get(f"questions/{name}")
         if file is None:
             raise PluginError(f"hooks/quiz.py: no page {src} for a link in a quiz item")
-        if file is self.page.file:
-            return f"#{anchor}" if anchor else "#"
-        url = file.url_relative_to(self.page.file)
-        return f"{url}#{anchor}" if anchor else url
+        url = "" if file is self.page.file else file.url_relative_to(self.page.file)
+        return f"{url}#{anchor}" if anchor else url or "#"
 
     def title(self, slug: str, target: str) -> str:
         name, _, anchor = target.partition("#")
@@ -181,11 +177,12 @@ def _container(language: str, body: str, extra_class: str = "") -> str:
     return f'<div class="{classes}" data-quiz-text="{labels}">{body}</div>'
 
 
-def _score(slug: str, count: int, language: str, label: str) -> str:
-    return (
-        f'<span class="kb-quiz__score-label">{label}:</span> '
-        f'<strong data-quiz-score="{slug}" data-quiz-total="{count}">0/{count}</strong>'
-    )
+def _score(slug: str, count: int) -> str:
+    return f'<strong data-quiz-score="{slug}" data-quiz-total="{count}">0/{count}</strong>'
+
+
+def _titles(language: str) -> dict[str, str]:
+    return {question.slug: html.escape(question.title) for question in questions(language, DOCS)}
 
 
 def question_section(slug: str, items: list[quiz.Item], links: Links, language: str) -> str:
@@ -194,7 +191,7 @@ def question_section(slug: str, items: list[quiz.Item], links: Links, language: 
     forms = "".join(render_item(item, links, language) for item in items)
     progress = (
         f'<p class="kb-quiz__progress kb-quiz__js">'
-        f"{_score(slug, len(items), language, t['score'])} "
+        f'<span class="kb-quiz__score-label">{t["score"]}:</span> {_score(slug, len(items))} '
         f'<button type="button" class="md-button" data-quiz-reset="{slug}">'
         f"{t['reset']}</button></p>"
     )
@@ -204,10 +201,10 @@ def question_section(slug: str, items: list[quiz.Item], links: Links, language: 
 def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str) -> str:
     """The quiz page's controls (filter per question, shuffle, start over) and every item."""
     t = TEXT[language]
-    titles = {question.slug: question.title for question in questions(language, DOCS)}
+    titles = _titles(language)
     choices = "".join(
         f'<label class="kb-quiz__choice"><input type="checkbox" checked value="{slug}" '
-        f'data-quiz-filter="{slug}"> {html.escape(titles.get(slug, slug))}</label>'
+        f'data-quiz-filter="{slug}"> {titles.get(slug, slug)}</label>'
         for slug in by_slug
     )
     controls = (
@@ -232,17 +229,12 @@ def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str)
 
 def quiz_scores(by_slug: dict[str, list[quiz.Item]], links: Links, language: str) -> str:
     """The score per question, each with a link to its page for the reader to read again."""
-    t = TEXT[language]
-    titles = {question.slug: question.title for question in questions(language, DOCS)}
-    rows = []
-    for slug, items in by_slug.items():
-        title = html.escape(titles.get(slug, slug))
-        page = html.escape(links.url(slug, ""))
-        rows.append(
-            f'<li data-quiz-row="{slug}">{title}: '
-            f'<strong data-quiz-score="{slug}" data-quiz-total="{len(items)}">'
-            f"0/{len(items)}</strong>"
-            f'<span class="kb-quiz__again" hidden> &ndash; '
-            f'<a href="{page}">{t["again"]}: {title}</a></span></li>'
-        )
+    titles = _titles(language)
+    rows = [
+        f'<li data-quiz-row="{slug}">{titles.get(slug, slug)}: {_score(slug, len(items))}'
+        f'<span class="kb-quiz__again" hidden> &ndash; '
+        f'<a href="{html.escape(links.url(slug, ""))}">'
+        f"{TEXT[language]['again']}: {titles.get(slug, slug)}</a></span></li>"
+        for slug, items in by_slug.items()
+    ]
     return f'<ul class="kb-quiz__scores">{"".join(rows)}</ul>'

@@ -1,15 +1,16 @@
-"""Build the site the way CI and the hosting do."""
+"""Build the site the way CI and the hosting do, or a copy of the project to build."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tools.pages import ROOT
+from tools.pages import PROJECT_PARTS, ROOT
 
 
 def build(
@@ -42,6 +43,19 @@ def built(site_dir: Path, project: Path = ROOT, tmp: Path | None = None) -> Path
 def given_or_built(site: Path | None, folder: Path) -> Path:
     """A built site given on the command line, or else the project built into `folder`/site."""
     return site if site is not None else built(folder / "site")
+
+
+def copy_project(target: Path, parts: Iterable[str] = PROJECT_PARTS, source: Path = ROOT) -> Path:
+    """What a build needs from a project (`parts` of `source`), copied into `target` without
+    caches."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        origin = source / part
+        if origin.is_dir():
+            shutil.copytree(origin, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(origin, target / part)
+    return target
 
 
 @contextmanager
