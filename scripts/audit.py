@@ -1,32 +1,19 @@
 """Lighthouse audit of every page of the built site, against a default Material page.
 
-    python scripts/audit.py [--site DIR] [--keep REPORT_DIR] [--runs N] [--pages PATH ...]
-                            [--baseline REV]
+Builds the site (unless --site names a built one) and an *anchor*: ANCHOR_PAGE rendered by a
+default Material setup (same extensions, none of our hooks, overrides or scripts). Both are
+served as tools/serve.py serves them. Lighthouse (npm, package.json) audits the anchor and
+every page, the 404 page included, with the mobile preset, --runs times each; the median run
+counts. The anchor runs again after every ANCHOR_EVERY pages, and the median of all its runs
+sets the bar, as the host's speed drifts: every page at most MARGIN points below it in
+performance, and 100 in FULL_MARKS. With `--baseline REV`, the site as built at REV is audited
+too, run for run, and each page's two medians are reported side by side.
+Pages are reported worst first, each with its total blocking time, element count and
+main-thread breakdown; each run's `benchmarkIndex` (the host's speed) is printed beside it.
 
-Builds the site (unless --site names a built one) and an *anchor*: the question page
-ANCHOR_PAGE rendered by a default Material setup (same Material version, copy button on, the
-same Markdown extensions so that the page renders, none of our hooks, overrides, scripts or
-tooltips). Both are served the same way, on 127.0.0.1 under the path of site_url with gzip
-(tools/serve.py). Lighthouse 12.2.3 (npm, see package.json; newer releases need Node 22) audits
-the anchor and every page of the site, both languages, the 404 page included, with the mobile
-preset, --runs times each; the median run counts, as Lighthouse advises. The anchor runs again
-after every ANCHOR_EVERY pages, and the median of all its runs sets the bar: on this kind of
-host the same anchor scored anywhere from 81 to 95 within one hour.
-
-Each run's `benchmarkIndex` (the host's speed as Lighthouse measures it) is printed: scores
-hold only on hosts of about that speed. The bar: every page scores no more than MARGIN points
-below the anchor in performance, measured in the same sitting, and 100 in accessibility, best
-practices and SEO. Pages are reported worst first, each with its total blocking time, its
-element count and where its main-thread time goes.
-
-With `--baseline REV`, the site as built at git revision REV (a temporary worktree, as in
-scripts/benchmark.py) is audited too, on the same pages, each of its runs right after the
-site's, and each page's two medians are reported side by side: what a change bought, in
-points, measured in one sitting.
-
-Needs Node.js and npm (runs `npm ci` the first time) and Chromium: Debian's /usr/bin/chromium,
-or the browser named by CHROME_PATH. Not a test: scores vary with the host, so this is run by
-hand (`make audit`; README: Speed).
+Needs Node.js, npm (`npm ci` the first time) and full Chromium (/usr/bin/chromium or
+CHROME_PATH). Not a test: scores vary with the host; run by hand (`make audit`;
+README: Speed).
 """
 
 from __future__ import annotations
@@ -241,6 +228,7 @@ def main() -> int:
             name = audit.page.strip("/").replace("/", "_") or "index"
             (arguments.keep / f"{name}.json").write_text(json.dumps(audit.median))
     bar = anchor.score("performance") - MARGIN
+    bars = {"performance": bar, **dict.fromkeys(FULL_MARKS, 100)}
     indices = [run["environment"]["benchmarkIndex"] for a in [anchor, *audits] for run in a.runs]
     print(
         f"\nbenchmarkIndex of this host: median {statistics.median(indices):.0f} "
@@ -257,11 +245,7 @@ def main() -> int:
         scores = [audit.score(name) for name in CATEGORIES]
         print(f"/{audit.page:43} " + " ".join(f"{score:>6}" for score in scores))
         print(f"    runs (score @ benchmarkIndex): {audit.per_run()}; {audit.costs()}")
-        low = [
-            name
-            for name in CATEGORIES
-            if audit.score(name) < (bar if name == "performance" else 100)
-        ]
+        low = [name for name in CATEGORIES if audit.score(name) < bars[name]]
         for name in low:
             print(f"  {name} {audit.score(name)} under the bar:")
             print("\n".join(shortfalls(audit.median, name)))

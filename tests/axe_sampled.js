@@ -1,13 +1,10 @@
 // axe-core over a page, or over some parts of it (CSS selectors), returning its violations.
-//
-// The two slow rules look at one element per distinct look instead of at every element:
-// colour contrast at one element per look of text (colour, size, weight, shadow, opacity,
-// the background behind it); link-in-text-block at one link per look of link (the link's
-// styles, those of its text block and the background). Elements that look the same get the
-// same verdict, and a code block repeats a few looks hundreds of times. The sample is taken
-// inside axe-core's own run, among the elements each rule applies to as axe-core decides
-// (its `matches`), so a look is never left unchecked because its first element was hidden.
 // Used by tests/test_browser.py and tests/test_quiz.py.
+//
+// The two slow rules look at one element per distinct look (LOOKS) instead of at every element:
+// elements that look the same get the same verdict, and a code block repeats a few looks
+// hundreds of times. The sample is taken among the elements each rule applies to (axe-core's
+// own `matches`), so a look is never left unchecked because its first element was hidden.
 async ({tags, rules, parts}) => {
   const clear = "rgba(0, 0, 0, 0)";
   const backs = new Map();

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # pages plot to files, never to a window
 
@@ -84,14 +84,9 @@ def url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
+def browser() -> Iterator[Browser]:
     """One headless Chromium for all browser tests of this process."""
-    browser = playwright.chromium.launch(executable_path=executable(), args=BROWSER_FLAGS)
-    yield browser
-    browser.close()
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=executable(), args=BROWSER_FLAGS)
+        yield browser
+        browser.close()
