@@ -1,9 +1,7 @@
 """Every copy button copies a program that runs as it is (the logic: tools/copy_programs.py).
 
-A block that continues earlier blocks (``<!--pytest-codeblocks:cont-->``) shows the code it
-builds on, folded above it, and its copy button copies all of it; code that does not run on
-purpose (``<!--pytest.mark.xfail(...)-->``), wherever the site shows it, is labelled so and
-has no copy button.
+A continued block shows the code it builds on, folded, and copies all of it; code that does
+not run on purpose (marked xfail), wherever shown, is labelled so and has no copy button.
 """
 
 from __future__ import annotations
@@ -20,8 +18,6 @@ from tools.copy_programs import not_runnable_code, rewrite
 from tools.pages import DOCS, ROOT, all_pages, page_language
 
 log = logging.getLogger("mkdocs.hooks.copy_programs")
-
-
 _not_runnable: set[str] = set()  # the code of the blocks that do not run on purpose
 
 
@@ -32,9 +28,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = Path(page.file.abs_src_path or "")
-    found = []
-    if source.suffix == ".md" and source.is_relative_to(DOCS) and source.is_file():
-        found = examples(source.relative_to(ROOT))
+    is_page = source.suffix == ".md" and source.is_relative_to(DOCS) and source.is_file()
+    found = examples(source.relative_to(ROOT)) if is_page else []
     html, problems = rewrite(html, found, page_language(page, config), _not_runnable)
     for problem in problems:  # a warning fails the strict build
         log.warning("copy buttons: %s", problem)

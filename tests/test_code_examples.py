@@ -1,10 +1,8 @@
 """Every code block on the site runs, as readers see it, and prints what its page shows.
 
-Each example (a block, or a block and the blocks it continues) runs as a reader runs what
-its copy button copies: in a fresh process, in an empty folder outside the repository
-(tools/fresh_process.py forks it from a server that has already imported TensorFlow).
-A block that is the same in both languages (code, shown output, markers) runs once, under
-a test named after both pages.
+Each example (a block and the blocks it continues) runs as a reader runs what its copy button
+copies: in a fresh process, in an empty folder outside the repository (tools/fresh_process.py).
+A block that is the same in both languages runs once, under a test named after both pages.
 """
 
 from __future__ import annotations
@@ -56,8 +54,7 @@ def warning_filters(pytestconfig: pytest.Config) -> list[fresh_process.WarningFi
 
 @pytest.fixture(scope="module", autouse=True)
 def fork_server() -> None:
-    """Start the fork server once, before the first test: its TensorFlow import is then not
-    counted in that test's time."""
+    """Start the fork server (and its TensorFlow import) before the first test's clock."""
     fresh_process.start_server()
 
 

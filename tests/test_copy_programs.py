@@ -8,11 +8,11 @@ same reader as the code tests (tools.codeblocks.examples). The browser test
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup, Tag
 
 from tools.codeblocks import examples, program
 from tools.copy_programs import LABELS, not_runnable_code, rewrite
@@ -68,51 +68,28 @@ print("runs")
 """
 
 
+def html_of(text: str) -> str:
+    return markdown.markdown(
+        text, extensions=["admonition", "pymdownx.superfences", "pymdownx.highlight"]
+    )
+
+
 def render(text: str, tmp_path: Path, language: str = "en") -> tuple[str, list[str], Path]:
     """A page written to a file, as the hook sees it: its HTML, rewritten, and the problems."""
     page = tmp_path / "page.md"
     page.write_text(text, encoding="utf-8")
-    html = markdown.markdown(
-        text, extensions=["admonition", "pymdownx.superfences", "pymdownx.highlight"]
-    )
-    rewritten, problems = rewrite(html, examples(page), language)
+    rewritten, problems = rewrite(html_of(text), examples(page), language)
     return rewritten, problems, page
 
 
-class Elements(HTMLParser):
-    """Each element's tag, attributes and text (all text inside it), in document order."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self.found: list[tuple[str, dict[str, str | None], list[str]]] = []
-        self.open: list[list[str]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        text: list[str] = []
-        self.found.append((tag, dict(attrs), text))
-        self.open.append(text)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.open:
-            self.open.pop()
-
-    def handle_data(self, data: str) -> None:
-        for text in self.open:
-            text.append(data)
-
-    def with_class(self, name: str) -> list[tuple[str, dict[str, str | None], str]]:
-        return [
-            (tag, attrs, "".join(text))
-            for tag, attrs, text in self.found
-            if name in (attrs.get("class") or "").split()
-        ]
+def with_class(html: str, name: str) -> list[Tag]:
+    return BeautifulSoup(html, "html.parser").find_all(class_=name)
 
 
 def test_a_continued_block_copies_the_whole_program(tmp_path: Path) -> None:
     html, problems, page = render(CHAIN, tmp_path)
     chain = examples(page)[0]
-    copies = [attrs.get("data-copy") for _, attrs, _ in Elements(html).with_class("highlight")]
+    copies = [wrapper.get("data-copy") for wrapper in with_class(html, "highlight")]
     assert not problems
     # The first block copies itself (its text), the output block too; the two that continue
     # it copy the program up to them, exactly as the code tests run it.
@@ -132,23 +109,18 @@ def test_a_continued_block_copies_the_whole_program(tmp_path: Path) -> None:
 def test_a_continued_block_shows_the_code_it_builds_on_folded_above_it(tmp_path: Path) -> None:
     html, _, page = render(CHAIN, tmp_path)
     chain = examples(page)[0]
-    elements = Elements(html)
-    folds = elements.with_class("kb-builds-on")
-    assert [tag for tag, _, _ in folds] == ["details", "details"]
+    folds = with_class(html, "kb-builds-on")
+    assert [fold.name for fold in folds] == ["details", "details"]
     summary = LABELS["en"]["builds_on"]
-    assert [text for _, _, text in folds] == [
+    assert [fold.get_text() for fold in folds] == [
         summary.format(lines="3 lines"),
         summary.format(lines="5 lines"),
     ]
     # Opened, a fold shows the first `data-lines` lines of the program its block copies
     # (site.js): exactly the code the block builds on.
-    copies = [
-        attrs["data-copy"]
-        for _, attrs, _ in elements.with_class("highlight")
-        if attrs.get("data-copy")
-    ]
-    for (_, attrs, _), copy, upto in zip(folds, copies, (1, 2), strict=True):
-        shown = "\n".join(str(copy).split("\n")[: int(str(attrs["data-lines"]))])
+    copies = [str(w["data-copy"]) for w in with_class(html, "highlight") if w.get("data-copy")]
+    for fold, copy, upto in zip(folds, copies, (1, 2), strict=True):
+        shown = "\n".join(copy.split("\n")[: int(str(fold["data-lines"]))])
         assert shown == program(chain.blocks[:upto]).rstrip("\n")
     # Just before the block's wrapper (inside it, Material would mount the copy button on the
     # fold's <pre>); no copy button of its own (no-copy); empty until opened: one <pre><code>,
@@ -162,7 +134,7 @@ def test_a_continued_block_shows_the_code_it_builds_on_folded_above_it(tmp_path:
 
 def test_the_fold_speaks_the_page_language(tmp_path: Path) -> None:
     html, _, _ = render(CHAIN, tmp_path, language="sv")
-    summaries = ["".join(text) for tag, _, text in Elements(html).found if tag == "summary"]
+    summaries = [s.get_text() for s in BeautifulSoup(html, "html.parser").find_all("summary")]
     assert summaries == [
         "Bygger på koden ovan (3 rader) \u2013 kopieringsknappen kopierar allt",
         "Bygger på koden ovan (5 rader) \u2013 kopieringsknappen kopierar allt",
@@ -171,10 +143,9 @@ def test_the_fold_speaks_the_page_language(tmp_path: Path) -> None:
 
 def test_a_block_that_stands_alone_is_left_as_it_is(tmp_path: Path) -> None:
     text = '# Alone\n\n```python\nprint("alone")\n```\n'
-    html = markdown.markdown(text, extensions=["pymdownx.superfences", "pymdownx.highlight"])
     page = tmp_path / "page.md"
     page.write_text(text, encoding="utf-8")
-    assert rewrite(html, examples(page), "en") == (html, [])
+    assert rewrite(html_of(text), examples(page), "en") == (html_of(text), [])
 
 
 @pytest.mark.parametrize(
@@ -196,13 +167,13 @@ def test_code_that_does_not_run_is_labelled_and_has_no_copy_button(
     tmp_path: Path, language: str, in_box: str, elsewhere: str
 ) -> None:
     html, problems, _ = render(QUESTION, tmp_path, language)
-    wrappers = Elements(html).with_class("highlight")
+    wrappers = with_class(html, "highlight")
     assert not problems
     # Material gives no copy button to code inside an element of class no-copy.
-    assert ["no-copy" in (attrs["class"] or "") for _, attrs, _ in wrappers] == [True, True, False]
-    labels = [text for _, _, text in Elements(html).with_class("kb-not-runnable")]
+    assert ["no-copy" in wrapper["class"] for wrapper in wrappers] == [True, True, False]
+    labels = [label.get_text() for label in with_class(html, "kb-not-runnable")]
     assert labels == [in_box, elsewhere]
-    assert wrappers[2][2] == 'print("runs")\n'
+    assert wrappers[2].get_text() == 'print("runs")\n'
 
 
 def test_only_the_xfail_marker_makes_code_not_runnable(tmp_path: Path) -> None:
@@ -231,7 +202,7 @@ print(x)
 
 def test_a_python_block_is_not_taken_for_shown_output_of_the_same_text(tmp_path: Path) -> None:
     html, problems, _ = render(OUTPUT_LIKE_CODE, tmp_path)
-    copies = [attrs.get("data-copy") for _, attrs, _ in Elements(html).with_class("highlight")]
+    copies = [wrapper.get("data-copy") for wrapper in with_class(html, "highlight")]
     assert not problems
     assert copies == [None, None, "x = 1\n\nprint(x)"]
 
@@ -240,8 +211,7 @@ def test_a_block_missing_from_the_html_is_reported(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text(CHAIN, encoding="utf-8")
     changed = CHAIN.replace("```python\ny = math.sqrt(x)\n", "```python\ny = 0\n")
-    html = markdown.markdown(changed, extensions=["pymdownx.superfences", "pymdownx.highlight"])
-    _, problems = rewrite(html, examples(page), "en")
+    _, problems = rewrite(html_of(changed), examples(page), "en")
     missing = examples(page)[0].blocks[1]
     assert problems == [f"{missing.where}: not found in the page's HTML"]
 
@@ -252,10 +222,9 @@ def test_code_that_does_not_run_has_no_copy_button_wherever_it_is_shown(tmp_path
     course_code = not_runnable_code([tmp_path / "question.md"])
     assert course_code == {"model.fit(X train)\n"}
     again = "# Exam\n\n```python\nmodel.fit(X train)\n```\n\n```python\nprint('runs')\n```\n"
-    html = markdown.markdown(again, extensions=["pymdownx.superfences", "pymdownx.highlight"])
-    rewritten, problems = rewrite(html, [], "en", course_code)
-    wrappers = Elements(rewritten).with_class("highlight")
+    rewritten, problems = rewrite(html_of(again), [], "en", course_code)
+    wrappers = with_class(rewritten, "highlight")
     assert not problems
-    assert ["no-copy" in (attrs["class"] or "") for _, attrs, _ in wrappers] == [True, False]
-    labels = [text for _, _, text in Elements(rewritten).with_class("kb-not-runnable")]
+    assert ["no-copy" in wrapper["class"] for wrapper in wrappers] == [True, False]
+    labels = [label.get_text() for label in with_class(rewritten, "kb-not-runnable")]
     assert labels == ["This code does not run as written"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.codeblocks import CodeExample, examples, fence_problems, run_once
+from tools.codeblocks import examples, fence_problems, run_once
 from tools.pages import all_pages
 
 
@@ -16,9 +16,15 @@ def test_every_fence_names_a_language_the_tests_understand(page: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
+def _write(folder: Path, text: str, name: str = "page.md") -> Path:
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder / name
+
+
 def test_a_py_fence_is_reported_with_its_page_and_line(tmp_path: Path) -> None:
-    page = tmp_path / "page.md"
-    page.write_text("# Title\n\n```py\nprint(1)\n```\n\n~~~python\nprint(2)\n~~~\n\n    print(3)\n")
+    page = _write(
+        tmp_path, "# Title\n\n```py\nprint(1)\n```\n\n~~~python\nprint(2)\n~~~\n\n    print(3)\n"
+    )
     problems = fence_problems(page)
     assert problems[0].startswith(f"{page.as_posix()}:3: write ```python")
     assert problems[1].startswith(f"{page.as_posix()}:7: use a ``` fence")
@@ -26,17 +32,15 @@ def test_a_py_fence_is_reported_with_its_page_and_line(tmp_path: Path) -> None:
 
 
 def test_a_fence_inside_an_admonition_is_checked_too(tmp_path: Path) -> None:
-    page = tmp_path / "page.md"
-    page.write_text('# Title\n\n??? success "Solution"\n    ```py\n    print(1)\n    ```\n')
+    page = _write(tmp_path, '# Title\n\n??? success "Solution"\n    ```py\n    print(1)\n    ```\n')
     [problem] = fence_problems(page)
     assert problem.startswith(f"{page.as_posix()}:4: write ```python")
 
 
 def test_an_escaped_include_in_code_or_its_output_is_reported(tmp_path: Path) -> None:
-    page = tmp_path / "page.md"
     code, output = ';--8<-- "snippets/a.py"', ';--8<-- "snippets/output/a.txt"'
     shown = f"\n````markdown\n```python\n{code}\n```\n````\n"
-    page.write_text(f"```python\n{code}\n```\n\n```text\n{output}\n```\n{shown}")
+    page = _write(tmp_path, f"```python\n{code}\n```\n\n```text\n{output}\n```\n{shown}")
     assert [problem.split(": ", 1)[0] for problem in fence_problems(page)] == [
         f"{page.as_posix()}:1",
         f"{page.as_posix()}:5",
@@ -44,25 +48,15 @@ def test_an_escaped_include_in_code_or_its_output_is_reported(tmp_path: Path) ->
 
 
 def test_a_titled_python_fence_is_collected_not_skipped(tmp_path: Path) -> None:
-    page = tmp_path / "page.md"
-    page.write_text('```python title="hello.py"\nprint("hi")\n```\n')
+    page = _write(tmp_path, '```python title="hello.py"\nprint("hi")\n```\n')
     assert fence_problems(page) == []
     assert [block.code for e in examples(page) for block in e.blocks] == ['print("hi")\n']
 
 
-def _page(folder: Path, name: str, text: str) -> list[CodeExample]:
-    page = folder / name
-    page.write_text(text, encoding="utf-8")
-    return examples(page)
-
-
 def test_a_block_and_its_translation_run_once_under_both_names(tmp_path: Path) -> None:
-    sv = _page(
-        tmp_path, "sv.md", '<!--pytest.mark.skip(reason="ej här")-->\n```python\nprint(1)\n```\n'
-    )
-    en = _page(
-        tmp_path, "en.md", '<!--pytest.mark.skip(reason="not here")-->\n```python\nprint(1)\n```\n'
-    )
+    code = "```python\nprint(1)\n```\n"
+    sv = examples(_write(tmp_path, f'<!--pytest.mark.skip(reason="ej här")-->\n{code}', "sv.md"))
+    en = examples(_write(tmp_path, f'<!--pytest.mark.skip(reason="not here")-->\n{code}', "en.md"))
     [once] = run_once(sv + en)
     assert once.page.name == "sv.md"
     assert [other.page.name for other in once.same_as] == ["en.md"]
@@ -78,7 +72,7 @@ def test_a_block_and_its_translation_run_once_under_both_names(tmp_path: Path) -
     ids=["code", "shown output", "marker"],
 )
 def test_blocks_that_differ_in_anything_but_a_reason_each_run(tmp_path: Path, other: str) -> None:
-    sv = _page(tmp_path, "sv.md", "```python\nprint(1)\n```\n")
-    en = _page(tmp_path, "en.md", other)
+    sv = examples(_write(tmp_path, "```python\nprint(1)\n```\n", "sv.md"))
+    en = examples(_write(tmp_path, other, "en.md"))
     assert not any(example.error for example in sv + en)
     assert len(run_once(sv + en)) == 2

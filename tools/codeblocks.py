@@ -1,10 +1,9 @@
 """The code blocks of a page as readers see them: includes expanded, markers kept.
 
-pytest-codeblocks' parser reads the markers (skip, skipif, xfail, cont, expected-output,
-importorskip); pymdownx.snippets, configured exactly as in mkdocs.yml, expands the
-``--8<--`` includes. We run the blocks ourselves (see ``run``: each example in a fresh
-process, in a folder outside the repository) because pytest-codeblocks' runner works in the
-current folder, in the test process, and reports only ``str(exception)``.
+pytest-codeblocks' parser reads the markers; pymdownx.snippets, configured as in mkdocs.yml,
+expands the ``--8<--`` includes. We run the blocks ourselves (``run``: in a fresh process, in a
+folder outside the repository): pytest-codeblocks' runner works in the current folder, in the
+test process, and reports only ``str(exception)``.
 """
 
 from __future__ import annotations
@@ -63,11 +62,8 @@ class Block:
 
 @dataclass
 class CodeExample:
-    """A block, or blocks joined by `<!--pytest-codeblocks:cont-->`, run as one script.
-
-    Continued blocks run one after another in one namespace, as a reader who copies them
-    top to bottom runs them; each block's shown output is checked right after it runs.
-    """
+    """A block, or blocks joined by `<!--pytest-codeblocks:cont-->`, run as one script (in one
+    namespace, each block's shown output checked right after it runs)."""
 
     page: Path
     blocks: list[Block]
@@ -81,8 +77,8 @@ class CodeExample:
         return f"{self.page.as_posix()}:{self.blocks[0].lineno if self.blocks else 0}"
 
     def signature(self) -> tuple[object, ...]:
-        """All that decides what running the example shows: the blocks' code and shown
-        output, the markers (their reasons aside: those are in the page's language)."""
+        """All that decides what running it shows: code, shown output, markers (their reasons
+        aside: those are in the page's language)."""
         if self.error:
             return (self.id, self.error)
         marks = tuple(
@@ -140,7 +136,7 @@ def _absent_includes(pages: Sequence[Path], root: Path) -> Iterator[tuple[str, s
 
 def missing_includes(pages: Sequence[Path], root: Path = ROOT) -> list[str]:
     """Each include of `pages` whose file does not exist, as "page:line: ..." with what to do
-    about it (pymdownx.snippets would stop the build naming the file alone)."""
+    (pymdownx.snippets would stop the build naming the file alone)."""
     found = []
     for where, name in _absent_includes(pages, root):
         hint = (
@@ -226,11 +222,8 @@ def examples(page: Path) -> list[CodeExample]:
 
 
 def run_once(found: list[CodeExample]) -> list[CodeExample]:
-    """The examples with each set of identical ones (a page's block and the same block in
-    its translation) folded into the first, which lists the others in `same_as`.
-
-    Running the same code a second time, with the same seeds, cannot show anything new.
-    """
+    """The examples with identical ones (a block and its translation) folded into the first,
+    which lists the others in `same_as`: the same code, same seeds, shows nothing new."""
     first: dict[tuple[object, ...], CodeExample] = {}
     for example in found:
         try:
@@ -246,33 +239,27 @@ def run_once(found: list[CodeExample]) -> list[CodeExample]:
 
 
 def tidy(output: str, measured: bool = False) -> str:
-    """Output as compared: trailing spaces and trailing blank lines do not count.
-
-    `measured`: the numbers are timings, which differ from run to run; only the text around
-    them is compared (a page marks such a block with ``<!--pytest.mark.measured-->``).
-    """
+    """Output as compared: trailing spaces and blank lines do not count; nor, if `measured`
+    (``<!--pytest.mark.measured-->``: timings), the numbers."""
     text = "\n".join(line.rstrip() for line in output.rstrip().splitlines())
     return NUMBER.sub("#", text) if measured else text
 
 
 def shown(code: str) -> str:
-    """A block's code as its page shows it: without the blank lines around it (Pygments drops
-    the leading ones, an include adds a trailing one), ending in one newline."""
+    """A block's code as its page shows it: no blank lines around it (Pygments drops leading
+    ones, an include adds a trailing one), ending in one newline."""
     return code.strip("\n").rstrip() + "\n"
 
 
 def program(blocks: Sequence[Block]) -> str:
-    """The program that the copy button of the last of `blocks` copies, and that the tests run:
-    the code of a block and of the blocks it continues, one blank line between them.
-
-    For the n-th block of a CodeExample that is ``program(example.blocks[:n + 1])``.
-    """
+    """The program that the copy button of the last of `blocks` copies, and the tests run: the
+    blocks' code, one blank line between them (n-th block: ``example.blocks[:n + 1]``)."""
     return "\n".join(shown(block.code) for block in blocks)
 
 
 def joined_problem(example: CodeExample) -> SyntaxError | None:
-    """Why the blocks of a Python example, each valid alone, do not form one program when
-    joined as a reader copies them (a `from __future__` import after other code, say)."""
+    """Why Python blocks, each valid alone, are not one program when joined as a reader copies
+    them (a `from __future__` import after other code, say)."""
     if len(example.blocks) < 2 or any(b.language != "python" for b in example.blocks):
         return None
     for block in example.blocks:
@@ -298,9 +285,8 @@ def joined_problem(example: CodeExample) -> SyntaxError | None:
 def run(
     example: CodeExample, folder: Path, filters: Sequence[WarningFilter] = ()
 ) -> Iterator[tuple[Block, str]]:
-    """Run the blocks of an example in order, in a fresh process working in `folder`, as a
-    reader runs the program they copy (tools/fresh_process.py); yield each block with what it
-    printed. Close the iterator when done with it early: that stops the process."""
+    """Run the blocks in a fresh process working in `folder` (tools/fresh_process.py); yield
+    each block with what it printed. Closing the iterator early stops the process."""
     if problem := joined_problem(example):
         raise problem
     codes = [Code(block.where, block.language, shown(block.code)) for block in example.blocks]

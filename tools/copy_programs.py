@@ -1,20 +1,15 @@
 """What a code block's copy button copies: a program that runs as it is (hooks/copy_programs.py).
 
-A block marked ``<!--pytest-codeblocks:cont-->`` continues the blocks before it: alone it
-fails (NameError). On the page such a block shows its own lines, with the code it builds on
-folded above it (a ``<details>`` whose summary says so), and its ``.highlight`` wrapper
-carries ``data-copy``: the whole program, exactly as the code tests run it
-(``tools.codeblocks.program``). Material's copy button copies the ``data-copy`` of the
-nearest ancestor that has one, instead of the code's text.
+A block marked ``<!--pytest-codeblocks:cont-->`` fails alone (NameError). On the page it shows
+the code it builds on folded above it (a ``<details>``), and its ``.highlight`` wrapper carries
+``data-copy``: the whole program as the code tests run it (``tools.codeblocks.program``).
+Material's copy button copies the ``data-copy`` of the nearest ancestor that has one.
 
-Code that does not run on purpose (marked ``<!--pytest.mark.xfail(...)-->``, such as the
-course's code in the question boxes), and the same code wherever else the site shows it,
-gets a label saying so and no copy button: Material gives no button to code inside an
-element of class ``no-copy``.
+Code that does not run on purpose (marked ``<!--pytest.mark.xfail(...)-->``), wherever the
+site shows it, gets a label saying so and class ``no-copy`` (Material gives it no button).
 
-The HTML of a page's blocks is matched with its CodeExamples (``tools.codeblocks.examples``)
-by the code they show, in order (a Python block only with a block that Pygments coloured, not
-with shown output of the same text); a block that cannot be found is reported.
+The HTML's blocks are matched with the page's CodeExamples by the code they show, in order (a
+Python block only with one Pygments coloured); a block that cannot be found is reported.
 """
 
 from __future__ import annotations
@@ -85,8 +80,7 @@ def shown_blocks(html: str) -> list[Shown]:
 
 
 def same(block: Block, on_page: Shown) -> bool:
-    """Whether a block on the page is this block: the same code, and for Python coloured by
-    Pygments (the HTML does not name the language; shown output is plain text)."""
+    """Same code, and for Python coloured by Pygments (shown output is plain text)."""
     return on_page.text == shown(block.code) and (block.language != "python" or on_page.highlighted)
 
 
@@ -103,27 +97,19 @@ def question_boxes(html: str) -> list[tuple[int, int]]:
     return spans
 
 
-def lines(count: int, language: str) -> str:
-    one, many = LABELS[language]["line"]
-    return f"{count} {one if count == 1 else many}"
-
-
 def fold(before: str, language: str) -> str:
     """The code a block builds on, folded. The fold is filled from the next wrapper's `data-copy`
     (its first `data-lines` lines) when a reader opens it (assets/javascripts/site.js): the
     page does not carry every earlier block a second time, which made a phone lay out and
     Lighthouse count (as illegible small text) thousands of hidden lines."""
     count = len(before.rstrip("\n").split("\n"))
-    summary = LABELS[language]["builds_on"].format(lines=lines(count, language))
+    one, many = LABELS[language]["line"]
+    summary = LABELS[language]["builds_on"].format(lines=f"{count} {one if count == 1 else many}")
     return (
         f'<details class="kb-builds-on no-copy" data-lines="{count}">'
         f"<summary>{escape(summary, quote=False)}</summary>"
         '<pre><code tabindex="0"></code></pre></details>'
     )
-
-
-def label(text: str) -> str:
-    return f'<p class="kb-not-runnable">{escape(text, quote=False)}</p>'
 
 
 def not_runnable(example: CodeExample) -> bool:
@@ -132,8 +118,8 @@ def not_runnable(example: CodeExample) -> bool:
 
 
 def not_runnable_code(pages: Iterable[Path]) -> set[str]:
-    """The code of every block that does not run on purpose, as the pages show it: wherever
-    it is shown again (a self-test or exam page, say), it gets no copy button either."""
+    """The code of every block that does not run on purpose, as shown: wherever it is shown
+    again (a self-test or exam page, say), it gets no copy button either."""
     return {
         shown(block.code)
         for page in pages
@@ -176,8 +162,8 @@ def rewrite(
         marked = XFAIL.search(html, max(0, block.start - 2000), block.start)
         if marked or block.text in not_runnable_code:
             in_box = any(start < block.start < end for start, end in boxes)
-            text = LABELS[language]["course" if in_box else "not_runnable"]
-            changes[index] = (" no-copy", "", "", label(text))
+            text = escape(LABELS[language]["course" if in_box else "not_runnable"], quote=False)
+            changes[index] = (" no-copy", "", "", f'<p class="kb-not-runnable">{text}</p>')
     parts, last = [], 0
     for index in sorted(changes):
         block = blocks[index]

@@ -1,16 +1,14 @@
 """Run a page's code in a fresh process, in a given folder, as a reader runs what they copy.
 
-A reader copies a block (with the blocks it continues) and runs it with `python` in a folder
-of their own. The tests do the same: each example runs in a process of its own whose working
-folder is a temporary folder outside the repository. The process is forked from a server
-that has already imported TensorFlow, Keras, NumPy and Matplotlib (`tools/preloaded.py`),
-so an example does not pay TensorFlow's 3-second import; nothing else of the server's state
-reaches it, since the server runs no code of the pages.
+Each example runs in a process of its own, working in a temporary folder outside the
+repository, as a reader runs `python` in a folder of their own. The process is forked from a
+server that has already imported TensorFlow, Keras, NumPy and Matplotlib (tools/preloaded.py),
+so it does not pay TensorFlow's 3-second import; the server runs no code of the pages.
 
-The child runs the blocks one after another in one namespace and sends back what each
-printed, so that each block's shown output can still be compared on its own. A block that
-raises ends the run: the child sends the exception (and its traceback, which names the
-page and line) and the parent raises it again, so `xfail(raises=...)` markers still work.
+The child runs the blocks in one namespace and sends back what each printed, so each block's
+shown output is compared on its own. A block that raises ends the run: the parent raises the
+exception again (caused by a BlockFailed holding its traceback, which names the page and
+line), so `xfail(raises=...)` markers still work.
 """
 
 from __future__ import annotations
@@ -36,8 +34,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# What the fork server imports once, before it forks the first child.
-PRELOAD = "tools.preloaded"
 # A block that runs longer than this is stopped and fails (a hang, not a slow block).
 TIMEOUT = float(os.environ.get("KB_BLOCK_TIMEOUT", "600"))
 
@@ -62,7 +58,7 @@ WarningFilter = tuple[str, str, type[Warning], str, int]
 @cache
 def _context() -> multiprocessing.context.ForkServerContext:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([PRELOAD])
+    context.set_forkserver_preload(["tools.preloaded"])  # imported once, before any fork
     return context
 
 
@@ -120,7 +116,6 @@ def _send_failure(connection: Connection, error: BaseException) -> None:
     text = "".join(traceback.format_exception(type(error), error, frames)).rstrip()
     try:
         payload = pickle.dumps(error)
-        pickle.loads(payload)  # some exceptions pickle but cannot be rebuilt
     except Exception:  # noqa: BLE001 - then the parent raises a stand-in with the same text
         payload = None
     connection.send(("failed", (payload, f"{type(error).__name__}: {error}", text)))
@@ -130,6 +125,7 @@ def _child(
     codes: Sequence[Code],
     folder: str,
     filters: Sequence[WarningFilter],
+    stray: str,
     connection: Connection,
 ) -> None:
     """In the fresh process: run the blocks in `folder`, sending what each one prints."""
@@ -143,25 +139,13 @@ def _child(
     warnings.resetwarnings()
     for action, message, category, module, lineno in filters:
         warnings.filterwarnings(action, message, category, module, lineno)  # type: ignore[arg-type]
-    # Output that bypasses sys.stdout (C libraries writing to descriptors 1 and 2) goes to a
-    # file whose text is sent back at the end, so that the test shows it on failure.
-    with tempfile.TemporaryFile(mode="w+b") as stray:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os.dup2(stray.fileno(), 1)
-        os.dup2(stray.fileno(), 2)
-        try:
-            _run_all(codes, connection)
-        finally:
-            with contextlib.suppress(Exception):
-                sys.stdout.flush()
-                sys.stderr.flush()
-                stray.seek(0)
-                connection.send(("stray", stray.read().decode("utf-8", "replace")))
-            connection.close()
-
-
-def _run_all(codes: Sequence[Code], connection: Connection) -> None:
+    # Output that bypasses sys.stdout (C libraries writing to descriptors 1 and 2) goes to the
+    # parent's `stray` file, which it shows when the run ends (pytest shows it on failure).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    descriptor = os.open(stray, os.O_WRONLY)
+    os.dup2(descriptor, 1)
+    os.dup2(descriptor, 2)
     namespace: dict[str, object] = {"__name__": "__main__"}
     for code in codes:
         try:
@@ -188,31 +172,27 @@ def run(
         return
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(list(codes), str(folder), list(filters), sender))
-    with _no_main_module():
-        process.start()
-    sender.close()
-    try:
-        for code in codes:
-            kind, payload = _receive(receiver, process, code)
-            while kind == "stray":  # the child stopped before this block sent anything
-                _show_stray(payload)
+    with tempfile.NamedTemporaryFile() as stray:
+        args = (list(codes), str(folder), list(filters), stray.name, sender)
+        process = context.Process(target=_child, args=args)
+        with _no_main_module():
+            process.start()
+        sender.close()
+        try:
+            for code in codes:
                 kind, payload = _receive(receiver, process, code)
-            if kind == "failed":
-                if receiver.poll(10) and (stray := receiver.recv())[0] == "stray":
-                    _show_stray(stray[1])
-                _raise_failure(payload, code)
-            yield payload
-        kind, payload = _receive(receiver, process, codes[-1])
-        if kind == "stray":
-            _show_stray(payload)
-    finally:
-        receiver.close()
-        process.join(timeout=10)
-        if process.is_alive():
-            process.kill()
-            process.join()
-        process.close()
+                if kind == "failed":
+                    _raise_failure(payload, code)
+                yield payload
+        finally:
+            receiver.close()
+            process.join(timeout=10)
+            if process.is_alive():
+                process.kill()
+                process.join()
+            process.close()
+            if text := stray.read().decode("utf-8", "replace"):
+                sys.stderr.write(f"Printed outside sys.stdout by the code:\n{text}")
 
 
 def _receive(
@@ -231,17 +211,10 @@ def _receive(
         ) from None
 
 
-def _show_stray(text: object) -> None:
-    if text:
-        sys.stderr.write(f"Printed outside sys.stdout by the code:\n{text}")
-
-
 def _raise_failure(payload: object, code: Code) -> None:
     pickled, summary, text = payload  # type: ignore[misc]
-    error: BaseException | None = None
-    if pickled is not None:
-        with contextlib.suppress(Exception):
-            error = pickle.loads(pickled)
-    if error is None:
+    try:
+        error = pickle.loads(pickled)
+    except Exception:  # noqa: BLE001 - not pickled, or not rebuilt here: a stand-in, same text
         error = RuntimeError(f"{code.where}: {summary}")
     raise error from BlockFailed(text)

@@ -1,9 +1,8 @@
 """The one reader of the pages' Markdown: front matter, headings, admonitions, fences, markers.
 
 markdown-it-py with its front-matter and admonition plugins, so a fence inside an admonition
-(``??? success "Solution"`` and its indented body, as on the site) is read as a fence, with its
-body dedented. pytest-codeblocks reads the same pages with its own parser to run their code;
-everything else that needs a page's structure reads it here.
+(``??? success "Solution"``) is read as a fence, its body dedented. Only pytest-codeblocks
+(which runs the code) reads the pages with a parser of its own.
 """
 
 from __future__ import annotations
@@ -88,17 +87,13 @@ class MarkdownPage:
         first = next((h for h in self.headings if h.level == 1), None)
         return first.source[2:].strip() if first else ""
 
-    def text(self, start: int, end: int) -> str:
-        """Lines start..end-1 (from 1) as written."""
-        return "\n".join(self.lines[start - 1 : end - 1])
-
     def section(self, heading: str) -> str:
         """The text under the H2 `heading`, up to the next H2, stripped ('' if absent)."""
-        h2 = [h.line for h in self.headings if h.level == 2]
-        for here in (h for h in self.headings if h.level == 2):
+        h2 = [h for h in self.headings if h.level == 2]
+        ends = [h.line for h in h2[1:]] + [len(self.lines) + 1]
+        for here, end in zip(h2, ends, strict=False):
             if here.source[3:].strip() == heading:
-                end = next((line for line in h2 if line > here.line), len(self.lines) + 1)
-                return self.text(here.line + 1, end).strip()
+                return "\n".join(self.lines[here.line : end - 1]).strip()
         return ""
 
 

@@ -1,10 +1,7 @@
-"""What the fork server of tools/fresh_process.py imports once, before it forks any child.
-
-Every example then starts with these modules already loaded, as if a reader's `python` had
-imported them: TensorFlow and Keras (quietly, tools/quiet_tensorflow.py), NumPy, Matplotlib
-with its file-only backend, the parts of scikit-learn the pages use, and what Keras imports
-when it first prints a summary. Only imports: no TensorFlow operation runs here, so no
-thread pool exists yet that a fork could break.
+"""What the fork server of tools/fresh_process.py imports once, before it forks any child:
+TensorFlow and Keras (quietly), NumPy, Matplotlib (file-only backend), the scikit-learn parts
+the pages use, and what Keras imports to print a summary. Only imports: no TensorFlow operation
+runs here, so no thread pool exists yet that a fork could break.
 """
 
 from __future__ import annotations
