@@ -23,6 +23,5 @@ PERMALINK = re.compile(r'<a (?=[^>]*\bclass="headerlink")')
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = page_language(page, config)
-    label = LABEL[language]
+    label = LABEL[page_language(page, config)]
     return PERMALINK.sub(f'<a aria-label="{label}" ', html)

@@ -15,9 +15,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from tools.codeblocks import missing_includes
+from tools.figures import OUTPUT
 from tools.pages import all_pages
 
-OUTPUT = Path(__file__).resolve().parent.parent / "snippets" / "output"
 PUBLISHED = {".png", ".svg"}
 
 
@@ -32,9 +32,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     i18n = config.plugins.get("i18n")
     language = getattr(i18n, "current_language", "")
     default = getattr(i18n, "default_language", "")
-    for figure in sorted(OUTPUT.iterdir()):
-        if figure.suffix not in PUBLISHED:
-            continue
+    for figure in sorted(path for path in OUTPUT.iterdir() if path.suffix in PUBLISHED):
         dest = f"assets/output/{figure.name}"
         if language and language != default:
             dest = f"{language}/{dest}"

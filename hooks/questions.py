@@ -26,8 +26,7 @@ IN_CODE = {"sv": "## I kod", "en": "## In code"}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    problems = q.problems()
-    if problems:
+    if problems := q.problems():
         raise PluginError("Broken question pages:\n" + "\n".join(problems))
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -77,7 +76,7 @@ async def profile(url: str, pages: list[str], axe_url: str) -> dict[str, Counter
     return steps
 
 
-def main() -> int:
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     arguments = parser.parse_args()
@@ -95,8 +94,7 @@ def main() -> int:
             f"{name:<16}{c['wall']:>7.1f}{c['TaskDuration']:>13.1f}{c['ScriptDuration']:>8.1f}"
             f"{c['RecalcStyleDuration']:>7.1f}{c['LayoutDuration']:>8.1f}"
         )
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

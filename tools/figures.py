@@ -34,18 +34,18 @@ def check_drawn(folder: Path, names: set[str], update: bool) -> list[str]:
         drawn, committed = folder / name, OUTPUT / name
         if not drawn.exists():
             problems.append(f"{name}: the code that saves it ran but did not draw it")
-            continue
-        if update or not committed.exists():
-            if not update:
-                problems.append(f"snippets/output/{name} is missing; run `make outputs`")
-                continue
+        elif update:
             shutil.copyfile(drawn, committed)
-            continue
-        difference = compare_images(str(committed), str(drawn), tol=TOLERANCE, in_decorator=True)
-        if difference is not None:
-            problems.append(
-                f"snippets/output/{name} is not what the code draws now "
-                f"(RMS difference {difference['rms']:.1f} > {TOLERANCE}); if the new figure "
-                "is right, run `make outputs`"
+        elif not committed.exists():
+            problems.append(f"snippets/output/{name} is missing; run `make outputs`")
+        else:
+            difference = compare_images(
+                str(committed), str(drawn), tol=TOLERANCE, in_decorator=True
             )
+            if difference is not None:
+                problems.append(
+                    f"snippets/output/{name} is not what the code draws now (RMS difference "
+                    f"{difference['rms']:.1f} > {TOLERANCE}); if the new figure is right, run "
+                    "`make outputs`"
+                )
     return problems

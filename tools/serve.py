@@ -57,7 +57,7 @@ def _handler(site: Path, prefix: str) -> type[BaseHTTPRequestHandler]:
             if path == prefix.rstrip("/"):
                 self._redirect(prefix)
                 return
-            file = None
+            status, file = HTTPStatus.NOT_FOUND, site / "404.html"
             if path.startswith(prefix):
                 candidate = (site / path.removeprefix(prefix)).resolve()
                 if candidate.is_relative_to(site):
@@ -67,10 +67,7 @@ def _handler(site: Path, prefix: str) -> type[BaseHTTPRequestHandler]:
                     if candidate.is_dir():
                         candidate = candidate / "index.html"
                     if candidate.is_file():
-                        file = candidate
-            status = HTTPStatus.OK
-            if file is None:
-                status, file = HTTPStatus.NOT_FOUND, site / "404.html"
+                        status, file = HTTPStatus.OK, candidate
             self._send(status, file, body)
 
         def _redirect(self, location: str) -> None:
@@ -84,15 +81,14 @@ def _handler(site: Path, prefix: str) -> type[BaseHTTPRequestHandler]:
             kind = kind or "application/octet-stream"
             if kind.startswith("text/") or kind.endswith(("json", "xml")):
                 kind += "; charset=utf-8"
-            gzipped = file.suffix in COMPRESSIBLE and "gzip" in self.headers.get(
-                "Accept-Encoding", ""
-            )
+            compressible = file.suffix in COMPRESSIBLE
+            gzipped = compressible and "gzip" in self.headers.get("Accept-Encoding", "")
             data = compressed(file) if gzipped else file.read_bytes()
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages
-            if file.suffix in COMPRESSIBLE:
+            if compressible:
                 self.send_header("Vary", "Accept-Encoding")
             if gzipped:
                 self.send_header("Content-Encoding", "gzip")

@@ -57,12 +57,10 @@ def _rules(css: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """Each rule as (its selectors, its text after them); other rules as ((), their text)."""
     found = []
     for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True):
-        if rule.type == "error":
-            continue  # CSS that browsers ignore too
-        if rule.type != "qualified-rule":
-            found.append(((), tinycss2.serialize([rule])))
-        else:
+        if rule.type == "qualified-rule":
             found.append((tuple(_selectors(rule.prelude)), tinycss2.serialize(rule.content)))
+        elif rule.type != "error":  # CSS with errors is left out: browsers ignore it too
+            found.append(((), tinycss2.serialize([rule])))
     return tuple(found)
 
 
