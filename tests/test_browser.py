@@ -577,11 +577,14 @@ def _switch(page: Page, language: str) -> None:
 
 @contextmanager
 def opened(browser: Browser, address: str, **options: Any) -> Iterator[Page]:
-    """A new tab (new_page's options) at `address`, closed afterwards."""
+    """A new tab (new_page's options) at `address`, closed afterwards, also when a check fails
+    (the session's browser serves every later test)."""
     page = browser.new_page(**options)
-    page.goto(address)
-    yield page
-    page.close()
+    try:
+        page.goto(address)
+        yield page
+    finally:
+        page.close()
 
 
 # What the sampling in axe_sampled.js must still catch: a pale token in the code blocks, and
