@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_timestamp
 
 from tools import anki, exam_sheet, moodle, placeholders, quiz
 from tools.build_cache import folder_digest, kept
@@ -39,7 +40,10 @@ def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
     terms = anki.terms(glossary, entries(language))
     items = quiz.load(language)
     by_number = {question.number: question for question in found}
-    deck = anki.deck(language, site_name, found, terms, items, base, DOCS / language)
+    # Dated like MkDocs' sitemap: $SOURCE_DATE_EPOCH where set (the publishing workflow sets
+    # the last commit's time), so the same sources give the same deck, byte for byte.
+    timestamp = get_build_timestamp()
+    deck = anki.deck(language, site_name, found, terms, items, base, DOCS / language, timestamp)
     return {
         f"deep-learning-{language}.apkg": deck,
         f"moodle-quiz-{language}.xml": moodle.quiz(language, items, by_number, base),

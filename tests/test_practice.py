@@ -11,17 +11,21 @@ tools.anki, which writes the decks.
 
 from __future__ import annotations
 
+import io
 import re
+import sqlite3
 import tempfile
 import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageRequest, ImportLogWithChanges
 from playwright.sync_api import Browser
 
+from hooks import practice
 from tools import anki, exam_sheet, moodle, published, quiz
 from tools.glossary import entries
 from tools.pages import LANGUAGES, ROOT, language_prefix, site_url
@@ -333,6 +337,23 @@ def test_anki_renders_every_card_of_the_deck_with_its_pictures(site: Path, langu
         check = collection.media.check()  # what the cards show against what the deck packed
         assert any(Path(collection.media.dir()).iterdir()), "no diagram packed"
         assert (list(check.missing), list(check.unused)) == ([], [])
+
+
+def test_the_same_sources_give_the_same_deck_dated_by_source_date_epoch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A deploy rewrites a deck only when its sources change: the publishing workflow sets
+    $SOURCE_DATE_EPOCH to the last commit's time, and the build dates the notes with it."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    first, again = (practice.files_of("en", "Deep learning", SITE_URL) for _ in range(2))
+    deck = first["deep-learning-en.apkg"]
+    assert deck == again["deep-learning-en.apkg"]
+    with zipfile.ZipFile(io.BytesIO(deck)) as apkg, tempfile.TemporaryDirectory() as folder:
+        database = Path(folder, "collection.anki2")
+        database.write_bytes(apkg.read("collection.anki2"))
+        with closing(sqlite3.connect(database)) as connection:
+            dates = connection.execute("SELECT DISTINCT mod FROM notes").fetchall()
+    assert dates == [(1767225600,)]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -18,7 +18,6 @@ import itertools
 import json
 import re
 import sqlite3
-import time
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -211,13 +210,13 @@ def deck(
     items: Iterable[Item],
     base: str,
     folder: Path,
-    timestamp: float | None = None,
+    timestamp: float,
 ) -> bytes:
     """The ``.apkg`` file of a language's deck.
 
     ``base`` is the language's address on the published site (``tools.published.base_url``),
     ``folder`` its docs folder (``docs/sv``), where images the text shows are looked up.
-    ``timestamp`` dates the notes (default: now); Anki replaces a card only with a newer one.
+    ``timestamp`` dates the notes: Anki replaces a card a reader has only with a newer one.
     """
     models = _models(language)
     # A subdeck per kind, so a learner can study the questions, the terms or the quiz alone.
@@ -236,7 +235,7 @@ def deck(
         )
         subdecks[kind].add_note(note)
     decks = [parent, *subdecks.values()]
-    return _package(decks, media.files, time.time() if timestamp is None else timestamp)
+    return _package(decks, media.files, timestamp)
 
 
 def _package(decks: list[genanki.Deck], media: dict[str, bytes], timestamp: float) -> bytes:
