@@ -48,6 +48,30 @@ def test_notebooks_of_both_languages_hold_the_same_code_and_output(page: Path) -
         assert _code(page_notebook(translation_of(page, language), SITE)) == original
 
 
+def _indented_code(markdown: str) -> list[str]:
+    """Lines that Markdown would show as an indented code block (outside fenced ones)."""
+    found, fenced, after_blank = [], False, True
+    for line in markdown.splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        elif not fenced and after_blank and line.startswith("    "):
+            found.append(line.strip())
+        after_blank = not line.strip()
+    return found
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=lambda page: page.as_posix())
+def test_notebook_prose_stays_prose_also_after_a_code_cell_in_a_box(page: Path) -> None:
+    cells = page_notebook(page, SITE).cells
+    code_like = [
+        line
+        for cell in cells
+        if cell.cell_type == "markdown"
+        for line in _indented_code(cell.source)
+    ]
+    assert code_like == [], f"{page}: prose that a notebook would show as code"
+
+
 @pytest.fixture(scope="session")
 def kernel() -> Iterator[KernelManager]:
     # One kernel per test process for all its notebooks: TensorFlow is imported once there.

@@ -93,7 +93,9 @@ def _image_file(target: str, language: str, page: Path) -> Path:
 def _plain(lines: list[str]) -> list[str]:
     """Material-only Markdown (admonitions, attribute lists) as plain Markdown."""
     plain: list[str] = []
-    in_admonition = False
+    # Prose that starts indented follows a code cell taken out of a box: it is still in the box.
+    first = next((line for line in lines if line.strip()), "")
+    in_admonition = first.startswith("    ")
     for line in lines:
         if match := ADMONITION.match(line):
             in_admonition = True
