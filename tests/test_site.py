@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tools import published
+from tools.codeblocks import missing_includes
 from tools.pages import LANGUAGES, PROJECT_PARTS, language_prefix, pages
 from tools.site import build, copy_project
 
@@ -254,3 +255,17 @@ def test_an_include_that_points_nowhere_fails_the_build_and_names_the_file(
     assert result.returncode != 0
     line = len(page.read_text(encoding="utf-8").splitlines()) - 1
     assert f"docs/sv/index.md:{line}: includes snippets/nowhere.py, which" in result.stderr
+
+
+def test_an_include_of_a_section_the_file_lacks_names_page_line_and_section(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "q99.py").write_text("# --8<-- [start:decay]\nx = 1\n")
+    page = tmp_path / "docs" / "en" / "q99.md"
+    page.parent.mkdir(parents=True)
+    page.write_text('# Q\n\n```python\n--8<-- "snippets/q99.py:decy"\n```\n')
+    assert missing_includes([page.relative_to(tmp_path)], root=tmp_path) == [
+        "docs/en/q99.md:4: includes section decy of snippets/q99.py, which has no "
+        '"# --8<-- [start:decy]" line'
+    ]

@@ -30,6 +30,7 @@ RUNNABLE = {"python", "sh", "bash"}
 # Info strings that mean Python to a reader but that pytest-codeblocks would silently skip.
 PYTHON_ALIASES = {"py", "py3", "python3", "pycon", "pyi", "ipython", "ipython3", "python-repl"}
 INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']([^"']+)["']\s*$""")
+SECTION_NAME = re.compile(r"[a-z][-_0-9a-z]*$")  # pymdownx.snippets' names; else line numbers
 # An include escaped with ';' (as the contributing guide writes one to show it): left as text.
 ESCAPED_INCLUDE = re.compile(r"^\s*;-+8<-+", re.MULTILINE)
 # pytest-codeblocks joins continued blocks into one; we keep them apart (to check each
@@ -123,22 +124,37 @@ def _included_files(text: str) -> list[str]:
     return [m.group(1) for line in text.splitlines() if (m := INCLUDE.match(line))]
 
 
-def _absent_includes(pages: Sequence[Path], root: Path) -> Iterator[tuple[str, str]]:
-    """("page:line", file) for each ``--8<--`` line of `pages` whose file does not exist."""
+def _absent_includes(pages: Sequence[Path], root: Path) -> Iterator[tuple[str, str, str | None]]:
+    """("page:line", file, section) for each ``--8<--`` line of `pages` whose file does not
+    exist (section None), or whose file has no such section."""
     for page in pages:
         lines = (root / page).read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(lines, 1):
             if match := INCLUDE.match(line):
-                name = match.group(1).partition(":")[0]  # without a section's name
+                name, _, section = match.group(1).partition(":")
+                where = f"{page.as_posix()}:{number}"
                 if not (root / name).exists():
-                    yield f"{page.as_posix()}:{number}", name
+                    yield where, name, None
+                elif SECTION_NAME.match(section) and not _has_section(root / name, section):
+                    yield where, name, section
+
+
+def _has_section(file: Path, section: str) -> bool:
+    return f"--8<-- [start:{section}]" in file.read_text(encoding="utf-8")
 
 
 def missing_includes(pages: Sequence[Path], root: Path = ROOT) -> list[str]:
-    """Each include of `pages` whose file does not exist, as "page:line: ..." with what to do
-    (pymdownx.snippets would stop the build naming the file alone)."""
+    """Each include of `pages` whose file or section does not exist, as "page:line: ..." with
+    what to do (pymdownx.snippets would stop the build naming the file alone, or a section
+    without the page)."""
     found = []
-    for where, name in _absent_includes(pages, root):
+    for where, name, section in _absent_includes(pages, root):
+        if section:
+            found.append(
+                f"{where}: includes section {section} of {name}, which has no "
+                f'"# --8<-- [start:{section}]" line'
+            )
+            continue
         hint = (
             "output files are created and filled by `make outputs`"
             if name.startswith("snippets/output/")
@@ -152,8 +168,10 @@ def create_missing_outputs(pages: Sequence[Path], root: Path = ROOT) -> list[Pat
     """Create empty the output files that `pages` include but that do not exist yet, so that
     `make outputs` can fill them: a missing include fails the page before its code runs."""
     created = []
-    for _, name in _absent_includes(pages, root):  # read lazily: a file made here then exists
-        if name.startswith("snippets/output/"):
+    for _, name, section in _absent_includes(
+        pages, root
+    ):  # read lazily: a file made here then exists
+        if section is None and name.startswith("snippets/output/"):
             (root / name).touch()
             created.append(root / name)
     return created
