@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -25,6 +26,7 @@ SELF_TEST = "<!-- questions: self-test -->"
 IN_CODE = {"sv": "## I kod", "en": "## In code"}
 
 
+@event_priority(101)  # first: a page without its twin also breaks its quiz file and notebook
 def on_pre_build(config: MkDocsConfig) -> None:
     if problems := q.problems():
         raise PluginError("Broken question pages:\n" + "\n".join(problems))
