@@ -45,7 +45,10 @@ def _code(notebook: nbformat.NotebookNode) -> list[tuple[str, list[str]]]:
 def test_notebooks_of_both_languages_hold_the_same_code_and_output(page: Path) -> None:
     original = _code(page_notebook(page, SITE))
     for language in LANGUAGES[1:]:
-        assert _code(page_notebook(translation_of(page, language), SITE)) == original
+        twin = translation_of(page, language)
+        assert _code(page_notebook(twin, SITE)) == original, (
+            f"{twin}: its notebook's code cells or outputs differ from those of {page}"
+        )
 
 
 def _indented_code(markdown: str) -> list[str]:
