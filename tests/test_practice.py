@@ -11,6 +11,7 @@ tools.anki, which writes the decks.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import sqlite3
@@ -229,6 +230,12 @@ def test_moodle_fractions_score_a_tick_on_everything_zero() -> None:
         moodle.fractions(item(True, [True] * 11 + [False]))
 
 
+def test_moodle_adds_no_instruction_that_the_prompt_already_gives() -> None:
+    said = dataclasses.replace(item(True, [True, False]), prompt="Which? Choose all that apply.")
+    root = ET.fromstring(moodle.quiz("en", [said], {q.number: q for q in QUESTIONS}, BASE))
+    assert root.findtext("question[@type='multichoice']/showstandardinstruction") == "0"
+
+
 def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
     items = [item(False, [False, True]), item(True, [True, True, False], number=2)]
     by_number = {q.number: q for q in QUESTIONS}
@@ -240,6 +247,8 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
     assert multichoice[0].findtext("questiontext/text") == "<p>Which <em>one</em>?</p>"
     # A wrong try costs what a guess gains: all of it with two options; a third on choose-all.
     assert [q.findtext("penalty") for q in multichoice] == ["1", "0.3333333"]
+    # Moodle's "Select one:" stands in for the site's hint, as neither prompt says it.
+    assert [q.findtext("showstandardinstruction") for q in multichoice] == ["1", "1"]
     for element, expected in zip(multichoice, items, strict=True):
         assert element.findtext("shuffleanswers") == "1"
         assert element.findtext("answernumbering") == "abc"

@@ -205,6 +205,20 @@ def test_a_broken_item_is_named_with_its_file_and_what_is_wrong(docs: Path, brok
         quiz.load(language, docs)
 
 
+def test_an_item_with_more_options_than_moodle_can_score_is_named(docs: Path) -> None:
+    # Seven options, the same in both languages: a wrong try would cost 1/6, not a penalty
+    # Moodle offers, and the Moodle export would stop the build without naming the item.
+    for language in LANGUAGES:
+        path = docs / language / "questions" / f"{FIXTURE_STEM}.quiz.yml"
+        first = yaml.safe_load(path.read_text(encoding="utf-8"))["items"][0]["options"][0]
+        wrong = {**first, "correct": False}
+        _edit(docs, language, {(0, "options"): [first] + [wrong] * 6})
+    assert quiz.problems(docs) == [
+        f"{path}: item 'what-training-changes': 7 options; at most {quiz.MOST_OPTIONS}"
+        for path in (SV, EN)
+    ]
+
+
 def test_a_file_without_its_twin_is_named(docs: Path) -> None:
     (docs / "sv" / "questions" / f"{FIXTURE_STEM}.quiz.yml").unlink()
     assert quiz.problems(docs) == [f"{SV} is missing: {EN} has no twin in sv"]

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from tools.published import explained_options, inline_html, resolve, to_html, url
 from tools.questions import Question
 from tools.quiz import Item
+from tools.quiz_html import hint
 
 # The grades Moodle offers for an answer (question_bank::fraction_options_full), as fractions.
 ACCEPTED = (1, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25)
@@ -131,6 +132,8 @@ def _item(quiz: ET.Element, item: Item, position: int, language: str, base: str)
     ET.SubElement(question, "single").text = "false" if item.multiple else "true"
     ET.SubElement(question, "shuffleanswers").text = "1"
     ET.SubElement(question, "answernumbering").text = "abc"
+    # Moodle's "Select one or more:", unless the prompt says so already (as on the site).
+    ET.SubElement(question, "showstandardinstruction").text = "1" if hint(item, language) else "0"
     if item.multiple:
         ET.SubElement(question, "shownumcorrect")
     grades = fractions(item)

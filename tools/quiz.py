@@ -40,6 +40,9 @@ SCHEMA = Path(__file__).with_name("quiz.schema.json")
 SUFFIX = ".quiz.yml"
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 FILE_NAME = re.compile(r"q\d{2}-[a-z0-9-]+\.md")
+# Moodle scores a single answer among at most six options with a penalty its form offers, 1/(n - 1)
+# (tools/moodle.py); more options than that make no better quiz item.
+MOST_OPTIONS = 6
 
 
 class QuizError(ValueError):
@@ -77,7 +80,7 @@ class Item:
     def shown(self) -> tuple[int, ...]:
         """The options' positions in the order readers see them. Authors tend to write the
         right answer first; shuffled by the key, the order is the same on every build and in
-        both languages, on the site and in Moodle."""
+        both languages, on the site and in the Moodle file (where a quiz may shuffle them again)."""
         order = list(range(len(self.options)))
         random.Random(self.key).shuffle(order)
         return tuple(order)
@@ -209,6 +212,8 @@ def _read(path: Path, language: str, docs: Path) -> tuple[list[Item], list[str]]
             found.append(f"{label}: no option is right (`correct: true`)")
         if right == len(options):
             found.append(f"{label}: every option is right; at least one must be wrong")
+        if len(options) > MOST_OPTIONS:
+            found.append(f"{label}: {len(options)} options; at most {MOST_OPTIONS}")
         if not multiple and right > 1:
             found.append(
                 f"{label}: {right} options are right, but `multiple: false` takes exactly one "
