@@ -247,7 +247,7 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
     assert multichoice[0].findtext("questiontext/text") == "<p>Which <em>one</em>?</p>"
     # A wrong try costs what a guess gains: all of it with two options; a third on choose-all.
     assert [q.findtext("penalty") for q in multichoice] == ["1", "0.3333333"]
-    # Moodle's "Select one:" stands in for the site's hint, as neither prompt says it.
+    # Moodle's own instruction stands in for the site's hint, as neither prompt gives one.
     assert [q.findtext("showstandardinstruction") for q in multichoice] == ["1", "1"]
     for element, expected in zip(multichoice, items, strict=True):
         assert element.findtext("shuffleanswers") == "1"
