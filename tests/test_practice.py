@@ -241,7 +241,7 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
     by_number = {q.number: q for q in QUESTIONS}
     root = ET.fromstring(moodle.quiz("en", items, by_number, BASE))
     categories = [q.findtext("category/text") for q in root.findall("question[@type='category']")]
-    assert categories == [f"$course$/top/Knowledge check 2/0{n} Title {n}" for n in (1, 2)]
+    assert categories == [f"top/Knowledge check 2/0{n} Title {n}" for n in (1, 2)]
     multichoice = root.findall("question[@type='multichoice']")
     assert [q.findtext("single") for q in multichoice] == ["true", "false"]
     assert multichoice[0].findtext("questiontext/text") == "<p>Which <em>one</em>?</p>"

@@ -99,10 +99,15 @@ def _link(address: str, label: str) -> str:
 
 
 def category_path(question: Question) -> str:
-    """``$course$/top/Knowledge check 2/05 A Keras model``; Moodle reads "//" as a slash."""
+    """``top/Knowledge check 2/05 A Keras model``; Moodle reads "//" as a slash.
+
+    No context (``$course$/``): Moodle 5 moves a course-context path into the course's shared
+    system bank, whatever bank the teacher imports into. Without one, the categories go into
+    the bank and category chosen on the import page, in Moodle 4 and 5 alike.
+    """
     title = re.sub(rf"^{question.number}\.\s*", "", question.title)
     course = LABELS[question.language]["course"]
-    parts = ["$course$", "top", course, f"{question.number:02d} {title}"]
+    parts = ["top", course, f"{question.number:02d} {title}"]
     return "/".join(part.replace("/", "//") for part in parts)
 
 
