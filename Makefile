@@ -42,6 +42,8 @@ outputs: install
 	$(BIN)/python -m pytest tests/test_code_examples.py --update-outputs $(ARGS)
 	$(BIN)/python -m pytest tests/test_questions.py::test_pages_state_the_versions_the_tests_run \
 	  --update-outputs
+	@changed="$$(git status --short -- snippets/output 2>/dev/null)"; \
+	  printf 'Output files changed since the last commit (?? = new):\n%s\n' "$${changed:-  none}"
 
 # The speeds the README promises: test suite, build, serve after an edit. Options pass through:
 #   make benchmark ARGS="--baseline b03b6af --only build,serve"

@@ -148,6 +148,13 @@ BROKEN = {  # a way to break the fixture: (language, edits, the start of the one
         "which is not a heading of q99-fixture.md; it is the id in en, and the same heading "
         "is #vikter-och-bias here",
     ),
+    "anchor_with_accents": (
+        "sv",
+        {(0, "options", 1, "see"): "#99-vad-är-en-exempelfråga"},
+        f"{SV}: item 'what-training-changes', option 2: 'see' points to "
+        "#99-vad-är-en-exempelfråga, which is not a heading of q99-fixture.md; did you mean "
+        "#99-vad-ar-en-exempelfraga?",
+    ),
     "missing_anchor_on_another_page": (
         "sv",
         {(0, "options", 1, "see"): "q99-fixture.md#nope"},

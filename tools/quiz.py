@@ -20,6 +20,7 @@ of all languages.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import random
@@ -143,11 +144,16 @@ def _target_problem(page: Path, target: str, language: str) -> str:
     target_page = page.with_name(name) if name else page
     if not FILE_NAME.fullmatch(target_page.name) or not target_page.is_file():
         return f"{target}, but there is no question page {name} in docs/{language}/questions"
-    if anchor and anchor not in heading_ids(target_page):
-        return f"#{anchor}, which is not a heading of {target_page.name}" + _twin_hint(
-            target_page, anchor
-        )
+    if anchor and anchor not in (ids := heading_ids(target_page)):
+        hint = _twin_hint(target_page, anchor) or _near_hint(anchor, ids)
+        return f"#{anchor}, which is not a heading of {target_page.name}{hint}"
     return ""
+
+
+def _near_hint(anchor: str, ids: set[str]) -> str:
+    """The heading id closest to a mistyped one: ids drop accents ("för" -> "for")."""
+    near = difflib.get_close_matches(anchor, sorted(ids), n=1)
+    return f"; did you mean #{near[0]}?" if near else ""
 
 
 def _twin_hint(page: Path, anchor: str) -> str:
