@@ -6,12 +6,15 @@ import re
 from html import unescape
 from pathlib import Path
 
+from playwright.sync_api import Browser, expect
+
+from tests.test_browser import PHONE
 from tools.glossary import entries, first_appearances_only, tooltip
 from tools.pages import LANGUAGES, ROOT, all_pages, language_prefix
 
 LINK = re.compile(r"glossary\.md#([\w-]+)")
 MINIMUM_TERMS = 50
-TOOLTIP = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+TOOLTIP = re.compile(r'<abbr title="([^"]*)"(?: tabindex="0")?>([^<]*)</abbr>')
 
 
 def _anchors(language: str) -> list[str]:
@@ -71,6 +74,7 @@ def test_every_term_shows_its_definition_as_a_tooltip_on_some_page(site: Path) -
 
 
 def test_a_term_gets_its_tooltip_at_its_first_appearance_outside_headings_only() -> None:
+    # Outside a link the term takes focus, so a tap or the Tab key shows it; inside, the link does.
     html = (
         '<h1 id="w"><abbr title="A learned value.">Weights</abbr></h1>'
         '<p><a href="x/"><abbr title="Chosen.">Epoch</abbr> count</a>: '
@@ -79,6 +83,20 @@ def test_a_term_gets_its_tooltip_at_its_first_appearance_outside_headings_only()
     )
     assert first_appearances_only(html) == (
         '<h1 id="w">Weights</h1><p><a href="x/"><abbr title="Chosen.">Epoch</abbr> count</a>: '
-        '<abbr title="A learned value.">Weight</abbr> and epoch'
+        '<abbr title="A learned value." tabindex="0">Weight</abbr> and epoch'
         ", then weight again.</p>"
     )
+
+
+def test_a_tap_on_a_term_shows_its_definition_on_a_phone(browser: Browser, url: str) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(url + "questions/q08-early-stopping/")
+        term = page.locator("article abbr[title]").first
+        definition = term.get_attribute("title")
+        term.tap()
+        shown = page.locator(".md-tooltip2--active")
+        expect(shown).to_have_text(definition or "", timeout=3000)
+    finally:
+        context.close()

@@ -25,6 +25,8 @@ LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.DOTALL)
 NO_TOOLTIP = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.DOTALL)  # headings
+# Controls: a term inside one is reached with it, and a focusable term would nest in it.
+CONTROL = re.compile(r"<(a|button|summary|label)\b[^>]*>.*?</\1>", re.DOTALL)
 _cache: dict[Path, tuple[float, str]] = {}
 
 
@@ -65,14 +67,19 @@ def abbreviations(language: str, docs: Path = DOCS) -> str:
 
 def first_appearances_only(html: str) -> str:
     """Keep each tooltip at the first appearance of its term outside headings; later ones, and
-    those in a heading (a dotted line under a title), become plain text."""
+    those in a heading (a dotted line under a title), become plain text. A kept term outside a
+    control can take focus: Material shows a tooltip on hover or focus, and a phone has no
+    hover, so a tap (or the Tab key) shows the definition."""
     seen: set[str] = set()
     aside = [match.span() for match in NO_TOOLTIP.finditer(html)]
+    controls = [match.span() for match in CONTROL.finditer(html)]
 
     def keep_first(match: re.Match[str]) -> str:
         if match["title"] in seen or any(start < match.start() < end for start, end in aside):
             return match["text"]
         seen.add(match["title"])
-        return match[0]
+        if any(start < match.start() < end for start, end in controls):
+            return match[0]
+        return f'<abbr title="{match["title"]}" tabindex="0">{match["text"]}</abbr>'
 
     return ABBR.sub(keep_first, html)
