@@ -462,7 +462,12 @@ def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
     assert form.locator(f'input[value="{item.right[0]}"]').is_checked()
     assert tab.evaluate("key => localStorage.getItem(key)", STORAGE.format(language=language))
 
-    tab.locator('[data-quiz-reset="all"]').click()
+    reset = tab.locator('[data-quiz-reset="chosen"]')
+    tab.once("dialog", lambda dialog: dialog.dismiss())  # it asks first: nothing is forgotten
+    reset.click()
+    assert _score(tab, item) == f"1/{total}"
+    tab.once("dialog", lambda dialog: dialog.accept())
+    reset.click()
     assert _score(tab, item) == f"0/{total}"
     assert form.locator("input:checked").count() == 0
     tab.reload()
@@ -479,6 +484,33 @@ def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
     before = tab.evaluate(keys)
     tab.locator("[data-quiz-shuffle]").click()
     assert sorted(tab.evaluate(keys)) == sorted(before)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_questions_chosen_to_practise_are_kept_and_start_over_forgets_only_them(
+    tab: Page, url: str, language: str
+) -> None:
+    by_slug = _with_items(language)
+    kept_items, (chosen, chosen_items) = by_slug[next(iter(by_slug))], list(by_slug.items())[1]
+    tab.goto(_address(url, language, "quiz/"))
+    for item in (kept_items[0], chosen_items[0]):
+        _answer(tab, item, item.right)
+    tab.locator(".kb-quiz__filters > summary").click()
+    tab.locator('[data-quiz-choose="none"]').click()
+    tab.locator(f'input[data-quiz-filter="{chosen}"]').check()
+    shown = "[...document.querySelectorAll('form.kb-quiz__item')].filter(f => !f.hidden).length"
+    assert tab.evaluate(shown) == len(chosen_items)
+
+    tab.reload()
+    assert tab.evaluate(shown) == len(chosen_items), "the choice was not kept"
+    tab.once("dialog", lambda dialog: dialog.accept())
+    tab.locator('[data-quiz-reset="chosen"]').click()
+    assert _score(tab, chosen_items[0]) == f"0/{len(chosen_items)}"
+    assert _score(tab, kept_items[0]) == f"1/{len(kept_items)}", "forgot a question left out"
+
+    tab.locator(".kb-quiz__filters > summary").click()
+    tab.locator('[data-quiz-choose="all"]').click()
+    assert tab.evaluate(shown) == sum(len(items) for items in by_slug.values())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -38,8 +38,11 @@ TEXT = {
         "reset": "Börja om",
         "shuffle": "Blanda ordningen",
         "filter": "Vilka frågor vill du öva på?",
+        "choose-all": "Välj alla",
+        "choose-none": "Välj ingen",
         "again": "Läs igen",
         # Said by quiz.js:
+        "confirm-reset": "Glömma dina svar på de valda frågorna och börja om?",
         "verdict-right": "Rätt!",
         "verdict-wrong": "Fel svar.",
         "verdict-missed": "Du har inte valt alla rätta alternativ.",
@@ -61,7 +64,10 @@ TEXT = {
         "reset": "Start over",
         "shuffle": "Shuffle the order",
         "filter": "Which questions do you want to practice?",
+        "choose-all": "Select all",
+        "choose-none": "Select none",
         "again": "Read again",
+        "confirm-reset": "Forget your answers to the chosen questions and start over?",
         "verdict-right": "Right!",
         "verdict-wrong": "Not right.",
         "verdict-missed": "More options are right.",
@@ -69,7 +75,12 @@ TEXT = {
         "verdict-earlier": "You answered this one right before.",
     },
 }
-SAID_BY_SCRIPT = ("right", "wrong", *(key for key in TEXT["en"] if key.startswith("verdict-")))
+SAID_BY_SCRIPT = (
+    "right",
+    "wrong",
+    "confirm-reset",
+    *(k for k in TEXT["en"] if k.startswith("verdict-")),
+)
 
 _inline = markdown.Markdown(extensions=["attr_list"])
 
@@ -211,10 +222,15 @@ def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str)
         f'<div class="kb-quiz__controls kb-quiz__js">'
         # Folded: 13 checkboxes took a phone's first screen and a half before the first item.
         f'<details class="kb-quiz__filters"><summary>{t["filter"]}</summary>'
+        f'<p class="kb-quiz__choose">'
+        f'<button type="button" class="md-button" data-quiz-choose="all">{t["choose-all"]}'
+        f"</button> "
+        f'<button type="button" class="md-button" data-quiz-choose="none">{t["choose-none"]}'
+        f"</button></p>"
         f'<fieldset class="kb-quiz__filter" aria-label="{t["filter"]}">{choices}</fieldset>'
         f"</details>"
         f'<p><button type="button" class="md-button" data-quiz-shuffle>{t["shuffle"]}</button> '
-        f'<button type="button" class="md-button" data-quiz-reset="all">{t["reset"]}</button>'
+        f'<button type="button" class="md-button" data-quiz-reset="chosen">{t["reset"]}</button>'
         f"</p></div>"
     )
     forms = "".join(

@@ -1,32 +1,34 @@
 /* The quiz (hooks/quiz.py writes the items as plain forms, which work without this script).
    Checks an answer, shows why each chosen option is right or wrong, and keeps in localStorage,
-   per language, which items the reader last answered right or wrong. At load it only restores
-   that progress; everything else waits for the reader. Loaded only on pages with items. */
+   per language, which items the reader last answered right or wrong, and on the quiz page which
+   questions the reader chose to practise. At load it only restores those; everything else waits
+   for the reader. Loaded only on pages with items. */
 (function () {
   "use strict";
 
   var KEY = "kb-quiz:" + (document.documentElement.lang || "sv");
+  var LEFT_OUT = "kb-quiz-left-out:" + (document.documentElement.lang || "sv");
   var RIGHT = 1;
   var WRONG = 0;
 
-  function read() {
+  function read(key) {
     try {
-      return JSON.parse(window.localStorage.getItem(KEY)) || {};
+      return JSON.parse(window.localStorage.getItem(key || KEY)) || {};
     } catch (error) {
       return {};
     }
   }
 
-  function write(progress) {
+  function write(progress, key) {
     try {
-      window.localStorage.setItem(KEY, JSON.stringify(progress));
+      window.localStorage.setItem(key || KEY, JSON.stringify(progress));
     } catch (error) {
       /* Storage off or full: the quiz still works, without memory. */
     }
   }
 
-  function say(form, key) {
-    return JSON.parse(form.closest(".kb-quiz").getAttribute("data-quiz-text"))[key];
+  function say(inside, key) {
+    return JSON.parse(inside.closest(".kb-quiz").getAttribute("data-quiz-text"))[key];
   }
 
   function forms() {
@@ -130,15 +132,19 @@
     score(progress);
   }
 
-  function reset(scope) {
+  /* Forget the answers of one question ("q05-..."), or on the quiz page of the questions chosen
+     to practise ("chosen"), after asking: that can be many. */
+  function reset(button) {
+    var scope = button.getAttribute("data-quiz-reset");
+    if (scope === "chosen" && !window.confirm(say(button, "confirm-reset"))) return;
     var progress = read();
     forms().forEach(function (form) {
-      if (scope !== "all" && form.getAttribute("data-quiz-question") !== scope) return;
+      var question = form.getAttribute("data-quiz-question");
+      if (scope === "chosen" ? form.hidden : question !== scope) return;
       delete progress[form.getAttribute("data-quiz-item")];
       form.reset();
       clear(form);
     });
-    if (scope === "all") progress = {};
     write(progress);
     score(progress);
   }
@@ -164,6 +170,24 @@
     });
   }
 
+  function choices() {
+    return Array.prototype.slice.call(document.querySelectorAll("[data-quiz-filter]"));
+  }
+
+  /* The questions left out, kept for the next visit (a new question is chosen by default). */
+  function keepChoice() {
+    var leftOut = {};
+    choices().forEach(function (input) { if (!input.checked) leftOut[input.value] = true; });
+    write(leftOut, LEFT_OUT);
+  }
+
+  function choose(chosen) {
+    choices().forEach(function (input) {
+      input.checked = typeof chosen === "boolean" ? chosen : !chosen[input.value];
+      filter(input);
+    });
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.classList || !form.classList.contains("kb-quiz__item")) return;
@@ -174,7 +198,11 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button");
     if (!button) return;
-    if (button.hasAttribute("data-quiz-reset")) reset(button.getAttribute("data-quiz-reset"));
+    if (button.hasAttribute("data-quiz-reset")) reset(button);
+    if (button.hasAttribute("data-quiz-choose")) {
+      choose(button.getAttribute("data-quiz-choose") === "all");
+      keepChoice();
+    }
     if (button.hasAttribute("data-quiz-shuffle")) {
       shuffle(button.closest(".kb-quiz").querySelector(".kb-quiz__list"));
     }
@@ -183,12 +211,14 @@
   document.addEventListener("change", function (event) {
     if (event.target.hasAttribute && event.target.hasAttribute("data-quiz-filter")) {
       filter(event.target);
+      keepChoice();
     }
   });
 
   function start() {
     document.documentElement.classList.add("kb-quiz-js");
     restore();
+    if (choices().length) choose(read(LEFT_OUT));
   }
 
   if (document.readyState === "loading") {
