@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import html
+import math
 import operator
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -311,6 +312,31 @@ def test_pages_with_items_end_with_them_as_forms_that_work_without_javascript(
     assert quiz_page.count('<form class="kb-quiz__item"') == total
     for name in ("quiz.css", "quiz.js"):
         assert name in quiz_page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("extreme", [max, min], ids=["longest", "shortest"])
+def test_the_length_of_an_option_does_not_give_the_answer_away(
+    language: str, extreme: Callable[[list[int]], int]
+) -> None:
+    """Authors tend to write the right answer out most carefully, and so longest; a student who
+    guesses the longest option (or, once that is known, the shortest) must not gain by it.
+    Among single-answer items the right option is the longest, or the shortest, alone as readers
+    see it, no more often than chance has it, give or take two standard deviations."""
+    single = [item for item in quiz.load(language) if not item.multiple]
+    found = []
+    for item in single:
+        lengths = [len(_text(option.text)) for option in item.options]
+        if lengths.count(extreme(lengths)) == 1 and lengths.index(extreme(lengths)) in item.right:
+            found.append(item.key)
+    chances = [1 / len(item.options) for item in single]
+    bound = sum(chances) + 2 * math.sqrt(sum(p * (1 - p) for p in chances))
+    which = "longest" if extreme is max else "shortest"
+    assert len(found) <= bound, (
+        f"docs/{language}/questions: in {len(found)} of {len(single)} single-answer items the "
+        f"right option is the {which} (chance: {sum(chances):.0f}, at most {bound:.0f}); "
+        "write the right one and the wrong ones alike: " + ", ".join(found)
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
