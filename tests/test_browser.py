@@ -652,6 +652,19 @@ def test_on_a_phone_the_menu_opens_and_shows_every_question(browser: Browser, ur
     assert listed == expected, f"the open menu lists these questions: {listed}"
 
 
+def test_on_a_touch_screen_a_copy_button_is_shown_without_a_hover(
+    browser: Browser, url: str
+) -> None:
+    # Material draws it at 7 % black until a pointer hovers over the code; a finger never does.
+    touch = {"viewport": PHONE, "is_mobile": True, "has_touch": True}
+    with opened(browser, url + "questions/q08-early-stopping/", **touch) as page:
+        block = page.locator("article .highlight:not(.no-copy)").first
+        block.scroll_into_view_if_needed()
+        colour = block.locator("[data-clipboard-target]").evaluate("b => getComputedStyle(b).color")
+    alpha = re.fullmatch(r"rgba\(.*, ([\d.]+)\)", colour)
+    assert not alpha or float(alpha[1]) >= 0.5, f"the copy button is {colour} on a phone"
+
+
 def _search(browser: Browser, url: str, start: str, term: str) -> list[str]:
     """The pages that Material's search lists, best first, as paths below the site's root."""
     with opened(browser, url + start) as page:

@@ -519,19 +519,29 @@ def test_the_questions_chosen_to_practise_are_kept_and_start_over_forgets_only_t
     by_slug = _with_items(language)
     kept_items, (chosen, chosen_items) = by_slug[next(iter(by_slug))], list(by_slug.items())[1]
     tab.goto(_address(url, language, "quiz/"))
+    tally = tab.locator("[data-quiz-tally]")
     for item in (kept_items[0], chosen_items[0]):
         _answer(tab, item, item.right)
+    missed = chosen_items[1]
+    _answer(tab, missed, tuple(n for n, o in enumerate(missed.options) if not o.correct)[:1])
+    assert tally.inner_text() == f"2/{sum(len(items) for items in by_slug.values())}"
     tab.locator(".kb-quiz__filters > summary").click()
     tab.locator('[data-quiz-choose="none"]').click()
     tab.locator(f'input[data-quiz-filter="{chosen}"]').check()
     shown = "[...document.querySelectorAll('form.kb-quiz__item')].filter(f => !f.hidden).length"
     assert tab.evaluate(shown) == len(chosen_items)
+    assert tally.inner_text() == f"1/{len(chosen_items)}", "the tally counts questions left out"
 
     tab.reload()
     assert tab.evaluate(shown) == len(chosen_items), "the choice was not kept"
+    assert tally.inner_text() == f"1/{len(chosen_items)}"
+    assert _form(tab, missed).locator(".kb-quiz__earlier--wrong").is_visible(), (
+        "an item answered wrong comes back without a word about it"
+    )
     tab.once("dialog", lambda dialog: dialog.accept())
     tab.locator('[data-quiz-reset="chosen"]').click()
     assert _score(tab, chosen_items[0]) == f"0/{len(chosen_items)}"
+    assert tally.inner_text() == f"0/{len(chosen_items)}"
     assert _score(tab, kept_items[0]) == f"1/{len(kept_items)}", "forgot a question left out"
 
     tab.locator(".kb-quiz__filters > summary").click()

@@ -48,6 +48,7 @@ TEXT = {
         "verdict-missed": "Du har inte valt alla rätta alternativ.",
         "verdict-none": "Välj ett svar först.",
         "verdict-earlier": "Du har svarat rätt på den här tidigare.",
+        "verdict-earlier-wrong": "Du svarade fel på den här förra gången.",
     },
     "en": {
         "heading": "Test yourself",
@@ -73,6 +74,7 @@ TEXT = {
         "verdict-missed": "More options are right.",
         "verdict-none": "Choose an answer first.",
         "verdict-earlier": "You answered this one right before.",
+        "verdict-earlier-wrong": "You answered this one wrong last time.",
     },
 }
 SAID_BY_SCRIPT = (
@@ -213,6 +215,7 @@ def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str)
     """The quiz page's controls (filter per question, shuffle, start over) and every item."""
     t = TEXT[language]
     titles = _titles(language)
+    count = sum(len(items) for items in by_slug.values())
     choices = "".join(
         f'<label class="kb-quiz__choice"><input type="checkbox" checked value="{slug}" '
         f'data-quiz-filter="{slug}"> {titles.get(slug, slug)}</label>'
@@ -231,7 +234,10 @@ def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str)
         f"</details>"
         f'<p><button type="button" class="md-button" data-quiz-shuffle>{t["shuffle"]}</button> '
         f'<button type="button" class="md-button" data-quiz-reset="chosen">{t["reset"]}</button>'
-        f"</p></div>"
+        f"</p>"
+        # The score of the chosen questions at the top: the per-question scores are 70 items down.
+        f'<p class="kb-quiz__tally">{t["score"]}: <strong data-quiz-tally>0/{count}</strong></p>'
+        f"</div>"
     )
     forms = "".join(
         render_item(item, links, language, place=(number, len(items)))

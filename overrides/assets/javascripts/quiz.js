@@ -76,6 +76,13 @@
     document.querySelectorAll("[data-quiz-row]").forEach(function (row) {
       row.querySelector(".kb-quiz__again").hidden = !wrong[row.getAttribute("data-quiz-row")];
     });
+    var tally = document.querySelector("[data-quiz-tally]");
+    if (!tally) return;
+    var chosen = forms().filter(function (form) { return !form.hidden; });
+    var done = chosen.filter(function (form) {
+      return progress[form.getAttribute("data-quiz-item")] === RIGHT;
+    });
+    tally.textContent = done.length + "/" + chosen.length;
   }
 
   function check(form) {
@@ -114,20 +121,28 @@
     score(progress);
   }
 
+  function note(form, key, extra) {
+    var note = document.createElement("p");
+    note.className = "kb-quiz__earlier" + extra;
+    note.textContent = say(form, key);
+    form.querySelector(".kb-quiz__result").before(note);
+  }
+
+  /* Items last answered right come back answered; those answered wrong, with a note (which
+     options were chosen is not kept). */
   function restore() {
     var progress = read();
     forms().forEach(function (form) {
-      if (progress[form.getAttribute("data-quiz-item")] !== RIGHT) return;
+      var state = progress[form.getAttribute("data-quiz-item")];
+      if (state === WRONG) note(form, "verdict-earlier-wrong", " kb-quiz__earlier--wrong");
+      if (state !== RIGHT) return;
       var chosen = rightOptions(form).split(",");
       chosen.forEach(function (value) {
         form.querySelector('input[value="' + value + '"]').checked = true;
       });
       mark(form, chosen);
       form.classList.add("kb-quiz__item--right");
-      var note = document.createElement("p");
-      note.className = "kb-quiz__earlier";
-      note.textContent = say(form, "verdict-earlier");
-      form.querySelector(".kb-quiz__result").before(note);
+      note(form, "verdict-earlier", "");
     });
     score(progress);
   }
@@ -202,6 +217,7 @@
     if (button.hasAttribute("data-quiz-choose")) {
       choose(button.getAttribute("data-quiz-choose") === "all");
       keepChoice();
+      score(read());
     }
     if (button.hasAttribute("data-quiz-shuffle")) {
       shuffle(button.closest(".kb-quiz").querySelector(".kb-quiz__list"));
@@ -212,13 +228,14 @@
     if (event.target.hasAttribute && event.target.hasAttribute("data-quiz-filter")) {
       filter(event.target);
       keepChoice();
+      score(read());
     }
   });
 
   function start() {
     document.documentElement.classList.add("kb-quiz-js");
-    restore();
     if (choices().length) choose(read(LEFT_OUT));
+    restore();
   }
 
   if (document.readyState === "loading") {
