@@ -122,10 +122,10 @@
   }
 
   function note(form, key, extra) {
-    var note = document.createElement("p");
-    note.className = "kb-quiz__earlier" + extra;
-    note.textContent = say(form, key);
-    form.querySelector(".kb-quiz__result").before(note);
+    var said = document.createElement("p");
+    said.className = "kb-quiz__earlier" + extra;
+    said.textContent = say(form, key);
+    form.querySelector(".kb-quiz__result").before(said);
   }
 
   /* Items last answered right come back answered; those answered wrong, with a note (which
