@@ -547,6 +547,10 @@ def test_the_questions_chosen_to_practise_are_kept_and_start_over_forgets_only_t
     tab.locator(".kb-quiz__filters > summary").click()
     tab.locator('[data-quiz-choose="all"]').click()
     assert tab.evaluate(shown) == sum(len(items) for items in by_slug.values())
+    # Only those not yet answered right: the one right answer left (kept_items[0]) goes.
+    tab.locator("[data-quiz-open]").check()
+    assert tab.evaluate(shown) == sum(len(items) for items in by_slug.values()) - 1
+    assert not _form(tab, kept_items[0]).is_visible()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -40,6 +40,7 @@ TEXT = {
         "filter": "Vilka frågor vill du öva på?",
         "choose-all": "Välj alla",
         "choose-none": "Välj ingen",
+        "open-only": "Visa bara de frågor jag inte har svarat rätt på",
         "again": "Läs igen",
         # Said by quiz.js:
         "confirm-reset": "Glömma dina svar på de valda frågorna och börja om?",
@@ -67,6 +68,7 @@ TEXT = {
         "filter": "Which questions do you want to practice?",
         "choose-all": "Select all",
         "choose-none": "Select none",
+        "open-only": "Show only the items I have not answered right",
         "again": "Read again",
         "confirm-reset": "Forget your answers to the chosen questions and start over?",
         "verdict-right": "Right!",
@@ -237,6 +239,8 @@ def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str)
         f"</p>"
         # The score of the chosen questions at the top: the per-question scores are 70 items down.
         f'<p class="kb-quiz__tally">{t["score"]}: <strong data-quiz-tally>0/{count}</strong></p>'
+        f'<label class="kb-quiz__choice"><input type="checkbox" data-quiz-open> {t["open-only"]}'
+        f"</label>"
         f"</div>"
     )
     forms = "".join(

@@ -78,7 +78,10 @@
     });
     var tally = document.querySelector("[data-quiz-tally]");
     if (!tally) return;
-    var chosen = forms().filter(function (form) { return !form.hidden; });
+    var out = leftOut();
+    var chosen = forms().filter(function (form) {
+      return !out[form.getAttribute("data-quiz-question")];
+    });
     var done = chosen.filter(function (form) {
       return progress[form.getAttribute("data-quiz-item")] === RIGHT;
     });
@@ -153,15 +156,17 @@
     var scope = button.getAttribute("data-quiz-reset");
     if (scope === "chosen" && !window.confirm(say(button, "confirm-reset"))) return;
     var progress = read();
+    var out = leftOut();
     forms().forEach(function (form) {
       var question = form.getAttribute("data-quiz-question");
-      if (scope === "chosen" ? form.hidden : question !== scope) return;
+      if (scope === "chosen" ? out[question] : question !== scope) return;
       delete progress[form.getAttribute("data-quiz-item")];
       form.reset();
       clear(form);
     });
     write(progress);
-    score(progress);
+    if (choices().length) show();  /* the items hidden as answered right are open again */
+    else score(progress);
   }
 
   function shuffle(list) {
@@ -175,32 +180,41 @@
     items.forEach(function (item) { list.appendChild(item); });
   }
 
-  function filter(input) {
-    var question = input.value;
-    forms().forEach(function (form) {
-      if (form.getAttribute("data-quiz-question") === question) form.hidden = !input.checked;
-    });
-    document.querySelectorAll('[data-quiz-row="' + question + '"]').forEach(function (row) {
-      row.hidden = !input.checked;
-    });
-  }
-
   function choices() {
     return Array.prototype.slice.call(document.querySelectorAll("[data-quiz-filter]"));
   }
 
-  /* The questions left out, kept for the next visit (a new question is chosen by default). */
-  function keepChoice() {
-    var leftOut = {};
-    choices().forEach(function (input) { if (!input.checked) leftOut[input.value] = true; });
-    write(leftOut, LEFT_OUT);
+  /* The questions the reader left out of practice on the quiz page (none elsewhere). */
+  function leftOut() {
+    var out = {};
+    choices().forEach(function (input) { if (!input.checked) out[input.value] = true; });
+    return out;
+  }
+
+  /* The chosen questions' items, without those answered right when the reader asks for only
+     the others (they stay until the next change of choice: an item answered just now stays).
+     The choice is kept for the next visit; a new question is chosen by default. */
+  function show() {
+    var out = leftOut();
+    var progress = read();
+    var open = document.querySelector("[data-quiz-open]");
+    var openOnly = !!open && open.checked;
+    forms().forEach(function (form) {
+      var right = progress[form.getAttribute("data-quiz-item")] === RIGHT;
+      form.hidden = !!out[form.getAttribute("data-quiz-question")] || (openOnly && right);
+    });
+    document.querySelectorAll("[data-quiz-row]").forEach(function (row) {
+      row.hidden = !!out[row.getAttribute("data-quiz-row")];
+    });
+    write(out, LEFT_OUT);
+    score(progress);
   }
 
   function choose(chosen) {
     choices().forEach(function (input) {
       input.checked = typeof chosen === "boolean" ? chosen : !chosen[input.value];
-      filter(input);
     });
+    show();
   }
 
   document.addEventListener("submit", function (event) {
@@ -216,8 +230,6 @@
     if (button.hasAttribute("data-quiz-reset")) reset(button);
     if (button.hasAttribute("data-quiz-choose")) {
       choose(button.getAttribute("data-quiz-choose") === "all");
-      keepChoice();
-      score(read());
     }
     if (button.hasAttribute("data-quiz-shuffle")) {
       shuffle(button.closest(".kb-quiz").querySelector(".kb-quiz__list"));
@@ -225,17 +237,14 @@
   });
 
   document.addEventListener("change", function (event) {
-    if (event.target.hasAttribute && event.target.hasAttribute("data-quiz-filter")) {
-      filter(event.target);
-      keepChoice();
-      score(read());
-    }
+    var input = event.target;
+    if (input.hasAttribute && input.matches("[data-quiz-filter], [data-quiz-open]")) show();
   });
 
   function start() {
     document.documentElement.classList.add("kb-quiz-js");
-    if (choices().length) choose(read(LEFT_OUT));
     restore();
+    if (choices().length) choose(read(LEFT_OUT));
   }
 
   if (document.readyState === "loading") {
