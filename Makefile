@@ -42,7 +42,7 @@ outputs: install
 	$(BIN)/python -m pytest tests/test_code_examples.py --update-outputs $(ARGS)
 	$(BIN)/python -m pytest tests/test_questions.py::test_pages_state_the_versions_the_tests_run \
 	  --update-outputs
-	@changed="$$(git status --short -- snippets/output 2>/dev/null)"; \
+	@changed="$$(git status --short -- snippets/output)"; \
 	  printf 'Output files changed since the last commit (?? = new):\n%s\n' "$${changed:-  none}"
 
 # The speeds the README promises: test suite, build, serve after an edit. Options pass through:

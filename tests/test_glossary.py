@@ -74,7 +74,8 @@ def test_every_term_shows_its_definition_as_a_tooltip_on_some_page(site: Path) -
 
 
 def test_a_term_gets_its_tooltip_at_its_first_appearance_outside_headings_only() -> None:
-    # Outside a link the term takes focus, so a tap or the Tab key shows it; inside, the link does.
+    # Outside a link the term takes focus, so a tap or the Tab key shows it. Inside one it cannot
+    # (a tap follows the link), so the term's next appearance keeps its tooltip as well.
     html = (
         '<h1 id="w"><abbr title="A learned value.">Weights</abbr></h1>'
         '<p><a href="x/"><abbr title="Chosen.">Epoch</abbr> count</a>: '
@@ -83,8 +84,8 @@ def test_a_term_gets_its_tooltip_at_its_first_appearance_outside_headings_only()
     )
     assert first_appearances_only(html) == (
         '<h1 id="w">Weights</h1><p><a href="x/"><abbr title="Chosen.">Epoch</abbr> count</a>: '
-        '<abbr title="A learned value." tabindex="0">Weight</abbr> and epoch'
-        ", then weight again.</p>"
+        '<abbr title="A learned value." tabindex="0">Weight</abbr> and '
+        '<abbr title="Chosen." tabindex="0">epoch</abbr>, then weight again.</p>'
     )
 
 

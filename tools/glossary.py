@@ -67,9 +67,10 @@ def abbreviations(language: str, docs: Path = DOCS) -> str:
 
 def first_appearances_only(html: str) -> str:
     """Keep each tooltip at the first appearance of its term outside headings; later ones, and
-    those in a heading (a dotted line under a title), become plain text. A kept term outside a
-    control can take focus: Material shows a tooltip on hover or focus, and a phone has no
-    hover, so a tap (or the Tab key) shows the definition."""
+    those in a heading (a dotted line under a title), become plain text. A term outside a
+    control takes focus: Material shows a tooltip on hover or focus, and a phone has no hover,
+    so a tap (or the Tab key) shows the definition. Inside a link or another control the term
+    cannot take focus (a tap follows the link), so its next appearance keeps its tooltip too."""
     seen: set[str] = set()
     aside = [match.span() for match in NO_TOOLTIP.finditer(html)]
     controls = [match.span() for match in CONTROL.finditer(html)]
@@ -77,9 +78,9 @@ def first_appearances_only(html: str) -> str:
     def keep_first(match: re.Match[str]) -> str:
         if match["title"] in seen or any(start < match.start() < end for start, end in aside):
             return match["text"]
-        seen.add(match["title"])
         if any(start < match.start() < end for start, end in controls):
             return match[0]
+        seen.add(match["title"])
         return f'<abbr title="{match["title"]}" tabindex="0">{match["text"]}</abbr>'
 
     return ABBR.sub(keep_first, html)

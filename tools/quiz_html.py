@@ -43,7 +43,7 @@ TEXT = {
         "open-only": "Visa bara de frågor jag inte har svarat rätt på",
         "again": "Läs igen",
         # Said by quiz.js:
-        "confirm-reset": "Glömma dina svar på de valda frågorna och börja om?",
+        "confirm-reset": "Vill du glömma dina svar på de valda frågorna och börja om?",
         "verdict-right": "Rätt!",
         "verdict-wrong": "Fel svar.",
         "verdict-missed": "Du har inte valt alla rätta alternativ.",
@@ -219,8 +219,9 @@ def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str)
     titles = _titles(language)
     count = sum(len(items) for items in by_slug.values())
     choices = "".join(
-        f'<label class="kb-quiz__choice"><input type="checkbox" checked value="{slug}" '
-        f'data-quiz-filter="{slug}"> {titles.get(slug, slug)}</label>'
+        # autocomplete off: a browser that restores a control after the script ran would undo it
+        f'<label class="kb-quiz__choice"><input type="checkbox" checked autocomplete="off" '
+        f'value="{slug}" data-quiz-filter="{slug}"> {titles.get(slug, slug)}</label>'
         for slug in by_slug
     )
     controls = (
@@ -239,8 +240,8 @@ def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str)
         f"</p>"
         # The score of the chosen questions at the top: the per-question scores are 70 items down.
         f'<p class="kb-quiz__tally">{t["score"]}: <strong data-quiz-tally>0/{count}</strong></p>'
-        f'<label class="kb-quiz__choice"><input type="checkbox" data-quiz-open> {t["open-only"]}'
-        f"</label>"
+        f'<label class="kb-quiz__choice"><input type="checkbox" autocomplete="off" data-quiz-open>'
+        f" {t['open-only']}</label>"
         f"</div>"
     )
     forms = "".join(

@@ -137,7 +137,10 @@
     var progress = read();
     forms().forEach(function (form) {
       var state = progress[form.getAttribute("data-quiz-item")];
-      if (state === WRONG) note(form, "verdict-earlier-wrong", " kb-quiz__earlier--wrong");
+      if (state === WRONG) {
+        form.classList.add("kb-quiz__item--wrong");
+        note(form, "verdict-earlier-wrong", " kb-quiz__earlier--wrong");
+      }
       if (state !== RIGHT) return;
       var chosen = rightOptions(form).split(",");
       chosen.forEach(function (value) {
@@ -154,9 +157,12 @@
      to practise ("chosen"), after asking: that can be many. */
   function reset(button) {
     var scope = button.getAttribute("data-quiz-reset");
-    if (scope === "chosen" && !window.confirm(say(button, "confirm-reset"))) return;
-    var progress = read();
     var out = leftOut();
+    if (scope === "chosen") {
+      var none = choices().every(function (input) { return out[input.value]; });
+      if (none || !window.confirm(say(button, "confirm-reset"))) return;
+    }
+    var progress = read();
     forms().forEach(function (form) {
       var question = form.getAttribute("data-quiz-question");
       if (scope === "chosen" ? out[question] : question !== scope) return;
@@ -246,6 +252,13 @@
     restore();
     if (choices().length) choose(read(LEFT_OUT));
   }
+
+  /* Back to a page the browser kept whole: answers given elsewhere since then count. */
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    if (choices().length) show();
+    else score(read());
+  });
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
