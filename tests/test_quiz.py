@@ -14,7 +14,7 @@ import operator
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -314,27 +314,38 @@ def test_pages_with_items_end_with_them_as_forms_that_work_without_javascript(
         assert name in quiz_page
 
 
+RANKS = ["the longest", "the shortest", "in between"]
+
+
+def _rank(lengths: list[int], right: int) -> str | None:
+    """Where the right option's length ranks among the options' (None when tied)."""
+    if lengths.count(lengths[right]) > 1:
+        return None
+    extremes = {max(lengths): "the longest", min(lengths): "the shortest"}
+    return extremes.get(lengths[right], "in between")
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("extreme", [max, min], ids=["longest", "shortest"])
-def test_the_length_of_an_option_does_not_give_the_answer_away(
-    language: str, extreme: Callable[[list[int]], int]
-) -> None:
+@pytest.mark.parametrize("rank", RANKS)
+def test_the_length_of_an_option_does_not_give_the_answer_away(language: str, rank: str) -> None:
     """Authors tend to write the right answer out most carefully, and so longest; a student who
-    guesses the longest option (or, once that is known, the shortest) must not gain by it.
-    Among single-answer items the right option is the longest, or the shortest, alone as readers
+    guesses by length (the longest, or once that is known the shortest, or the middle one) must
+    not gain by it. Among single-answer items the right option ranks so by length, as readers
     see it, no more often than chance has it, give or take two standard deviations."""
     single = [item for item in quiz.load(language) if not item.multiple]
-    found = []
-    for item in single:
-        lengths = [len(_text(option.text)) for option in item.options]
-        if lengths.count(extreme(lengths)) == 1 and lengths.index(extreme(lengths)) in item.right:
-            found.append(item.key)
-    chances = [1 / len(item.options) for item in single]
+    found = [
+        item.key
+        for item in single
+        if _rank([len(_text(option.text)) for option in item.options], item.right[0]) == rank
+    ]
+    chances = [
+        (len(item.options) - 2 if rank == "in between" else 1) / len(item.options)
+        for item in single
+    ]
     bound = sum(chances) + 2 * math.sqrt(sum(p * (1 - p) for p in chances))
-    which = "longest" if extreme is max else "shortest"
     assert len(found) <= bound, (
         f"docs/{language}/questions: in {len(found)} of {len(single)} single-answer items the "
-        f"right option is the {which} (chance: {sum(chances):.0f}, at most {bound:.0f}); "
+        f"right option is {rank} (chance: {sum(chances):.0f}, at most {bound:.0f}); "
         "write the right one and the wrong ones alike: " + ", ".join(found)
     )
 
@@ -538,6 +549,7 @@ def test_the_questions_chosen_to_practise_are_kept_and_start_over_forgets_only_t
     assert _form(tab, missed).locator(".kb-quiz__earlier--wrong").is_visible(), (
         "an item answered wrong comes back without a word about it"
     )
+    assert "kb-quiz__item--wrong" in (_form(tab, missed).get_attribute("class") or "")
     tab.once("dialog", lambda dialog: dialog.accept())
     tab.locator('[data-quiz-reset="chosen"]').click()
     assert _score(tab, chosen_items[0]) == f"0/{len(chosen_items)}"
