@@ -44,6 +44,7 @@ AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WCAG = {"tags": WCAG_21_AA, "rules": None, "parts": None}  # AXE_CHECK's argument for them
 PHONE = {"width": 375, "height": 740}
+TOUCH = {"viewport": PHONE, "is_mobile": True, "has_touch": True}  # a phone, as a finger uses it
 NO_TRANSITIONS = "* { transition: none !important; animation: none !important }"
 # On a phone the closed menu drawer is not rendered (site.css). Contrast is checked on its links
 # as well: rendered, off screen, as they were before the drawer was hidden.
@@ -656,8 +657,7 @@ def test_on_a_touch_screen_a_copy_button_is_shown_without_a_hover(
     browser: Browser, url: str
 ) -> None:
     # Material draws it at 7 % black until a pointer hovers over the code; a finger never does.
-    touch = {"viewport": PHONE, "is_mobile": True, "has_touch": True}
-    with opened(browser, url + "questions/q08-early-stopping/", **touch) as page:
+    with opened(browser, url + "questions/q08-early-stopping/", **TOUCH) as page:
         block = page.locator("article .highlight:not(.no-copy)").first
         block.scroll_into_view_if_needed()
         colour = block.locator("[data-clipboard-target]").evaluate("b => getComputedStyle(b).color")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
-from tests.test_browser import PHONE
+from tests.test_browser import TOUCH, opened
 from tools.glossary import entries, first_appearances_only, tooltip
 from tools.pages import LANGUAGES, ROOT, all_pages, language_prefix
 
@@ -90,14 +90,9 @@ def test_a_term_gets_its_tooltip_at_its_first_appearance_outside_headings_only()
 
 
 def test_a_tap_on_a_term_shows_its_definition_on_a_phone(browser: Browser, url: str) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        page.goto(url + "questions/q08-early-stopping/")
+    with opened(browser, url + "questions/q08-early-stopping/", **TOUCH) as page:
         term = page.locator("article abbr[title]").first
         definition = term.get_attribute("title")
+        assert definition, "the page's first term has no definition"
         term.tap()
-        shown = page.locator(".md-tooltip2--active")
-        expect(shown).to_have_text(definition or "", timeout=3000)
-    finally:
-        context.close()
+        expect(page.locator(".md-tooltip2--active")).to_have_text(definition, timeout=3000)
