@@ -417,6 +417,11 @@ def test_exam_sheet_prints_each_question_on_one_page(
                 .filter(s => getComputedStyle(document.querySelector(s)).display !== "none")"""
         )
         assert shown == []
+        on_paper = page.locator(".md-content").inner_text()
+        assert "Ctrl+P" not in on_paper, "the how-to-print paragraph is printed"
+        downloads = page.locator('a[href*="practice/"]')
+        assert downloads.count()
+        assert not downloads.evaluate_all("a => a.some(l => l.checkVisibility())"), "downloads"
         printed = page.locator(".exam-more a").evaluate_all(
             "links => links.map(a => getComputedStyle(a, '::after').content)"
         )
