@@ -31,13 +31,13 @@ from playwright.async_api import ConsoleMessage as AsyncConsoleMessage
 from playwright.async_api import Page as AsyncPage
 from playwright.async_api import Request as AsyncRequest
 from playwright.async_api import async_playwright
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.conftest import BROWSER_FLAGS, executable
 from tools.codeblocks import CodeExample, examples, program
 from tools.copy_programs import not_runnable
 from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix
-from tools.questions import questions
+from tools.questions import MARKS, questions
 from tools.serve import serve
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
@@ -50,6 +50,7 @@ NO_TRANSITIONS = "* { transition: none !important; animation: none !important }"
 # as well: rendered, off screen, as they were before the drawer was hidden.
 DRAWER_RENDERED = ".md-sidebar__scrollwrap { content-visibility: visible !important }"
 DESKTOP = {"width": 1280, "height": 800}
+MARKS_SHOWN = ("knew", "again")  # the self-test's counts, in the order of its bar
 OTHER_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
 
 # Search: a term typed on a page, and the page that must come first. Terms from pages that
@@ -663,6 +664,45 @@ def test_on_a_touch_screen_a_copy_button_is_shown_without_a_hover(
         colour = block.locator("[data-clipboard-target]").evaluate("b => getComputedStyle(b).color")
     alpha = re.fullmatch(r"rgba\(.*, ([\d.]+)\)", colour)
     assert not alpha or float(alpha[1]) >= 0.5, f"the copy button is {colour} on a phone"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_self_test_counts_keeps_and_filters_the_readers_marks(
+    browser: Browser, url: str, language: str
+) -> None:
+    words = MARKS[language]
+    known, unknown = (question.slug for question in questions(language)[:2])
+    with opened(browser, f"{url}{language_prefix(language)}self-test/") as page:
+
+        def counts() -> tuple[str, str]:
+            bar = page.locator(".kb-self-test__bar")
+            return tuple(
+                bar.locator(f'[data-self-test-count="{k}"]').inner_text() for k in MARKS_SHOWN
+            )
+
+        def question(slug: str) -> Locator:
+            return page.locator(f'.kb-self-test[data-question="{slug}"]')
+
+        assert counts() == ("0", "0")
+        for slug, mark in ((known, "knew"), (unknown, "again")):
+            question(slug).locator("summary").click()
+            question(slug).get_by_role("button", name=words[f"mark-{mark}"], exact=True).click()
+        assert counts() == ("1", "1")
+        page.reload()
+        assert counts() == ("1", "1"), "the marks were not kept"
+        assert words["knew"] in question(known).locator("h2").inner_text(), "no word for the mark"
+        pressed = question(known).locator('[data-mark="knew"]').get_attribute("aria-pressed")
+        assert pressed == "true"
+        page.locator("[data-self-test-open]").check()
+        assert not question(known).is_visible(), "a known question is shown among the others"
+        assert question(unknown).is_visible()
+        question(unknown).locator("summary").click()
+        question(unknown).locator('[data-mark="again"]').click()  # pressed again: taken back
+        assert counts() == ("1", "0")
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.locator("[data-self-test-reset]").click()
+        assert counts() == ("0", "0")
+        assert question(known).is_visible()
 
 
 def _search(browser: Browser, url: str, start: str, term: str) -> list[str]:

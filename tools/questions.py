@@ -14,6 +14,8 @@ generated from what this module reads; no list of questions is kept anywhere els
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import textwrap
 from dataclasses import dataclass
@@ -26,6 +28,29 @@ FILE_NAME = re.compile(r"^q(?P<number>\d{2})-(?P<topic>[a-z0-9-]+)\.md$")
 SHORT_ANSWER = {"sv": "Kort svar", "en": "Short answer"}
 ANSWER = {"sv": "Svar", "en": "Answer"}
 READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
+# The self-test's marks (site.js): the bar's words, then those the script puts under each answer.
+MARKS = {
+    "sv": {
+        "knew": "Kunde",
+        "again": "Öva mer",
+        "of": "av",
+        "open-only": "Visa bara de frågor jag inte kunde",
+        "reset": "Börja om",
+        "mark-knew": "Jag kunde det",
+        "mark-again": "Öva mer",
+        "confirm-reset": "Vill du glömma alla markeringar och börja om?",
+    },
+    "en": {
+        "knew": "Knew",
+        "again": "Practice more",
+        "of": "of",
+        "open-only": "Show only the questions I did not know",
+        "reset": "Start over",
+        "mark-knew": "I knew it",
+        "mark-again": "Practice more",
+        "confirm-reset": "Forget every mark and start over?",
+    },
+}
 LINK = re.compile(r"\]\((?!https?://|#)([^)]+)\)")
 
 
@@ -150,13 +175,31 @@ def home_list(language: str, docs: Path = DOCS) -> str:
 
 
 def self_test(language: str, docs: Path = DOCS) -> str:
-    """Every question as the course asks it, each short answer in a collapsed block."""
-    blocks = []
-    for question in questions(language, docs):
+    """Every question as the course asks it, each short answer in a collapsed block, and a bar
+    that counts the questions the reader marked as known or to practise more (site.js)."""
+    found = questions(language, docs)
+    words = MARKS[language]
+    script = ("knew", "again", "mark-knew", "mark-again", "confirm-reset")
+    said = html.escape(json.dumps({key: words[key] for key in script}))
+    # Shown as the parser reaches it, not when the deferred script runs: no layout shift.
+    bar = (
+        '<script>document.documentElement.classList.add("kb-self-test-js")</script>\n'
+        f'<div class="kb-self-test__bar" data-self-test-text="{said}">\n'
+        f'<p>{words["knew"]}: <strong data-self-test-count="knew">0</strong> {words["of"]} '
+        f'{len(found)} · {words["again"]}: <strong data-self-test-count="again">0</strong></p>\n'
+        f'<label><input type="checkbox" data-self-test-open autocomplete="off"> '
+        f"{words['open-only']}</label>\n"
+        f'<button type="button" class="md-button" data-self-test-reset>{words["reset"]}</button>\n'
+        "</div>\n"
+    )
+    blocks = [bar]
+    for question in found:
         answer = LINK.sub(lambda m: f"]({_from_language_root(m.group(1))})", question.short_answer)
         link = f"[{READ_MORE[language]}]({question.page.as_posix()})"
         blocks.append(
+            f'<div class="kb-self-test" data-question="{question.slug}" markdown>\n\n'
             f"## {question.title}\n\n{question.wording}\n\n"
-            f'??? success "{ANSWER[language]}"\n{textwrap.indent(answer, "    ")}\n\n    {link}\n'
+            f'??? success "{ANSWER[language]}"\n{textwrap.indent(answer, "    ")}\n\n    {link}\n\n'
+            "</div>\n"
         )
     return "\n".join(blocks)

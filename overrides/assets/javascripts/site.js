@@ -1,4 +1,5 @@
-// The site's own script, one file for a phone's sake: folds, focus on code blocks, palette switch.
+// The site's own script, one file for a phone's sake: folds, focus on code blocks, palette
+// switch, the self-test's marks.
 //
 // Folds filled when first opened, so that a page does not carry (and a phone does not style)
 // code that nobody has asked to see:
@@ -65,3 +66,83 @@ document.addEventListener("change", (event) => {
   document.documentElement.classList.add("kb-palette-switching");
   setTimeout(() => document.documentElement.classList.remove("kb-palette-switching"));
 }, true);
+
+// The self-test (tools/questions.py): under each answer the reader marks it "knew it" or
+// "practice more"; the marks are kept in this browser, per language, counted in the bar at the
+// top, shown by each question's heading and edge. Without this script the bar is not shown.
+const selfTest = document.querySelector(".kb-self-test__bar");
+if (selfTest) {
+  const said = JSON.parse(selfTest.dataset.selfTestText);
+  const key = `kb-self-test:${document.documentElement.lang || "sv"}`;
+  const questions = [...document.querySelectorAll(".kb-self-test[data-question]")];
+  const openOnly = selfTest.querySelector("[data-self-test-open]");
+  const read = () => {
+    try {
+      return JSON.parse(localStorage.getItem(key)) || {};
+    } catch {
+      return {};
+    }
+  };
+  const write = (marks) => {
+    try {
+      localStorage.setItem(key, JSON.stringify(marks));
+    } catch {
+      // Storage off or full: the marks last until the page is left.
+    }
+  };
+  // A question marked just now stays in sight until the reader changes the filter.
+  const show = (filter) => {
+    const marks = read();
+    for (const question of questions) {
+      const mark = marks[question.dataset.question] || "";
+      question.dataset.mark = mark;
+      if (filter) question.hidden = openOnly.checked && mark === "knew";
+      question.querySelectorAll("[data-mark]").forEach((button) => {
+        button.setAttribute("aria-pressed", String(button.dataset.mark === mark));
+      });
+      const badge = question.querySelector(".kb-self-test__badge");
+      badge.textContent = said[mark] || "";
+      badge.hidden = !mark;
+    }
+    selfTest.querySelectorAll("[data-self-test-count]").forEach((count) => {
+      const kind = count.dataset.selfTestCount;
+      count.textContent = questions.filter((q) => marks[q.dataset.question] === kind).length;
+    });
+  };
+  for (const question of questions) {
+    const buttons = document.createElement("p");
+    buttons.className = "kb-self-test__marks";
+    for (const mark of ["knew", "again"]) {
+      const button = document.createElement("button");
+      Object.assign(button, { type: "button", className: "md-button" });
+      button.dataset.mark = mark;
+      button.textContent = said[`mark-${mark}`];
+      buttons.append(button, " ");
+    }
+    question.querySelector("details")?.append(buttons);
+    const badge = document.createElement("span");
+    badge.className = "kb-self-test__badge";
+    const heading = question.querySelector("h2");
+    heading?.insertBefore(badge, heading.querySelector(".headerlink"));
+  }
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest?.(".kb-self-test [data-mark], [data-self-test-reset]");
+    if (!button) return;
+    const marks = read();
+    if (button.hasAttribute("data-self-test-reset")) {
+      if (!Object.keys(marks).length || !window.confirm(said["confirm-reset"])) return;
+      write({});
+      show(true);
+      return;
+    }
+    const question = button.closest("[data-question]").dataset.question;
+    if (marks[question] === button.dataset.mark) delete marks[question];
+    else marks[question] = button.dataset.mark;
+    write(marks);
+    show(false);
+  });
+  openOnly.addEventListener("change", () => show(true));
+  // Back to a page the browser kept whole: marks made in another tab since then count.
+  window.addEventListener("pageshow", (event) => event.persisted && show(true));
+  show(true);
+}
