@@ -637,6 +637,31 @@ def test_clicking_the_language_switcher_goes_there_and_back(
     page.close()
 
 
+# The section a reader is in: the last heading in the top quarter of the window or above it.
+SECTION_READ = """() => [...document.querySelectorAll("article :is(h2, h3)[id]")]
+    .filter(h => h.getBoundingClientRect().top < innerHeight / 4).length - 1"""
+
+
+def test_the_language_switcher_keeps_the_section_being_read(browser: Browser, url: str) -> None:
+    path = "questions/q05-keras-model/"
+    with opened(browser, url + path) as page:
+        page.locator("article :is(h2, h3)[id]").nth(3).evaluate("h => h.scrollIntoView()")
+        page.evaluate("scrollBy(0, 200)")  # read on, a little way into the section
+        section = page.evaluate(SECTION_READ)
+        assert section >= 3
+        for language in (*OTHER_LANGUAGES, DEFAULT_LANGUAGE):
+            _switch(page, language)
+            page.wait_for_load_state("load")
+            assert page.evaluate(SECTION_READ) == section, f"switched to {language}"
+        # At the top of a page whose first section starts high up, nothing moves.
+        page.set_viewport_size({"width": 1280, "height": 1200})
+        page.goto(url + "contributing/")
+        assert page.evaluate(SECTION_READ) == 0
+        _switch(page, OTHER_LANGUAGES[0])
+        page.wait_for_load_state("load")
+        assert page.evaluate("scrollY") == 0, "a reader at the top of a page was moved"
+
+
 def test_on_a_phone_the_menu_opens_and_shows_every_question(browser: Browser, url: str) -> None:
     with opened(browser, url + "questions/q05-keras-model/", viewport=PHONE) as page:
         # The menu's own links, not the page's table of contents inside it; the page itself is

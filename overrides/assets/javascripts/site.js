@@ -1,5 +1,5 @@
 // The site's own script, one file for a phone's sake: folds, focus on code blocks, palette
-// switch, the self-test's marks.
+// switch, the reader's place kept across the language switch, the self-test's marks.
 //
 // Folds filled when first opened, so that a page does not carry (and a phone does not style)
 // code that nobody has asked to see:
@@ -66,6 +66,34 @@ document.addEventListener("change", (event) => {
   document.documentElement.classList.add("kb-palette-switching");
   setTimeout(() => document.documentElement.classList.remove("kb-palette-switching"));
 }, true);
+
+// The language switcher keeps the reader's place. A page and its translation have the same
+// headings in the same order (tests/test_translations.py), so the section being read here is
+// the heading of the same number there. The link is left as it is (it works without this).
+const SECTIONS = "article :is(h2, h3)[id]";
+const SWITCHED = "kb-switched-to";
+document.addEventListener("click", (event) => {
+  const link = event.target.closest?.("a.md-select__link[hreflang]");
+  if (!link || !window.scrollY) return;
+  const headings = [...document.querySelectorAll(SECTIONS)];
+  const read = headings.filter((h) => h.getBoundingClientRect().top < window.innerHeight / 4);
+  if (!read.length) return;
+  const place = { path: new URL(link.href).pathname, heading: read.length - 1 };
+  try {
+    sessionStorage.setItem(SWITCHED, JSON.stringify(place));
+  } catch {
+    // Storage off: the other language opens at its top, as without this script.
+  }
+});
+try {
+  const place = JSON.parse(sessionStorage.getItem(SWITCHED));
+  sessionStorage.removeItem(SWITCHED);
+  if (place?.path === location.pathname && !location.hash) {
+    document.querySelectorAll(SECTIONS)[place.heading]?.scrollIntoView();
+  }
+} catch {
+  // Storage off, or a place not written by us: stay at the top.
+}
 
 // The self-test (tools/questions.py): under each answer the reader marks it "knew it" or
 // "practice more"; the marks are kept in this browser, per language, counted in the bar at the
