@@ -76,9 +76,11 @@ document.addEventListener("click", (event) => {
   const link = event.target.closest?.("a.md-select__link[hreflang]");
   if (!link || !window.scrollY) return;
   const headings = [...document.querySelectorAll(SECTIONS)];
-  const read = headings.filter((h) => h.getBoundingClientRect().top < window.innerHeight / 4);
-  if (!read.length) return;
-  const place = { path: new URL(link.href).pathname, heading: read.length - 1 };
+  const read = headings.findLast(
+    (h) => h.checkVisibility() && h.getBoundingClientRect().top < window.innerHeight / 4,
+  );  // a heading hidden here (the self-test's known questions) still counts on the other page
+  if (!read) return;
+  const place = { path: new URL(link.href).pathname, heading: headings.indexOf(read) };
   try {
     sessionStorage.setItem(SWITCHED, JSON.stringify(place));
   } catch {
