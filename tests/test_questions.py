@@ -32,6 +32,20 @@ def test_every_question_page_has_its_box_short_answer_and_twin() -> None:
     assert all(found == numbers[LANGUAGES[0]] for found in numbers.values()), numbers
 
 
+# What a student learns by heart (self-test, exam sheet, Anki): the page below it has the depth.
+SHORT_ANSWER_WORDS = 150
+
+
+def test_a_short_answer_is_short_enough_to_learn() -> None:
+    long = [
+        f"{q.source.as_posix()}: {words} words (at most {SHORT_ANSWER_WORDS})"
+        for language in LANGUAGES
+        for q in questions.questions(language)
+        if (words := len(q.short_answer.split())) > SHORT_ANSWER_WORDS
+    ]
+    assert not long, "Short answers to shorten:\n" + "\n".join(long)
+
+
 def _question_page(folder: Path, language: str, name: str, text: str) -> Path:
     page = folder / language / "questions" / name
     page.parent.mkdir(parents=True, exist_ok=True)
