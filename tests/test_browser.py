@@ -15,6 +15,7 @@ the problem.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -50,7 +51,11 @@ NO_TRANSITIONS = "* { transition: none !important; animation: none !important }"
 # as well: rendered, off screen, as they were before the drawer was hidden.
 DRAWER_RENDERED = ".md-sidebar__scrollwrap { content-visibility: visible !important }"
 DESKTOP = {"width": 1280, "height": 800}
-MARKS_SHOWN = ("knew", "again")  # the self-test's counts, in the order of its bar
+MARKS_SHOWN = ("knew", "again")
+# A browser that refuses to store anything (a setting, or a private window on some browsers).
+STORAGE_OFF = """for (const name of ["localStorage", "sessionStorage"]) {
+    Object.defineProperty(window, name, {get() { throw new DOMException("off", "SecurityError") }})
+}"""  # the self-test's counts, in the order of its bar
 OTHER_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
 
 # Search: a term typed on a page, and the page that must come first. Terms from pages that
@@ -637,31 +642,47 @@ def test_clicking_the_language_switcher_goes_there_and_back(
     page.close()
 
 
-# The section a reader is in: the last heading in the top quarter of the window or above it.
-SECTION_READ = """() => [...document.querySelectorAll("article :is(h2, h3)[id]")]
-    .filter(h => h.getBoundingClientRect().top < innerHeight / 4).length - 1"""
+# Where a reader is: the last of these elements in the top quarter of the window or above it,
+# as its number among them, its id and how far below the header it starts (px).
+READING = """selector => {
+    const seen = [...document.querySelectorAll(selector)]
+        .filter(e => e.getBoundingClientRect().top < innerHeight / 4);
+    const last = seen.at(-1);
+    const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+    if (!last) return [-1, "", 0];
+    return [seen.length - 1, last.id, last.getBoundingClientRect().top - header];
+}"""
+HEADINGS = "article :is(h2, h3)[id]"
 
 
-def test_the_language_switcher_keeps_the_section_being_read(browser: Browser, url: str) -> None:
-    path = "questions/q05-keras-model/"
-
+def test_the_language_switcher_keeps_the_place_being_read(browser: Browser, url: str) -> None:
     def switch(page: Page, language: str) -> None:
         # A click as the reader's: Playwright's own click may scroll the page first.
         with page.expect_navigation():
             page.locator(f'a.md-select__link[hreflang="{language}"]').dispatch_event("click")
 
-    with opened(browser, url + path) as page:
-        page.locator("article :is(h2, h3)[id]").nth(3).evaluate("h => h.scrollIntoView()")
+    with opened(browser, url + "questions/q05-keras-model/") as page:
+        page.locator(HEADINGS).nth(3).evaluate("h => h.scrollIntoView()")
         page.evaluate("scrollBy(0, 200)")  # read on, a little way into the section
-        section = page.evaluate(SECTION_READ)
+        section, _, _ = page.evaluate(READING, HEADINGS)
         assert section >= 3
         for language in (*OTHER_LANGUAGES, DEFAULT_LANGUAGE):
             switch(page, language)
-            assert page.evaluate(SECTION_READ) == section, f"switched to {language}"
+            number, _, below_header = page.evaluate(READING, HEADINGS)
+            assert number == section, f"switched to {language}"
+            assert below_header >= 0, f"switched to {language}: the heading is under the header"
+        # A glossary term, found by its id (the terms are in each language's alphabetical order).
+        page.goto(url + "glossary/")
+        page.locator("dt[id]").nth(20).evaluate("t => t.scrollIntoView()")
+        page.evaluate("scrollBy(0, -100)")
+        _, term, _ = page.evaluate(READING, "dt[id]")
+        switch(page, OTHER_LANGUAGES[0])
+        _, found, below_header = page.evaluate(READING, "dt[id]")
+        assert (found, below_header >= 0) == (term, True)
         # At the top of a page whose first section starts high up, nothing moves.
         page.set_viewport_size({"width": 1280, "height": 1200})
         page.goto(url + "contributing/")
-        assert page.evaluate(SECTION_READ) == 0
+        assert page.evaluate(READING, HEADINGS)[0] == 0
         switch(page, OTHER_LANGUAGES[0])
         assert page.evaluate("scrollY") == 0, "a reader at the top of a page was moved"
 
@@ -695,43 +716,78 @@ def test_on_a_touch_screen_a_copy_button_is_shown_without_a_hover(
     assert not alpha or float(alpha[1]) >= 0.5, f"the copy button is {colour} on a phone"
 
 
+def _self_test_counts(page: Page) -> tuple[str, ...]:
+    bar = page.locator(".kb-self-test__bar")
+    return tuple(bar.locator(f'[data-self-test-count="{k}"]').inner_text() for k in MARKS_SHOWN)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_self_test_counts_keeps_and_filters_the_readers_marks(
     browser: Browser, url: str, language: str
 ) -> None:
     words = MARKS[language]
-    known, unknown = (question.slug for question in questions(language)[:2])
+    slugs = [question.slug for question in questions(language)]
+    known, unknown = slugs[:2]
     with opened(browser, f"{url}{language_prefix(language)}self-test/") as page:
-
-        def counts() -> tuple[str, str]:
-            bar = page.locator(".kb-self-test__bar")
-            return tuple(
-                bar.locator(f'[data-self-test-count="{k}"]').inner_text() for k in MARKS_SHOWN
-            )
 
         def question(slug: str) -> Locator:
             return page.locator(f'.kb-self-test[data-question="{slug}"]')
 
-        assert counts() == ("0", "0")
+        def contents_entry(slug: str) -> Locator:
+            heading = question(slug).locator("h2").get_attribute("id")
+            return page.locator(f'.md-sidebar--secondary a[href="#{heading}"]')
+
+        assert _self_test_counts(page) == ("0", "0")
         for slug, mark in ((known, "knew"), (unknown, "again")):
             question(slug).locator("summary").click()
             question(slug).get_by_role("button", name=words[f"mark-{mark}"], exact=True).click()
-        assert counts() == ("1", "1")
+        assert _self_test_counts(page) == ("1", "1")
         page.reload()
-        assert counts() == ("1", "1"), "the marks were not kept"
-        assert words["knew"] in question(known).locator("h2").inner_text(), "no word for the mark"
-        pressed = question(known).locator('[data-mark="knew"]').get_attribute("aria-pressed")
-        assert pressed == "true"
-        page.locator("[data-self-test-open]").check()
+        assert _self_test_counts(page) == ("1", "1"), "the marks were not kept"
+        heading = question(known).locator("h2").evaluate("h => h.textContent")
+        assert f" {words['knew']}" in heading, "no word for the mark, apart from the title"
+        question(known).locator("summary").click()
+        known_button = question(known).get_by_role("button", name=words["mark-knew"], exact=True)
+        assert known_button.get_attribute("aria-pressed") == "true"  # named as before, pressed
+        page.get_by_label(words["hide-known"]).check()
         assert not question(known).is_visible(), "a known question is shown among the others"
+        assert not contents_entry(known).is_visible(), "the contents lead to a hidden question"
         assert question(unknown).is_visible()
+        assert contents_entry(unknown).is_visible()
         question(unknown).locator("summary").click()
         question(unknown).locator('[data-mark="again"]').click()  # pressed again: taken back
-        assert counts() == ("1", "0")
+        assert _self_test_counts(page) == ("1", "0")
         page.once("dialog", lambda dialog: dialog.accept())
         page.locator("[data-self-test-reset]").click()
-        assert counts() == ("0", "0")
+        assert _self_test_counts(page) == ("0", "0")
         assert question(known).is_visible()
+
+        # Every question known, under the site's own key: the filter leaves a word, not nothing.
+        key = page.evaluate("__md_scope.pathname") + f".kb-self-test:{language}"
+        page.evaluate(
+            "([k, v]) => localStorage.setItem(k, v)",
+            [key, json.dumps(dict.fromkeys(slugs, "knew"))],
+        )
+        page.reload()
+        assert _self_test_counts(page) == (str(len(slugs)), "0")
+        page.get_by_label(words["hide-known"]).check()
+        assert page.get_by_text(words["all-hidden"]).is_visible()
+
+
+def test_the_self_test_marks_without_storage_last_as_long_as_the_page(
+    browser: Browser, url: str
+) -> None:
+    words = MARKS[DEFAULT_LANGUAGE]
+    first = questions(DEFAULT_LANGUAGE)[0].slug
+    with opened(browser, "about:blank") as page:
+        page.add_init_script(STORAGE_OFF)
+        page.goto(url + "self-test/")
+        question = page.locator(f'.kb-self-test[data-question="{first}"]')
+        question.locator("summary").click()
+        question.get_by_role("button", name=words["mark-knew"], exact=True).click()
+        assert _self_test_counts(page) == ("1", "0")
+        pressed = question.locator('[data-mark="knew"]').get_attribute("aria-pressed")
+        assert pressed == "true"
 
 
 def _search(browser: Browser, url: str, start: str, term: str) -> list[str]:

@@ -31,20 +31,26 @@ READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
 # The self-test's marks (site.js): the bar's words, then those the script puts under each answer.
 MARKS = {
     "sv": {
+        "how": "Markera under varje svar om du kunde det eller behöver öva mer. Webbläsaren minns "
+        "dina markeringar till nästa gång.",
         "knew": "Kunde",
         "again": "Öva mer",
         "of": "av",
-        "open-only": "Visa bara de frågor jag inte kunde",
+        "hide-known": "Dölj frågor jag kunde",
+        "all-hidden": "Du kunde alla frågor. Börja om för att öva på dem igen.",
         "reset": "Börja om",
         "mark-knew": "Jag kunde det",
         "mark-again": "Öva mer",
         "confirm-reset": "Vill du glömma alla markeringar och börja om?",
     },
     "en": {
+        "how": "Under each answer, mark whether you knew it or need to practice more. Your browser "
+        "remembers the marks for next time.",
         "knew": "Knew",
         "again": "Practice more",
         "of": "of",
-        "open-only": "Show only the questions I did not know",
+        "hide-known": "Hide the questions I knew",
+        "all-hidden": "You knew every question. Start over to practice them again.",
         "reset": "Start over",
         "mark-knew": "I knew it",
         "mark-again": "Practice more",
@@ -181,15 +187,20 @@ def self_test(language: str, docs: Path = DOCS) -> str:
     words = MARKS[language]
     script = ("knew", "again", "mark-knew", "mark-again", "confirm-reset")
     said = html.escape(json.dumps({key: words[key] for key in script}))
-    # Shown as the parser reaches it, not when the deferred script runs: no layout shift.
+    # Shown as the parser reaches it, not when the deferred script runs: no layout shift. Not
+    # in the search index, nor on paper.
     bar = (
         '<script>document.documentElement.classList.add("kb-self-test-js")</script>\n'
-        f'<div class="kb-self-test__bar" data-self-test-text="{said}">\n'
-        f'<p>{words["knew"]}: <strong data-self-test-count="knew">0</strong> {words["of"]} '
-        f'{len(found)} · {words["again"]}: <strong data-self-test-count="again">0</strong></p>\n'
-        f'<label><input type="checkbox" data-self-test-open autocomplete="off"> '
-        f"{words['open-only']}</label>\n"
+        '<div class="kb-self-test__bar kb-screen-only" data-search-exclude '
+        f'data-self-test-text="{said}">\n'
+        f'<p class="kb-self-test__how">{words["how"]}</p>\n'
+        f'<p aria-live="polite">{words["knew"]}: <strong data-self-test-count="knew">0</strong> '
+        f"{words['of']} {len(found)} · {words['again']}: "
+        '<strong data-self-test-count="again">0</strong></p>\n'
+        '<label><input type="checkbox" data-self-test-hide-known autocomplete="off"> '
+        f"{words['hide-known']}</label>\n"
         f'<button type="button" class="md-button" data-self-test-reset>{words["reset"]}</button>\n'
+        f'<p class="kb-self-test__how" data-self-test-all-hidden hidden>{words["all-hidden"]}</p>\n'
         "</div>\n"
     )
     blocks = [bar]

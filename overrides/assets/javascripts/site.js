@@ -67,22 +67,28 @@ document.addEventListener("change", (event) => {
   setTimeout(() => document.documentElement.classList.remove("kb-palette-switching"));
 }, true);
 
-// The language switcher keeps the reader's place. A page and its translation have the same
-// headings in the same order (tests/test_translations.py), so the section being read here is
-// the heading of the same number there. The link is left as it is (it works without this).
-const SECTIONS = "article :is(h2, h3)[id]";
+// The language switcher keeps the reader's place. A glossary term or a quiz item has the same
+// id in both languages, and is found by it; a section is found as the heading of the same
+// number, since a page and its translation have the same headings in the same order
+// (tests/test_translations.py). The link is left as it is (it works without this).
+const HEADINGS = "article :is(h2, h3)[id]";
+const PLACES = "article :is(h2, h3, dt, form)[id]";
 const SWITCHED = "kb-switched-to";
+// Hidden ones (the self-test's known questions) are not read, but count on the other page.
+const read = (elements) => elements.findLast(
+  (e) => e.checkVisibility() && e.getBoundingClientRect().top < window.innerHeight / 4,
+);
 document.addEventListener("click", (event) => {
   const link = event.target.closest?.("a.md-select__link[hreflang]");
   if (!link || !window.scrollY) return;
-  const headings = [...document.querySelectorAll(SECTIONS)];
-  const read = headings.findLast(
-    (h) => h.checkVisibility() && h.getBoundingClientRect().top < window.innerHeight / 4,
-  );  // a heading hidden here (the self-test's known questions) still counts on the other page
-  if (!read) return;
-  const place = { path: new URL(link.href).pathname, heading: headings.indexOf(read) };
+  const place = read([...document.querySelectorAll(PLACES)]);
+  if (!place) return;
+  const headings = [...document.querySelectorAll(HEADINGS)];
+  const heading = headings.indexOf(read(headings));
   try {
-    sessionStorage.setItem(SWITCHED, JSON.stringify(place));
+    sessionStorage.setItem(SWITCHED, JSON.stringify({
+      path: new URL(link.href).pathname, id: place.matches("dt, form") ? place.id : "", heading,
+    }));
   } catch {
     // Storage off: the other language opens at its top, as without this script.
   }
@@ -91,42 +97,54 @@ try {
   const place = JSON.parse(sessionStorage.getItem(SWITCHED));
   sessionStorage.removeItem(SWITCHED);
   if (place?.path === location.pathname && !location.hash) {
-    document.querySelectorAll(SECTIONS)[place.heading]?.scrollIntoView();
+    const target = (place.id && document.getElementById(place.id))
+      || document.querySelectorAll(HEADINGS)[place.heading];
+    if (target) {
+      target.scrollIntoView();
+      window.scrollBy(0, -document.querySelector(".md-header").offsetHeight - 8);  // below it
+    }
   }
 } catch {
   // Storage off, or a place not written by us: stay at the top.
 }
 
 // The self-test (tools/questions.py): under each answer the reader marks it "knew it" or
-// "practice more"; the marks are kept in this browser, per language, counted in the bar at the
-// top, shown by each question's heading and edge. Without this script the bar is not shown.
+// "practice more"; the marks are kept in this browser, per site and language, counted in the
+// bar at the top, shown by each question's heading and edge. Without this script the bar is
+// not shown.
 const selfTest = document.querySelector(".kb-self-test__bar");
 if (selfTest) {
   const said = JSON.parse(selfTest.dataset.selfTestText);
-  const key = `kb-self-test:${document.documentElement.lang || "sv"}`;
+  const scope = window.__md_scope?.pathname ?? "/";  // Material's: the site's root
+  const key = `${scope}.kb-self-test:${document.documentElement.lang || "sv"}`;
   const questions = [...document.querySelectorAll(".kb-self-test[data-question]")];
-  const openOnly = selfTest.querySelector("[data-self-test-open]");
-  const read = () => {
-    try {
-      return JSON.parse(localStorage.getItem(key)) || {};
-    } catch {
-      return {};
-    }
-  };
-  const write = (marks) => {
+  const hideKnown = selfTest.querySelector("[data-self-test-hide-known]");
+  let marks = {};
+  try {
+    marks = JSON.parse(localStorage.getItem(key)) || {};
+  } catch {
+    // Storage off: the marks last as long as the page.
+  }
+  const save = () => {
     try {
       localStorage.setItem(key, JSON.stringify(marks));
     } catch {
-      // Storage off or full: the marks last until the page is left.
+      // Storage off or full: as above.
     }
   };
   // A question marked just now stays in sight until the reader changes the filter.
   const show = (filter) => {
-    const marks = read();
     for (const question of questions) {
       const mark = marks[question.dataset.question] || "";
       question.dataset.mark = mark;
-      if (filter) question.hidden = openOnly.checked && mark === "knew";
+      if (filter) {
+        question.hidden = hideKnown.checked && mark === "knew";
+        const id = question.querySelector("h2")?.id;
+        // No way to a hidden question in the contents (the sidebar's, and the menu's on a phone).
+        document.querySelectorAll(`.md-nav--secondary a[href="#${id}"]`).forEach((entry) => {
+          entry.parentElement.hidden = question.hidden;
+        });
+      }
       question.querySelectorAll("[data-mark]").forEach((button) => {
         button.setAttribute("aria-pressed", String(button.dataset.mark === mark));
       });
@@ -138,6 +156,8 @@ if (selfTest) {
       const kind = count.dataset.selfTestCount;
       count.textContent = questions.filter((q) => marks[q.dataset.question] === kind).length;
     });
+    const allHidden = questions.every((question) => question.hidden);
+    selfTest.querySelector("[data-self-test-all-hidden]").hidden = !allHidden;
   };
   for (const question of questions) {
     const buttons = document.createElement("p");
@@ -153,26 +173,36 @@ if (selfTest) {
     const badge = document.createElement("span");
     badge.className = "kb-self-test__badge";
     const heading = question.querySelector("h2");
+    // The space keeps the heading's name apart from the mark's for a screen reader.
     heading?.insertBefore(badge, heading.querySelector(".headerlink"));
+    badge.before(" ");
   }
   document.addEventListener("click", (event) => {
     const button = event.target.closest?.(".kb-self-test [data-mark], [data-self-test-reset]");
     if (!button) return;
-    const marks = read();
     if (button.hasAttribute("data-self-test-reset")) {
       if (!Object.keys(marks).length || !window.confirm(said["confirm-reset"])) return;
-      write({});
+      marks = {};
+      save();
       show(true);
       return;
     }
     const question = button.closest("[data-question]").dataset.question;
     if (marks[question] === button.dataset.mark) delete marks[question];
     else marks[question] = button.dataset.mark;
-    write(marks);
+    save();
     show(false);
   });
-  openOnly.addEventListener("change", () => show(true));
+  hideKnown.addEventListener("change", () => show(true));
   // Back to a page the browser kept whole: marks made in another tab since then count.
-  window.addEventListener("pageshow", (event) => event.persisted && show(true));
+  window.addEventListener("pageshow", (event) => {
+    if (!event.persisted) return;
+    try {
+      marks = JSON.parse(localStorage.getItem(key)) || {};
+    } catch {
+      // Storage off: the marks of this page stand.
+    }
+    show(true);
+  });
   show(true);
 }
