@@ -285,6 +285,7 @@ def test_exam_sheet_block_has_title_wording_answer_and_working_links() -> None:
     assert sheet.count('<div class="exam-question" markdown>') == len(QUESTIONS)
     assert "## 1. Title 1" in sheet
     assert "    print(1 < 2)" in sheet  # inside the question box
+    assert sheet.count('<div class="exam-answer" markdown>') == len(QUESTIONS)  # a mock exam's
     assert "pytest.mark" not in sheet
     assert "](glossary.md#adam)" in sheet  # rewritten for a page one folder up
     assert "](questions/q01-first.md#why)" in sheet
@@ -442,6 +443,16 @@ def test_exam_sheet_prints_each_question_on_one_page(
             black_on_white = ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
             assert colours[0][0] == colours[1][0] == black_on_white[0], (palette, colours)
             assert colours[1][1] == colours[2][1] == black_on_white[1], (palette, colours)
+        # A mock exam: with the box ticked, the questions go on paper without their answers.
+        answers = page.locator(".exam-answer")
+        assert answers.count() == len(questions(language))
+        assert answers.first.is_visible()
+        page.emulate_media(media="screen")
+        page.locator("[data-exam-questions-only]").check()
+        page.emulate_media(media="print")
+        assert not answers.evaluate_all("parts => parts.some(p => p.checkVisibility())")
+        assert not page.locator(".exam-intro").is_visible()  # it speaks of the answers
+        assert page.locator(".exam-question .admonition").first.is_visible()  # the wording
     finally:
         page.close()
 

@@ -23,8 +23,9 @@ LABELS = {
 
 
 def block(question: Question, base: str) -> str:
-    """One question as Markdown: title, the course's wording, the short answer, a link that
-    carries the page's published address (``base``: the language's), printed on paper."""
+    """One question as Markdown: title, the course's wording, then the answer part (left off
+    paper for a mock exam): the short answer and a link that carries the page's published
+    address (``base``: the language's), printed on paper."""
     labels = LABELS[question.language]
     page = question.page.as_posix()
     wording = rebase(without_comments(question.wording), page, PAGE)
@@ -33,10 +34,12 @@ def block(question: Question, base: str) -> str:
         f'<div class="exam-question" markdown>\n\n'
         f"## {question.title}\n\n"
         f'!!! question "{labels["question"]}"\n{textwrap.indent(wording, "    ")}\n\n'
+        f'<div class="exam-answer" markdown>\n\n'
         f'<p class="exam-label">{labels["answer"]}</p>\n\n'
         f"{answer}\n\n"
         f'<p class="exam-more" markdown>[{labels["more"]}]({page})'
         f'{{ data-address="{url(page, base)}" }}</p>\n\n'
+        f"</div>\n\n"
         f"</div>\n"
     )
 
