@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import html
+import json
 import math
 import operator
 import re
@@ -429,7 +430,10 @@ def test_every_quiz_link_is_relative_and_leads_to_a_heading(site: Path, language
 
 # --- In a browser ---------------------------------------------------------------------------
 
-STORAGE = "kb-quiz:{language}"  # quiz.js keeps the progress of each language under this key
+# quiz.js keeps the progress of each language under this key, below the site's path (Material's
+# __md_scope); before, without the path (still read where it is all there is).
+STORAGE = "{scope}.kb-quiz:{language}"
+OLD_STORAGE = "kb-quiz:{language}"
 VERDICT = {"sv": ("Rätt!", "Fel svar."), "en": ("Right!", "Not right.")}
 
 
@@ -497,7 +501,9 @@ def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
     form = _form(tab, item)
     assert "kb-quiz__item--right" in (form.get_attribute("class") or "")
     assert form.locator(f'input[value="{item.right[0]}"]').is_checked()
-    assert tab.evaluate("key => localStorage.getItem(key)", STORAGE.format(language=language))
+    scope = tab.evaluate("__md_scope.pathname")
+    key = STORAGE.format(scope=scope, language=language)
+    assert tab.evaluate("key => localStorage.getItem(key)", key)
 
     reset = tab.locator('[data-quiz-reset="chosen"]')
     tab.once("dialog", lambda dialog: dialog.dismiss())  # it asks first: nothing is forgotten
@@ -521,6 +527,17 @@ def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
     before = tab.evaluate(keys)
     tab.locator("[data-quiz-shuffle]").click()
     assert sorted(tab.evaluate(keys)) == sorted(before)
+
+
+def test_progress_kept_under_the_old_key_still_counts(tab: Page, url: str) -> None:
+    language = LANGUAGES[0]
+    item = quiz.load(language)[0]
+    total = len(quiz.by_question(language)[item.slug])
+    tab.goto(_address(url, language, "quiz/"))
+    old = OLD_STORAGE.format(language=language)
+    tab.evaluate("([k, v]) => localStorage.setItem(k, v)", [old, json.dumps({item.key: 1})])
+    tab.reload()
+    assert _score(tab, item) == f"1/{total}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

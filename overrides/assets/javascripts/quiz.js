@@ -6,14 +6,20 @@
 (function () {
   "use strict";
 
-  var KEY = "kb-quiz:" + (document.documentElement.lang || "sv");
-  var LEFT_OUT = "kb-quiz-left-out:" + (document.documentElement.lang || "sv");
+  /* Under the site's path, as Material keeps its own (another site on the same host has its
+     own quiz); read from the key without it where that is all there is (kept before). */
+  var SCOPE = (window.__md_scope ? window.__md_scope.pathname : "/") + ".";
+  var KEY = SCOPE + "kb-quiz:" + (document.documentElement.lang || "sv");
+  var LEFT_OUT = SCOPE + "kb-quiz-left-out:" + (document.documentElement.lang || "sv");
   var RIGHT = 1;
   var WRONG = 0;
 
   function read(key) {
+    key = key || KEY;
     try {
-      return JSON.parse(window.localStorage.getItem(key || KEY)) || {};
+      var stored = window.localStorage.getItem(key);
+      if (stored === null) stored = window.localStorage.getItem(key.slice(SCOPE.length));
+      return JSON.parse(stored) || {};
     } catch (error) {
       return {};
     }
