@@ -3,7 +3,8 @@ broken question.
 
 - ``<!-- questions: list -->`` (home pages): a numbered link to every question.
 - ``<!-- questions: self-test -->`` (self-test pages): every question as the course asks it,
-  with its short answer in a collapsed block.
+  with its short answer in a collapsed block, and a bar that counts the reader's marks (known,
+  to practice more; kept by site.js).
 - Each question page with code states the versions its code was last run with
   (snippets/output/versions.json, which the code tests write and check).
 """

@@ -51,11 +51,11 @@ NO_TRANSITIONS = "* { transition: none !important; animation: none !important }"
 # as well: rendered, off screen, as they were before the drawer was hidden.
 DRAWER_RENDERED = ".md-sidebar__scrollwrap { content-visibility: visible !important }"
 DESKTOP = {"width": 1280, "height": 800}
-MARKS_SHOWN = ("knew", "again")
+MARKS_SHOWN = ("knew", "again")  # the self-test's counts, in the order of its bar
 # A browser that refuses to store anything (a setting, or a private window on some browsers).
 STORAGE_OFF = """for (const name of ["localStorage", "sessionStorage"]) {
     Object.defineProperty(window, name, {get() { throw new DOMException("off", "SecurityError") }})
-}"""  # the self-test's counts, in the order of its bar
+}"""
 OTHER_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
 
 # Search: a term typed on a page, and the page that must come first. Terms from pages that
@@ -655,35 +655,58 @@ READING = """selector => {
 HEADINGS = "article :is(h2, h3)[id]"
 
 
-def test_the_language_switcher_keeps_the_place_being_read(browser: Browser, url: str) -> None:
-    def switch(page: Page, language: str) -> None:
-        # A click as the reader's: Playwright's own click may scroll the page first.
-        with page.expect_navigation():
-            page.locator(f'a.md-select__link[hreflang="{language}"]').dispatch_event("click")
+def _switch_as_a_reader(page: Page, language: str) -> None:
+    # Playwright's own click may scroll the page first; a reader's does not.
+    with page.expect_navigation():
+        page.locator(f'a.md-select__link[hreflang="{language}"]').dispatch_event("click")
 
+
+def _just_below_the_header(page: Page, element_id: str) -> bool:
+    top = page.evaluate(
+        """id => document.getElementById(id).getBoundingClientRect().top
+            - document.querySelector(".md-header").getBoundingClientRect().bottom""",
+        element_id,
+    )
+    return 0 <= top <= 16
+
+
+def test_the_language_switcher_keeps_the_place_being_read(browser: Browser, url: str) -> None:
+    other = OTHER_LANGUAGES[0]
     with opened(browser, url + "questions/q05-keras-model/") as page:
         page.locator(HEADINGS).nth(3).evaluate("h => h.scrollIntoView()")
         page.evaluate("scrollBy(0, 200)")  # read on, a little way into the section
         section, _, _ = page.evaluate(READING, HEADINGS)
         assert section >= 3
-        for language in (*OTHER_LANGUAGES, DEFAULT_LANGUAGE):
-            switch(page, language)
+        for language in (other, DEFAULT_LANGUAGE):
+            _switch_as_a_reader(page, language)
             number, _, below_header = page.evaluate(READING, HEADINGS)
             assert number == section, f"switched to {language}"
             assert below_header >= 0, f"switched to {language}: the heading is under the header"
-        # A glossary term, found by its id (the terms are in each language's alphabetical order).
-        page.goto(url + "glossary/")
-        page.locator("dt[id]").nth(20).evaluate("t => t.scrollIntoView()")
-        page.evaluate("scrollBy(0, -100)")
-        _, term, _ = page.evaluate(READING, "dt[id]")
-        switch(page, OTHER_LANGUAGES[0])
-        _, found, below_header = page.evaluate(READING, "dt[id]")
-        assert (found, below_header >= 0) == (term, True)
+        # A glossary term and a quiz item, found by their ids (the terms are in each language's
+        # alphabetical order).
+        for path, selector in (("glossary/", "dt[id]"), ("quiz/", "form[id]")):
+            page.goto(url + path)
+            place = page.locator(selector).nth(20)
+            place.evaluate("e => { e.scrollIntoView(); scrollBy(0, -60) }")  # as a reader would
+            place_id = place.get_attribute("id") or ""
+            _switch_as_a_reader(page, other)
+            assert _just_below_the_header(page, place_id), f"{path}#{place_id}"
+        # On the self-test, a question hidden as known still counts: the other language shows it.
+        page.goto(url + "self-test/")
+        first = page.locator(f'[data-question="{questions(DEFAULT_LANGUAGE)[0].slug}"]')
+        first.locator("summary").click()
+        first.locator('[data-mark="knew"]').click()
+        page.get_by_label(MARKS[DEFAULT_LANGUAGE]["hide-known"]).check()
+        page.locator(HEADINGS).nth(4).evaluate("h => { h.scrollIntoView(); scrollBy(0, -60) }")
+        _switch_as_a_reader(page, other)
+        fifth = questions(other)[4].slug
+        heading = page.locator(f'[data-question="{fifth}"] h2').get_attribute("id") or ""
+        assert _just_below_the_header(page, heading), "the other language lands elsewhere"
         # At the top of a page whose first section starts high up, nothing moves.
         page.set_viewport_size({"width": 1280, "height": 1200})
         page.goto(url + "contributing/")
         assert page.evaluate(READING, HEADINGS)[0] == 0
-        switch(page, OTHER_LANGUAGES[0])
+        _switch_as_a_reader(page, other)
         assert page.evaluate("scrollY") == 0, "a reader at the top of a page was moved"
 
 

@@ -453,6 +453,10 @@ def test_exam_sheet_prints_each_question_on_one_page(
         assert not answers.evaluate_all("parts => parts.some(p => p.checkVisibility())")
         assert not page.locator(".exam-intro").is_visible()  # it speaks of the answers
         assert page.locator(".exam-question .admonition").first.is_visible()  # the wording
+        room = page.locator(".exam-question").evaluate_all(
+            "qs => qs.map(q => parseFloat(getComputedStyle(q, '::after').height) || 0)"
+        )
+        assert min(room) > 250, f"room to write below each question (px): {room}"
     finally:
         page.close()
 

@@ -431,7 +431,7 @@ def test_every_quiz_link_is_relative_and_leads_to_a_heading(site: Path, language
 # --- In a browser ---------------------------------------------------------------------------
 
 # quiz.js keeps the progress of each language under this key, below the site's path (Material's
-# __md_scope); before, without the path (still read where it is all there is).
+# __md_scope); before, without the path (moved under it at the next visit).
 STORAGE = "{scope}.kb-quiz:{language}"
 OLD_STORAGE = "kb-quiz:{language}"
 VERDICT = {"sv": ("Rätt!", "Fel svar."), "en": ("Right!", "Not right.")}
@@ -529,7 +529,7 @@ def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
     assert sorted(tab.evaluate(keys)) == sorted(before)
 
 
-def test_progress_kept_under_the_old_key_still_counts(tab: Page, url: str) -> None:
+def test_progress_kept_under_the_old_key_moves_under_the_sites_path(tab: Page, url: str) -> None:
     language = LANGUAGES[0]
     item = quiz.load(language)[0]
     total = len(quiz.by_question(language)[item.slug])
@@ -538,6 +538,7 @@ def test_progress_kept_under_the_old_key_still_counts(tab: Page, url: str) -> No
     tab.evaluate("([k, v]) => localStorage.setItem(k, v)", [old, json.dumps({item.key: 1})])
     tab.reload()
     assert _score(tab, item) == f"1/{total}"
+    assert tab.evaluate("k => localStorage.getItem(k)", old) is None, "the old key is left"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

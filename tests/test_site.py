@@ -69,6 +69,30 @@ def test_every_page_is_built_in_both_languages(site: Path) -> None:
             assert _html_of(site, language, page).is_file(), f"docs/{language}/{page} not built"
 
 
+ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
+SECTION_HEADING = re.compile(r"<h[23]\b[^>]*\bid=")
+
+
+def test_a_page_and_its_translation_have_as_many_sections_as_built(site: Path) -> None:
+    """The language switcher finds the reader's section by its number (site.js); headings that
+    the build makes (self-test, quiz, notebooks, code reference) must line up as well."""
+
+    def sections(html: Path) -> int:
+        article = ARTICLE.search(html.read_text(encoding="utf-8"))
+        return len(SECTION_HEADING.findall(article[0])) if article else 0
+
+    original, *translations = LANGUAGES
+    differ = []
+    for language in translations:
+        root = site / language_prefix(language)
+        for translated in sorted(root.rglob("index.html")):
+            twin = site / language_prefix(original) / translated.relative_to(root)
+            if twin.is_file() and sections(twin) != sections(translated):
+                where = translated.parent.relative_to(site).as_posix()
+                differ.append(f"/{where}/: {sections(translated)} vs {sections(twin)}")
+    assert not differ, "Sections (h2, h3) that differ in number:\n" + "\n".join(differ)
+
+
 def test_pages_carry_their_language(site: Path) -> None:
     assert '<html lang="sv"' in (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in (site / "en" / "index.html").read_text(encoding="utf-8")

@@ -28,29 +28,31 @@ FILE_NAME = re.compile(r"^q(?P<number>\d{2})-(?P<topic>[a-z0-9-]+)\.md$")
 SHORT_ANSWER = {"sv": "Kort svar", "en": "Short answer"}
 ANSWER = {"sv": "Svar", "en": "Answer"}
 READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
-# The self-test's marks (site.js): the bar's words, then those the script puts under each answer.
+# The self-test's bar and marks (site.js): the bar's words, the marks' names in the bar and the
+# headings ("knew", "again"), the buttons' under each answer ("mark-"), the question Start over
+# asks.
 MARKS = {
     "sv": {
         "how": "Markera under varje svar om du kunde det eller behöver öva mer. Webbläsaren minns "
         "dina markeringar till nästa gång.",
-        "knew": "Kunde",
+        "knew": "Kan",
         "again": "Öva mer",
         "of": "av",
-        "hide-known": "Dölj frågor jag kunde",
-        "all-hidden": "Du kunde alla frågor. Börja om för att öva på dem igen.",
+        "hide-known": "Dölj frågorna jag kan",
+        "all-hidden": "Du kan alla frågor. Börja om för att öva på dem igen.",
         "reset": "Börja om",
         "mark-knew": "Jag kunde det",
         "mark-again": "Öva mer",
-        "confirm-reset": "Vill du glömma alla markeringar och börja om?",
+        "confirm-reset": "Vill du ta bort alla markeringar och börja om?",
     },
     "en": {
         "how": "Under each answer, mark whether you knew it or need to practice more. Your browser "
         "remembers the marks for next time.",
-        "knew": "Knew",
+        "knew": "Known",
         "again": "Practice more",
         "of": "of",
-        "hide-known": "Hide the questions I knew",
-        "all-hidden": "You knew every question. Start over to practice them again.",
+        "hide-known": "Hide the questions I know",
+        "all-hidden": "You know every question. Start over to practice them again.",
         "reset": "Start over",
         "mark-knew": "I knew it",
         "mark-again": "Practice more",
@@ -185,14 +187,14 @@ def self_test(language: str, docs: Path = DOCS) -> str:
     that counts the questions the reader marked as known or to practise more (site.js)."""
     found = questions(language, docs)
     words = MARKS[language]
-    script = ("knew", "again", "mark-knew", "mark-again", "confirm-reset")
-    said = html.escape(json.dumps({key: words[key] for key in script}))
+    for_script = ("knew", "again", "mark-knew", "mark-again", "confirm-reset")
+    words_json = html.escape(json.dumps({key: words[key] for key in for_script}))
     # Shown as the parser reaches it, not when the deferred script runs: no layout shift. Not
     # in the search index, nor on paper.
     bar = (
         '<script>document.documentElement.classList.add("kb-self-test-js")</script>\n'
         '<div class="kb-self-test__bar kb-screen-only" data-search-exclude '
-        f'data-self-test-text="{said}">\n'
+        f'data-self-test-text="{words_json}">\n'
         f'<p class="kb-self-test__how">{words["how"]}</p>\n'
         f'<p aria-live="polite">{words["knew"]}: <strong data-self-test-count="knew">0</strong> '
         f"{words['of']} {len(found)} · {words['again']}: "

@@ -6,20 +6,31 @@
 (function () {
   "use strict";
 
-  /* Under the site's path, as Material keeps its own (another site on the same host has its
-     own quiz); read from the key without it where that is all there is (kept before). */
+  /* Under the site's path, as Material keeps its own: another site on the same host has its
+     own quiz. */
   var SCOPE = (window.__md_scope ? window.__md_scope.pathname : "/") + ".";
   var KEY = SCOPE + "kb-quiz:" + (document.documentElement.lang || "sv");
   var LEFT_OUT = SCOPE + "kb-quiz-left-out:" + (document.documentElement.lang || "sv");
+
+  /* Progress kept before 2026-12, under the name alone, moves once under the site's path (the
+     first site of the host to be visited takes it). This can go in a year. */
+  [KEY, LEFT_OUT].forEach(function (key) {
+    var old = key.slice(SCOPE.length);
+    try {
+      var kept = window.localStorage.getItem(old);
+      if (kept === null) return;
+      if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, kept);
+      window.localStorage.removeItem(old);
+    } catch (error) {
+      /* Storage off: nothing was kept. */
+    }
+  });
   var RIGHT = 1;
   var WRONG = 0;
 
   function read(key) {
-    key = key || KEY;
     try {
-      var stored = window.localStorage.getItem(key);
-      if (stored === null) stored = window.localStorage.getItem(key.slice(SCOPE.length));
-      return JSON.parse(stored) || {};
+      return JSON.parse(window.localStorage.getItem(key || KEY)) || {};
     } catch (error) {
       return {};
     }

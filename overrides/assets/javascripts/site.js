@@ -70,61 +70,83 @@ document.addEventListener("change", (event) => {
 // The language switcher keeps the reader's place. A glossary term or a quiz item has the same
 // id in both languages, and is found by it; a section is found as the heading of the same
 // number, since a page and its translation have the same headings in the same order
-// (tests/test_translations.py). The link is left as it is (it works without this).
-const HEADINGS = "article :is(h2, h3)[id]";
-const PLACES = "article :is(h2, h3, dt, form)[id]";
-const SWITCHED = "kb-switched-to";
-// Hidden ones (the self-test's known questions) are not read, but count on the other page.
-const read = (elements) => elements.findLast(
-  (e) => e.checkVisibility() && e.getBoundingClientRect().top < window.innerHeight / 4,
-);
-document.addEventListener("click", (event) => {
-  const link = event.target.closest?.("a.md-select__link[hreflang]");
-  if (!link || !window.scrollY) return;
-  const place = read([...document.querySelectorAll(PLACES)]);
-  if (!place) return;
-  const headings = [...document.querySelectorAll(HEADINGS)];
-  const heading = headings.indexOf(read(headings));
-  try {
-    sessionStorage.setItem(SWITCHED, JSON.stringify({
-      path: new URL(link.href).pathname, id: place.matches("dt, form") ? place.id : "", heading,
-    }));
-  } catch {
-    // Storage off: the other language opens at its top, as without this script.
-  }
-});
-try {
-  const place = JSON.parse(sessionStorage.getItem(SWITCHED));
-  sessionStorage.removeItem(SWITCHED);
-  if (place?.path === location.pathname && !location.hash) {
-    const target = (place.id && document.getElementById(place.id))
-      || document.querySelectorAll(HEADINGS)[place.heading];
-    if (target) {
-      target.scrollIntoView();
-      window.scrollBy(0, -document.querySelector(".md-header").offsetHeight - 8);  // below it
+// (tests/test_site.py compares the built pages). The link is left as it is (it works without
+// this). In a block: names of its own, apart from the page's other scripts.
+{
+  const HEADINGS = "article :is(h2, h3)[id]";
+  const PLACES = "article :is(h2, h3, dt, form)[id]";
+  const SWITCHED = "kb-switched-to";
+  // The last one the reader has passed; a hidden one (the self-test's known questions) is not
+  // passed here, but counts on the other page, where it is shown.
+  const lastPassed = (elements) => elements.findLast(
+    (e) => e.checkVisibility() && e.getBoundingClientRect().top < window.innerHeight / 4,
+  );
+  const remember = (place) => {
+    try {
+      if (place) sessionStorage.setItem(SWITCHED, JSON.stringify(place));
+      else sessionStorage.removeItem(SWITCHED);
+    } catch {
+      // Storage off: the other language opens at its top, as without this script.
     }
+  };
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest?.("a.md-select__link[hreflang]");
+    if (!link) return;
+    // A link opened in another tab or window leaves this tab's place alone.
+    const here = !(event.button || event.ctrlKey || event.metaKey || event.shiftKey);
+    const place = here && window.scrollY && lastPassed([...document.querySelectorAll(PLACES)]);
+    if (!place) return remember(null);
+    const headings = [...document.querySelectorAll(HEADINGS)];
+    remember({
+      path: new URL(link.href).pathname,
+      id: place.matches("dt, form") ? place.id : "",
+      heading: headings.indexOf(lastPassed(headings)),
+    });
+  });
+  const goTo = (target) => {
+    target.scrollIntoView();
+    window.scrollBy(0, -document.querySelector(".md-header").offsetHeight - 8);  // below it
+    return window.scrollY;
+  };
+  try {
+    const place = JSON.parse(sessionStorage.getItem(SWITCHED));
+    sessionStorage.removeItem(SWITCHED);
+    if (place?.path === location.pathname && !location.hash) {
+      const byId = place.id ? document.getElementById(place.id) : null;
+      const target = (byId?.checkVisibility() && byId)  // hidden: a quiz item left out there
+        || document.querySelectorAll(HEADINGS)[place.heading];
+      if (target) {
+        const at = goTo(target);
+        // Pictures above it that load later push it down where the browser does not hold the
+        // reader's place (Safari): go there again, unless the reader has moved since.
+        window.addEventListener("load", () => window.scrollY === at && goTo(target), { once: true });
+      }
+    }
+  } catch {
+    // Storage off, or a place not written by us: stay at the top.
   }
-} catch {
-  // Storage off, or a place not written by us: stay at the top.
 }
 
 // The self-test (tools/questions.py): under each answer the reader marks it "knew it" or
 // "practice more"; the marks are kept in this browser, per site and language, counted in the
 // bar at the top, shown by each question's heading and edge. Without this script the bar is
-// not shown.
-const selfTest = document.querySelector(".kb-self-test__bar");
-if (selfTest) {
-  const said = JSON.parse(selfTest.dataset.selfTestText);
+// not shown. In a function: names of its own, and nothing to do on other pages.
+(() => {
+  const bar = document.querySelector(".kb-self-test__bar");
+  if (!bar) return;
+  const questions = [...document.querySelectorAll(".kb-self-test[data-question]")];
+  const words = JSON.parse(bar.dataset.selfTestText);
   const scope = window.__md_scope?.pathname ?? "/";  // Material's: the site's root
   const key = `${scope}.kb-self-test:${document.documentElement.lang || "sv"}`;
-  const questions = [...document.querySelectorAll(".kb-self-test[data-question]")];
-  const hideKnown = selfTest.querySelector("[data-self-test-hide-known]");
-  let marks = {};
-  try {
-    marks = JSON.parse(localStorage.getItem(key)) || {};
-  } catch {
-    // Storage off: the marks last as long as the page.
-  }
+  const hideKnown = bar.querySelector("[data-self-test-hide-known]");
+  const load = () => {
+    try {
+      return JSON.parse(localStorage.getItem(key)) || {};
+    } catch {
+      return {};  // storage off: the marks last as long as the page
+    }
+  };
+  let marks = load();
   const save = () => {
     try {
       localStorage.setItem(key, JSON.stringify(marks));
@@ -132,32 +154,36 @@ if (selfTest) {
       // Storage off or full: as above.
     }
   };
-  // A question marked just now stays in sight until the reader changes the filter.
-  const show = (filter) => {
+  // The marks as they stand: buttons, badges, edges, counts.
+  const render = () => {
     for (const question of questions) {
       const mark = marks[question.dataset.question] || "";
-      question.dataset.mark = mark;
-      if (filter) {
-        question.hidden = hideKnown.checked && mark === "knew";
-        const id = question.querySelector("h2")?.id;
-        // No way to a hidden question in the contents (the sidebar's, and the menu's on a phone).
-        document.querySelectorAll(`.md-nav--secondary a[href="#${id}"]`).forEach((entry) => {
-          entry.parentElement.hidden = question.hidden;
-        });
-      }
+      question.dataset.marked = mark;
       question.querySelectorAll("[data-mark]").forEach((button) => {
         button.setAttribute("aria-pressed", String(button.dataset.mark === mark));
       });
       const badge = question.querySelector(".kb-self-test__badge");
-      badge.textContent = said[mark] || "";
+      badge.textContent = words[mark] || "";
       badge.hidden = !mark;
     }
-    selfTest.querySelectorAll("[data-self-test-count]").forEach((count) => {
+    bar.querySelectorAll("[data-self-test-count]").forEach((count) => {
       const kind = count.dataset.selfTestCount;
       count.textContent = questions.filter((q) => marks[q.dataset.question] === kind).length;
     });
+  };
+  // Which questions are shown. Not called on a mark: one marked just now stays in sight.
+  const filter = () => {
+    for (const question of questions) {
+      question.hidden = hideKnown.checked && marks[question.dataset.question] === "knew";
+      // No way to a hidden question in the contents (the sidebar's, and the menu's on a phone).
+      const id = question.querySelector("h2")?.id;
+      document.querySelectorAll(`.md-nav--secondary a[href="#${id}"]`).forEach((entry) => {
+        entry.parentElement.hidden = question.hidden;
+      });
+    }
     const allHidden = questions.every((question) => question.hidden);
-    selfTest.querySelector("[data-self-test-all-hidden]").hidden = !allHidden;
+    bar.querySelector("[data-self-test-all-hidden]").hidden = !allHidden;
+    render();
   };
   for (const question of questions) {
     const buttons = document.createElement("p");
@@ -166,7 +192,7 @@ if (selfTest) {
       const button = document.createElement("button");
       Object.assign(button, { type: "button", className: "md-button" });
       button.dataset.mark = mark;
-      button.textContent = said[`mark-${mark}`];
+      button.textContent = words[`mark-${mark}`];
       buttons.append(button, " ");
     }
     question.querySelector("details")?.append(buttons);
@@ -177,32 +203,28 @@ if (selfTest) {
     heading?.insertBefore(badge, heading.querySelector(".headerlink"));
     badge.before(" ");
   }
+  bar.addEventListener("click", (event) => {
+    if (!event.target.closest("[data-self-test-reset]")) return;
+    if (!Object.keys(marks).length || !window.confirm(words["confirm-reset"])) return;
+    marks = {};
+    save();
+    filter();
+  });
   document.addEventListener("click", (event) => {
-    const button = event.target.closest?.(".kb-self-test [data-mark], [data-self-test-reset]");
+    const button = event.target.closest?.(".kb-self-test [data-mark]");
     if (!button) return;
-    if (button.hasAttribute("data-self-test-reset")) {
-      if (!Object.keys(marks).length || !window.confirm(said["confirm-reset"])) return;
-      marks = {};
-      save();
-      show(true);
-      return;
-    }
     const question = button.closest("[data-question]").dataset.question;
     if (marks[question] === button.dataset.mark) delete marks[question];
     else marks[question] = button.dataset.mark;
     save();
-    show(false);
+    render();
   });
-  hideKnown.addEventListener("change", () => show(true));
+  hideKnown.addEventListener("change", filter);
   // Back to a page the browser kept whole: marks made in another tab since then count.
   window.addEventListener("pageshow", (event) => {
     if (!event.persisted) return;
-    try {
-      marks = JSON.parse(localStorage.getItem(key)) || {};
-    } catch {
-      // Storage off: the marks of this page stand.
-    }
-    show(true);
+    marks = load();
+    filter();
   });
-  show(true);
-}
+  filter();
+})();
