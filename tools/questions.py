@@ -184,7 +184,7 @@ def home_list(language: str, docs: Path = DOCS) -> str:
 
 def self_test(language: str, docs: Path = DOCS) -> str:
     """Every question as the course asks it, each short answer in a collapsed block, and a bar
-    that counts the questions the reader marked as known or to practise more (site.js)."""
+    that counts the questions the reader marked as known or to practice more (site.js)."""
     found = questions(language, docs)
     words = MARKS[language]
     for_script = ("knew", "again", "mark-knew", "mark-again", "confirm-reset")
