@@ -33,9 +33,26 @@ SHOWN_FIGURES = set().union(*(shown_on(page) for page in all_pages()))
 EXAMPLES = run_once([example for page in all_pages() for example in examples(page)])
 
 
+def _in_every_language(example: CodeExample) -> list[pytest.MarkDecorator]:
+    """The example's marks, each reason in the words of every page that shows it: a block and
+    its translation run once, and a Swedish reason alone would greet an English reader."""
+    every_page = [e.pytest_marks() for e in [example, *example.same_as]]  # alike but for reasons
+    marks = []
+    for n, decorator in enumerate(every_page[0]):
+        reasons = dict.fromkeys(
+            m[n].kwargs["reason"] for m in every_page if "reason" in m[n].kwargs
+        )
+        if reasons:
+            mark = decorator.mark
+            kwargs = {**mark.kwargs, "reason": " / ".join(reasons)}
+            decorator = getattr(pytest.mark, mark.name)(*mark.args, **kwargs)
+        marks.append(decorator)
+    return marks
+
+
 def _param(example: CodeExample) -> object:
     try:
-        marks = example.pytest_marks()
+        marks = _in_every_language(example)
     except Exception as error:  # noqa: BLE001 - a bad marker fails its own test below
         example.error = f"{example.id}: cannot read a marker: {type(error).__name__}: {error}"
         marks = []
