@@ -76,11 +76,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-# The controls that need JavaScript are shown as the parser reaches the items, not when
-# quiz.js runs: shown later, they pushed the items down (layout shift 0.195 on the quiz page).
-SHOW_CONTROLS = '<script>document.documentElement.classList.add("kb-quiz-js")</script>'
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the items in, with quiz.css and quiz.js, on the pages that show items (only there).
 
@@ -94,7 +89,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The style sheet just before the first items, not in the head: the page above them is
     # shown without waiting for it (a question page's items are at its end).
     first = min(found, key=output.find)
-    found[first] = f'<link rel="stylesheet" href="{css}">{SHOW_CONTROLS}{found[first]}'
+    found[first] = f'<link rel="stylesheet" href="{css}">{found[first]}'
     for placeholder, rendered in found.items():
         output = output.replace(placeholder, rendered)
     return output.replace("</head>", f'<script src="{js}" defer></script></head>', 1)

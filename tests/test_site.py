@@ -82,14 +82,18 @@ def test_a_page_and_its_translation_have_as_many_sections_as_built(site: Path) -
         return len(SECTION_HEADING.findall(article[0])) if article else 0
 
     original, *translations = LANGUAGES
-    differ = []
+    differ, compared = [], 0
     for language in translations:
         root = site / language_prefix(language)
         for translated in sorted(root.rglob("index.html")):
             twin = site / language_prefix(original) / translated.relative_to(root)
-            if twin.is_file() and sections(twin) != sections(translated):
+            if not twin.is_file():
+                continue
+            compared += 1
+            if sections(twin) != sections(translated):
                 where = translated.parent.relative_to(site).as_posix()
                 differ.append(f"/{where}/: {sections(translated)} vs {sections(twin)}")
+    assert compared >= len(pages(original)), f"only {compared} pairs of pages compared"
     assert not differ, "Sections (h2, h3) that differ in number:\n" + "\n".join(differ)
 
 

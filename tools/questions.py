@@ -189,10 +189,8 @@ def self_test(language: str, docs: Path = DOCS) -> str:
     words = MARKS[language]
     for_script = ("knew", "again", "mark-knew", "mark-again", "confirm-reset")
     words_json = html.escape(json.dumps({key: words[key] for key in for_script}))
-    # Shown as the parser reaches it, not when the deferred script runs: no layout shift. Not
-    # in the search index, nor on paper.
+    # Not in the search index, nor on paper; shown only with JavaScript (kb-js, site.css).
     bar = (
-        '<script>document.documentElement.classList.add("kb-self-test-js")</script>\n'
         '<div class="kb-self-test__bar kb-screen-only" data-search-exclude '
         f'data-self-test-text="{words_json}">\n'
         f'<p class="kb-self-test__how">{words["how"]}</p>\n'

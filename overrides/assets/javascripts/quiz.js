@@ -265,7 +265,6 @@
   });
 
   function start() {
-    document.documentElement.classList.add("kb-quiz-js");
     restore();
     if (choices().length) choose(read(LEFT_OUT));
   }
