@@ -740,7 +740,8 @@ def test_on_a_touch_screen_a_copy_button_is_shown_without_a_hover(
 
 
 def _self_test_counts(page: Page) -> tuple[str, ...]:
-    bar = page.locator(".kb-self-test__bar")
+    """The counts, read where a screen reader hears them change (a polite live region)."""
+    bar = page.locator('.kb-self-test__bar [aria-live="polite"]')
     return tuple(bar.locator(f'[data-self-test-count="{k}"]').inner_text() for k in MARKS_SHOWN)
 
 

@@ -9,6 +9,8 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bs4 import BeautifulSoup
+
 from tools import published
 from tools.markdown_reader import read
 from tools.pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, language_prefix, pages, site_url
@@ -138,6 +140,34 @@ def test_each_language_indexes_every_page_section_by_section(site: Path) -> None
             if default[page] != counts[page]
         }
         assert not differ, f"sections per page ({DEFAULT_LANGUAGE}, {language}): {differ}"
+
+
+def test_what_a_page_keeps_out_of_search_is_not_in_its_search_entries(site: Path) -> None:
+    """Text marked `data-search-exclude` (the self-test's bar: counts and buttons that mean
+    nothing in a search result) is left out of the index of the page's language."""
+    indexed: dict[str, str] = {}  # page path in the site -> all its entries' words
+    for language in LANGUAGES:
+        folder = site / language_prefix(language)
+        index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        for doc in index["docs"]:
+            page = language_prefix(language) + doc["location"].split("#")[0]
+            text = BeautifulSoup(doc["text"], "html.parser").get_text(" ")
+            indexed[page] = " ".join(f"{indexed.get(page, '')} {doc['title']} {text}".split())
+    kept_out, problems = 0, []
+    for html in _pages(site):
+        page = html.parent.relative_to(site).as_posix().removeprefix(".").rstrip("/")
+        page = f"{page}/" if page else ""
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for part in soup.select("article [data-search-exclude]"):
+            for line in part.stripped_strings:
+                words = " ".join(line.split())
+                if len(words) < 12:  # a word or two may well be said elsewhere on the page
+                    continue
+                kept_out += 1
+                if words in indexed.get(page, ""):
+                    problems.append(f"/{page}: {words!r}")
+    assert kept_out, "no page keeps any text out of search: this check found nothing to check"
+    assert not problems, "in the search index, though kept out:\n" + "\n".join(problems)
 
 
 # The theme's own words as each language shows them: Material's, ours where Material's Swedish
