@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test outputs benchmark audit
+.PHONY: install serve build check test outputs benchmark audit
 
 $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ $(BROWSER): $(INSTALLED)
 
 test: install $(BROWSER)
 	$(BIN)/python -m pytest
+
+# While working on a question, in a minute or so: the strict build, then that question's code,
+# notebook, fences and terms, and the checks of every page's translation, question box and quiz
+# data; nothing that drives the browser. make check Q=q05 (without Q: every question's code)
+check: build
+	$(BIN)/python -m pytest -n0 -m "not browser" -k "$(Q)" tests/test_code_examples.py \
+	  tests/test_notebooks.py tests/test_fences.py tests/test_terminology.py
+	$(BIN)/python -m pytest -n0 -m "not browser" tests/test_translations.py \
+	  tests/test_questions.py tests/test_quiz.py
 
 # After a change that alters what a page's code prints: rewrite the shown outputs that differ,
 # and the versions the pages state. One question's only: make outputs ARGS="-k q05"

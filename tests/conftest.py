@@ -63,8 +63,11 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "site" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "site" in fixtures:
             item.add_marker(pytest.mark.xdist_group("site"))
+        if {"browser", "url"} & set(fixtures):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from nbformat.v4 import new_code_cell
 from tools import environment, unused_css
 from tools.codeblocks import examples, tidy
 from tools.notebooks import Site, notebook_pages, page_notebook
-from tools.pages import LANGUAGES, translation_of
+from tools.pages import LANGUAGES, ROOT, translation_of
 
 SITE = Site("https://example.invalid/")
 PAGES = notebook_pages(LANGUAGES[0])
@@ -46,6 +46,7 @@ def test_notebooks_of_both_languages_hold_the_same_code_and_output(page: Path) -
     original = _code(page_notebook(page, SITE))
     for language in LANGUAGES[1:]:
         twin = translation_of(page, language)
+        assert (ROOT / twin).is_file(), f"{page} has no twin in {language}: {twin} is missing"
         assert _code(page_notebook(twin, SITE)) == original, (
             f"{twin}: its notebook's code cells or outputs differ from those of {page}"
         )

@@ -549,7 +549,7 @@ def test_progress_kept_under_the_old_key_moves_under_the_sites_path(tab: Page, u
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_questions_chosen_to_practise_are_kept_and_start_over_forgets_only_them(
+def test_the_questions_chosen_to_practice_are_kept_and_start_over_forgets_only_them(
     tab: Page, url: str, language: str
 ) -> None:
     by_slug = _with_items(language)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from pymdownx.snippets import SnippetMissingError
 
 from tools import markdown_reader
 from tools.codeblocks import INCLUDE, expand_includes
@@ -37,6 +38,10 @@ INTRO = {
     "en": "*This notebook is generated from the page [{title}]({url}). The code is the same "
     "as on the page, and the outputs are the ones the tests have checked.*",
 }
+
+
+class NotebookError(ValueError):
+    """A page whose notebook cannot be made, with the page and line that says why."""
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,10 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
             elif block.text.startswith("pytest.mark"):
                 pending_marks.append(block.text.removeprefix("pytest."))
             continue
-        expanded = expand_includes(block.code).rstrip("\n")
+        try:
+            expanded = expand_includes(block.code).rstrip("\n")
+        except SnippetMissingError as error:
+            raise NotebookError(f"{page.as_posix()}:{block.line}: {error}") from error
         if output_next and cells and cells[-1]["cell_type"] == "code":
             cells[-1]["outputs"].append(
                 new_output("stream", name="stdout", text=expanded.rstrip() + "\n")
@@ -199,4 +207,14 @@ def notebook_pages(language: str) -> list[Path]:
     """Question pages of a language that get a notebook (relative to the repository root)."""
     folder = DOCS / language / "questions"
     pages = [path.relative_to(ROOT) for path in sorted(folder.glob("*.md"))]
-    return [page for page in pages if has_code(page_notebook(page, Site("/")))]
+    return [page for page in pages if _gets_notebook(page)]
+
+
+def _gets_notebook(page: Path) -> bool:
+    """Whether a page has code for a notebook. One whose notebook cannot be made (an include
+    that points nowhere) is counted in: the tests of its notebook then fail naming it, where
+    the tests that list the pages would not load at all."""
+    try:
+        return has_code(page_notebook(page, Site("/")))
+    except NotebookError:
+        return True

@@ -1,7 +1,7 @@
 /* The quiz (hooks/quiz.py writes the items as plain forms, which work without this script).
    Checks an answer, shows why each chosen option is right or wrong, and keeps in localStorage,
    per language, which items the reader last answered right or wrong, and on the quiz page which
-   questions the reader chose to practise. At load it only restores those; everything else waits
+   questions the reader chose to practice. At load it only restores those; everything else waits
    for the reader. Loaded only on pages with items. */
 (function () {
   "use strict";
@@ -171,7 +171,7 @@
   }
 
   /* Forget the answers of one question ("q05-..."), or on the quiz page of the questions chosen
-     to practise ("chosen"), after asking: that can be many. */
+     to practice ("chosen"), after asking: that can be many. */
   function reset(button) {
     var scope = button.getAttribute("data-quiz-reset");
     var out = leftOut();
