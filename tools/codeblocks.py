@@ -235,7 +235,8 @@ def examples(page: Path) -> list[CodeExample]:
                 if len(shown) == 1 and (sources := _included_files(shown[0])):
                     block.output_file = ROOT / sources[0]
         except Exception as error:  # noqa: BLE001 - reported against the page, not swallowed
-            example.error = f"{block.where}: {type(error).__name__}: {error}"
+            absent = missing_includes([page])  # which include, and what to do about it
+            example.error = "\n".join(absent) or f"{block.where}: {type(error).__name__}: {error}"
     return found
 
 

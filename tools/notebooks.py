@@ -18,7 +18,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from pymdownx.snippets import SnippetMissingError
 
 from tools import markdown_reader
-from tools.codeblocks import INCLUDE, expand_includes
+from tools.codeblocks import INCLUDE, expand_includes, missing_includes
 from tools.markdown_reader import Comment, Fence, Heading
 from tools.pages import DOCS, ROOT, language_prefix
 
@@ -155,7 +155,8 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
         try:
             expanded = expand_includes(block.code).rstrip("\n")
         except SnippetMissingError as error:
-            raise NotebookError(f"{page.as_posix()}:{block.line}: {error}") from error
+            absent = "\n".join(missing_includes([page]))  # which include, and what to do
+            raise NotebookError(absent or f"{page.as_posix()}:{block.line}: {error}") from error
         if output_next and cells and cells[-1]["cell_type"] == "code":
             cells[-1]["outputs"].append(
                 new_output("stream", name="stdout", text=expanded.rstrip() + "\n")
