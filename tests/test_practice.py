@@ -247,6 +247,12 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
     assert multichoice[0].findtext("questiontext/text") == "<p>Which <em>one</em>?</p>"
     # A wrong try costs what a guess gains: all of it with two options; a third on choose-all.
     assert [q.findtext("penalty") for q in multichoice] == ["1", "0.3333333"]
+    # Interactive mode gives a try per hint and one more: one try; three, each after the first
+    # with the wrong choices cleared and the number of right ones said.
+    assert [len(q.findall("hint")) for q in multichoice] == [0, 2]
+    for hint in multichoice[1].findall("hint"):
+        assert hint.findtext("text") == "Not quite. Try again."
+        assert [child.tag for child in hint] == ["text", "shownumcorrect", "clearwrong"]
     # Moodle's own instruction stands in for the site's hint, as neither prompt gives one.
     assert [q.findtext("showstandardinstruction") for q in multichoice] == ["1", "1"]
     for element, expected in zip(multichoice, items, strict=True):
@@ -276,6 +282,8 @@ def test_a_moodle_name_too_long_for_the_question_bank_keeps_the_question() -> No
     assert name.startswith("01.3 A model has the layers")
     assert name.endswith("… A model has the layers Dense(100), Dropout(0.2), Dense(50). Why?")
     assert moodle.name(long, 1, "<p>Which <em>one</em>?</p>") == "01.1 Which one?"
+    cut = moodle.name(long, 2, "<p>" + "Dropout(0.2) " * 20 + "</p>")
+    assert cut.endswith("Dropout(0.2)…"), "a name is cut between words"
 
 
 def test_exam_sheet_block_has_title_wording_answer_and_working_links() -> None:
@@ -379,6 +387,12 @@ def test_moodle_quiz_has_every_item_with_feedback(site: Path, language: str) -> 
     for element, expected in zip(multichoice, items, strict=True):
         where = f"{path.name}: {expected.key}"
         assert element.findtext("single") == ("false" if expected.multiple else "true"), where
+        # As many tries (hints and one) as leave the last one worth one wrong try's penalty:
+        # n - 1 tries among n options, each costing what a guess gains.
+        tries = len(element.findall("hint")) + 1
+        assert tries * float(element.findtext("penalty") or 0) == pytest.approx(1), where
+        if not expected.multiple:
+            assert tries == len(expected.options) - 1, where
         answers = element.findall("answer")
         assert len(answers) == len(expected.options), where
         for answer in answers:
@@ -397,6 +411,14 @@ def test_exam_sheet_has_every_question(site: Path, language: str) -> None:
         first_words = " ".join(re.sub(r"[*`]", "", q.short_answer).split()[:6])
         assert first_words in text, q.slug
     assert 'href="../practice/' in html or 'href="practice/' in html  # the downloads
+
+
+# Paper sizes less Material's 25 mm margins (@page), in millimetres.
+PAPER = {"A4": (210 - 50, 297 - 50), "Letter": (215.9 - 50, 279.4 - 50)}
+
+
+def _px(millimetres: float) -> int:
+    return int(millimetres / 25.4 * 96)  # CSS pixels: 96 to the inch
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -443,15 +465,27 @@ def test_exam_sheet_prints_each_question_on_one_page(
             black_on_white = ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
             assert colours[0][0] == colours[1][0] == black_on_white[0], (palette, colours)
             assert colours[1][1] == colours[2][1] == black_on_white[1], (palette, colours)
+        # Each question fits on a sheet, and the first one on the first sheet, under the title
+        # (a question that did not would leave the first sheet nearly empty).
+        for paper, (width, height) in PAPER.items():
+            page.set_viewport_size({"width": _px(width), "height": _px(height)})
+            tops_bottoms = page.locator(".exam-question").evaluate_all(
+                "qs => qs.map(q => q.getBoundingClientRect()).map(r => [r.top, r.bottom])"
+            )
+            tallest = max(bottom - top for top, bottom in tops_bottoms)
+            assert tallest <= _px(height), f"{paper}: a question is {tallest:.0f} px tall"
+            assert tops_bottoms[0][1] <= _px(height), f"{paper}: question 1 starts a 2nd sheet"
         # A mock exam: with the box ticked, the questions go on paper without their answers.
         answers = page.locator(".exam-answer")
         assert answers.count() == len(questions(language))
         assert answers.first.is_visible()
+        assert not page.locator(".exam-name").is_visible()  # a name line only on a mock exam
         page.emulate_media(media="screen")
         page.locator("[data-exam-questions-only]").check()
         page.emulate_media(media="print")
         assert not answers.evaluate_all("parts => parts.some(p => p.checkVisibility())")
         assert not page.locator(".exam-intro").is_visible()  # it speaks of the answers
+        assert page.locator(".exam-name").is_visible()  # for the student's name and the date
         assert page.locator(".exam-question .admonition").first.is_visible()  # the wording
         room = page.locator(".exam-question").evaluate_all(
             "qs => qs.map(q => parseFloat(getComputedStyle(q, '::after').height) || 0)"

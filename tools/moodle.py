@@ -8,9 +8,12 @@ general feedback lists every option, marked right or wrong, with its explanation
 Scoring: a single-answer item gives 100 % for the right option and 0 for the others. In a
 choose-all-that-apply item the right options share 100 % and the wrong ones share -100 %, so
 ticking everything scores 0 (Moodle never goes below 0). Moodle accepts only some fractions;
-with up to ten right and ten wrong options every share is one of them. In interactive mode a
-wrong try of a single-answer item costs 1/(n - 1) of its mark with n options, what a guess
-among them would gain; a choose-all item costs Moodle's default third.
+with up to ten right and ten wrong options every share is one of them. A wrong try of a
+single-answer item costs 1/(n - 1) of its mark with n options, what a guess among them would
+gain; a choose-all item costs Moodle's default third. Interactive mode gives one try more than
+the question has hints, so each item has as many hints as leave its last try worth one
+penalty: n - 2 for a single answer, two for choose-all (which clear the wrong choices and say
+how many are right).
 """
 
 from __future__ import annotations
@@ -38,11 +41,13 @@ LABELS = {
         "course": "Kunskapskontroll 2",
         "more": "Läs mer på webbplatsen, i svaret på fråga {number}",
         "whole": "Läs hela svaret på fråga {number} på webbplatsen",
+        "again": "Inte riktigt. Försök igen.",
     },
     "en": {
         "course": "Knowledge check 2",
         "more": "Read more on the website, in the answer to question {number}",
         "whole": "Read the whole answer to question {number} on the website",
+        "again": "Not quite. Try again.",
     },
 }
 QUESTION_PAGE = re.compile(r"questions/q(\d+)-")
@@ -74,6 +79,11 @@ def penalty(item: Item) -> str:
     return found
 
 
+def tries(item: Item) -> int:
+    """The tries interactive mode gives: with the penalty above, the last is worth one penalty."""
+    return round(1 / float(penalty(item)))
+
+
 def name(item: Item, position: int, prompt: str) -> str:
     """``05.2 `` and the prompt as plain text. A prompt too long for the question bank keeps its
     beginning and its last sentences, the question itself (several prompts begin alike)."""
@@ -86,8 +96,14 @@ def name(item: Item, position: int, prompt: str) -> str:
         tail = f"{sentences.pop()} {tail}"
     room = NAME_LENGTH - len(prefix) - len(tail) - 2
     if room < 10:
-        return f"{prefix}{text[: NAME_LENGTH - len(prefix) - 1].rstrip()}…"
-    return f"{prefix}{text[:room].rstrip()}… {tail}"
+        return f"{prefix}{_cut(text, NAME_LENGTH - len(prefix) - 1)}…"
+    return f"{prefix}{_cut(text, room)}… {tail}"
+
+
+def _cut(text: str, room: int) -> str:
+    """At most `room` characters of `text`, ended between words where there is a space."""
+    kept = text[: room + 1]
+    return (kept.rsplit(" ", 1)[0] if " " in kept else kept[:room]).rstrip()
 
 
 def _link(address: str, label: str) -> str:
@@ -152,6 +168,11 @@ def _item(quiz: ET.Element, item: Item, position: int, language: str, base: str)
         label = LABELS[language]["more"].format(number=int(found[1]) if found else item.number)
         feedback = f"{to_html(option.why, page, base)}\n{_link(url(target, base), label)}"
         _text(answer, "feedback", feedback, format="html")
+    for _ in range(tries(item) - 1):
+        again = _text(question, "hint", LABELS[language]["again"], format="html")
+        if item.multiple:
+            ET.SubElement(again, "shownumcorrect")
+            ET.SubElement(again, "clearwrong")
 
 
 def quiz(
