@@ -118,8 +118,9 @@ def category_path(question: Question) -> str:
     """``top/Knowledge check 2/05 A Keras model``; Moodle reads "//" as a slash.
 
     No context (``$course$/``): Moodle 5 moves a course-context path into the course's shared
-    system bank, whatever bank the teacher imports into. Without one, the categories go into
-    the bank and category chosen on the import page, in Moodle 4 and 5 alike.
+    system bank, whatever bank the teacher imports into. Without one, the categories are made
+    in the bank chosen on the import page, under its top category (not under the category
+    chosen there; question/format.php, create_category_path), in Moodle 4 and 5 alike.
     """
     title = re.sub(rf"^{question.number}\.\s*", "", question.title)
     course = LABELS[question.language]["course"]
