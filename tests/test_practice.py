@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageRequest, ImportLogWithChanges
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from hooks import practice
 from tools import anki, exam_sheet, moodle, published, quiz
@@ -465,16 +465,7 @@ def test_exam_sheet_prints_each_question_on_one_page(
             black_on_white = ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
             assert colours[0][0] == colours[1][0] == black_on_white[0], (palette, colours)
             assert colours[1][1] == colours[2][1] == black_on_white[1], (palette, colours)
-        # Each question fits on a sheet, and the first one on the first sheet, under the title
-        # (a question that did not would leave the first sheet nearly empty).
-        for paper, (width, height) in PAPER.items():
-            page.set_viewport_size({"width": _px(width), "height": _px(height)})
-            tops_bottoms = page.locator(".exam-question").evaluate_all(
-                "qs => qs.map(q => q.getBoundingClientRect()).map(r => [r.top, r.bottom])"
-            )
-            tallest = max(bottom - top for top, bottom in tops_bottoms)
-            assert tallest <= _px(height), f"{paper}: a question is {tallest:.0f} px tall"
-            assert tops_bottoms[0][1] <= _px(height), f"{paper}: question 1 starts a 2nd sheet"
+        _each_question_fits_on_a_sheet(page, "answers")
         # A mock exam: with the box ticked, the questions go on paper without their answers.
         answers = page.locator(".exam-answer")
         assert answers.count() == len(questions(language))
@@ -491,8 +482,23 @@ def test_exam_sheet_prints_each_question_on_one_page(
             "qs => qs.map(q => parseFloat(getComputedStyle(q, '::after').height) || 0)"
         )
         assert min(room) > 250, f"room to write below each question (px): {room}"
+        _each_question_fits_on_a_sheet(page, "mock exam")
     finally:
         page.close()
+
+
+def _each_question_fits_on_a_sheet(page: Page, what: str) -> None:
+    """Each question fits on a sheet, and the first one on the first sheet, under the title (a
+    question that did not would leave the first sheet nearly empty), on A4 and Letter."""
+    for paper, (width, height) in PAPER.items():
+        page.set_viewport_size({"width": _px(width), "height": _px(height)})
+        tops_bottoms = page.locator(".exam-question").evaluate_all(
+            "qs => qs.map(q => q.getBoundingClientRect()).map(r => [r.top, r.bottom])"
+        )
+        tallest = max(bottom - top for top, bottom in tops_bottoms)
+        assert tallest <= _px(height), f"{what}, {paper}: a question is {tallest:.0f} px tall"
+        first = tops_bottoms[0][1]
+        assert first <= _px(height), f"{what}, {paper}: question 1 starts a second sheet"
 
 
 def test_importing_both_languages_into_moodle_keeps_them_apart(site: Path) -> None:
