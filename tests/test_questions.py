@@ -85,6 +85,41 @@ def test_pages_state_the_versions_the_tests_run(request: pytest.FixtureRequest) 
     )
 
 
+# Releases the pages name as history (what changed there), not as the version they were tested
+# with: the last multi-backend Keras 2, Keras 3's first release, TensorFlow 2's, the last with
+# GPUs on native Windows, the first with Keras 3 as tf.keras.
+HISTORY = {"Keras 2.3", "Keras 3.0", "TensorFlow 2.0", "TensorFlow 2.10", "TensorFlow 2.16"}
+VERSION_NAMED = re.compile(
+    r"\b(Keras|TensorFlow|TF|tested\s+with|testat\s+med)\s+([23]\.\d+(?:\.\d+)?)\b"
+)
+
+
+def test_a_version_named_in_the_text_is_the_one_the_tests_run_or_history() -> None:
+    """A claim such as "in Keras 3.15.1 ..." was checked with that version: once the tests run
+    another, every such claim is named, to be checked again and renumbered."""
+    tested = versions.recorded()
+    texts = [*DOCS.rglob("*.md"), *DOCS.rglob("*.quiz.yml"), *SNIPPETS.glob("*.py")]
+    assert texts, "no pages to read"
+    stale = []
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        for match in VERSION_NAMED.finditer(text):  # across line breaks too
+            named = match[2]
+            package = {"Keras": "Keras", "TensorFlow": "TensorFlow", "TF": "TensorFlow"}.get(
+                match[1], "Keras" if named.startswith("3.") else "TensorFlow"
+            )
+            same = named.split(".") == tested[package].split(".")[: named.count(".") + 1]
+            if not same and f"{package} {named}" not in HISTORY:
+                where = f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, match.start()) + 1}"
+                said = " ".join(match[0].split())
+                stale.append(f"{where}: {said!r}, the tests run {tested[package]}")
+    assert not stale, (
+        "versions named in the text that the tests do not run; check each claim with the "
+        "version they run and renumber it, or add a release named as history to HISTORY:\n"
+        + "\n".join(stale)
+    )
+
+
 def test_a_snippet_module_belongs_to_one_question() -> None:
     # One module, one question: only that question's two pages include it.
     strays = []
