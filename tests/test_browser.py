@@ -682,6 +682,10 @@ def test_the_language_switcher_keeps_the_place_being_read(browser: Browser, url:
             number, _, below_header = page.evaluate(READING, HEADINGS)
             assert number == section, f"switched to {language}"
             assert below_header >= 0, f"switched to {language}: the heading is under the header"
+            focused = page.evaluate("document.activeElement.matches('article :is(h2, h3)')")
+            assert focused, (
+                f"switched to {language}: the focus is not at the place, Tab starts over"
+            )
         # A glossary term and a quiz item, found by their ids (the terms are in each language's
         # alphabetical order).
         for path, selector in (("glossary/", "dt[id]"), ("quiz/", "form[id]")):
@@ -691,6 +695,7 @@ def test_the_language_switcher_keeps_the_place_being_read(browser: Browser, url:
             place_id = place.get_attribute("id") or ""
             _switch_as_a_reader(page, other)
             assert _just_below_the_header(page, place_id), f"{path}#{place_id}"
+            assert page.evaluate("document.activeElement.id") == place_id, f"{path}: focus"
         # On the self-test, a question hidden as known still counts: the other language shows it.
         page.goto(url + "self-test/")
         first = page.locator(f'[data-question="{questions(DEFAULT_LANGUAGE)[0].slug}"]')
@@ -708,6 +713,100 @@ def test_the_language_switcher_keeps_the_place_being_read(browser: Browser, url:
         assert page.evaluate(READING, HEADINGS)[0] == 0
         _switch_as_a_reader(page, other)
         assert page.evaluate("scrollY") == 0, "a reader at the top of a page was moved"
+
+
+# Where the keyboard's focus is, as the focus ring shows it: its style, width and colour, and the
+# background around the element (the ring is drawn outside it), from the nearest ancestor that
+# has one. Focused as a keyboard focuses it (:focus-visible).
+FOCUS_RING = """el => {
+  el.blur();  // a click may have focused it, with no ring: focused anew, by the keyboard's rule
+  el.focus({focusVisible: true});
+  const style = getComputedStyle(el);
+  let around = el.parentElement;
+  while (around && getComputedStyle(around).backgroundColor === "rgba(0, 0, 0, 0)")
+    around = around.parentElement;
+  return {visible: el.matches(":focus-visible"), style: style.outlineStyle,
+    width: parseFloat(style.outlineWidth), colour: style.outlineColor,
+    around: around ? getComputedStyle(around).backgroundColor : "rgb(255, 255, 255)"};
+}"""
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", colour)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_keyboard_focus_shows_on_the_marks_and_the_checkboxes(
+    browser: Browser, url: str, scheme: str
+) -> None:
+    """WCAG 2.4.7 and 1.4.11: a ring of at least 2 px, at 3:1 against what is around it, on a
+    pressed self-test mark (white text: a ring in the text's colour vanished), the self-test's
+    and the exam sheet's checkboxes (Material takes an input's outline away)."""
+    words = MARKS[DEFAULT_LANGUAGE]
+    with opened(browser, url + "self-test/", color_scheme=scheme) as page:
+        page.locator(".md-header").wait_for()
+        first = page.locator(".kb-self-test").first
+        first.locator("summary").click()
+        first.get_by_role("button", name=words["mark-knew"], exact=True).click()
+        controls = {
+            "a pressed mark": first.locator('[aria-pressed="true"]'),
+            "the filter": page.get_by_label(words["hide-known"]),
+        }
+        rings = {what: control.evaluate(FOCUS_RING) for what, control in controls.items()}
+        page.goto(url + "exam-sheet/")
+        rings["the mock exam's box"] = page.locator("[data-exam-questions-only]").evaluate(
+            FOCUS_RING
+        )
+    for what, ring in rings.items():
+        assert ring["visible"], f"{what}: not :focus-visible"
+        assert ring["style"] != "none", f"{what}: no focus ring"
+        assert ring["width"] >= 2, f"{what}: a focus ring of {ring['width']} px"
+        contrast = _contrast(ring["colour"], ring["around"])
+        assert contrast >= 3, f"{what}: ring {ring['colour']} on {ring['around']}, {contrast:.1f}:1"
+
+
+def test_a_focused_copy_button_keeps_its_name_and_copied_is_announced(
+    browser: Browser, url: str
+) -> None:
+    """Material's tooltips take a code button's title, its only name, when it is focused."""
+    origin = "/".join(url.split("/")[:3])
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    page = context.new_page()
+    try:
+        page.goto(url + "questions/q05-keras-model/")
+        block = page.locator("article .highlight:has(> pre > code)").nth(1)
+        block.scroll_into_view_if_needed()
+        button = block.locator(".md-code__button").first
+        name = button.get_attribute("title") or ""
+        assert name, "the copy button has no title to be named by"
+        button.focus()
+        expect(button).to_have_accessible_name(name)
+        page.keyboard.press("Enter")
+        expect(
+            page.get_by_role("status").filter(has=page.locator(".md-dialog__inner"))
+        ).not_to_be_empty()
+    finally:
+        context.close()
+
+
+def test_escape_hides_a_glossary_tooltip_and_leaves_the_focus(browser: Browser, url: str) -> None:
+    """WCAG 1.4.13: a tooltip shown on focus can be dismissed without moving the focus."""
+    with opened(browser, url + "questions/q05-keras-model/") as page:
+        term = page.locator("article abbr[tabindex]").first
+        term.focus()
+        tooltip = page.locator(".md-tooltip2--active")
+        expect(tooltip).to_have_count(1)
+        page.keyboard.press("Escape")
+        expect(tooltip).to_have_count(0)
+        assert term.evaluate("t => t === document.activeElement"), "Escape moved the focus"
 
 
 def test_on_a_phone_the_menu_opens_and_shows_every_question(browser: Browser, url: str) -> None:
@@ -740,8 +839,9 @@ def test_on_a_touch_screen_a_copy_button_is_shown_without_a_hover(
 
 
 def _self_test_counts(page: Page) -> tuple[str, ...]:
-    """The counts, read where a screen reader hears them change (a polite live region)."""
-    bar = page.locator('.kb-self-test__bar [aria-live="polite"]')
+    """The counts, read where a screen reader hears them change: a polite live region, read
+    whole ("Known: 1 of 13 ...", not a bare "1")."""
+    bar = page.locator('.kb-self-test__bar [aria-live="polite"][aria-atomic="true"]')
     return tuple(bar.locator(f'[data-self-test-count="{k}"]').inner_text() for k in MARKS_SHOWN)
 
 

@@ -193,6 +193,31 @@ def test_the_theme_speaks_the_language_of_the_page(site: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
+def test_the_language_switcher_names_each_language_in_its_own_language(site: Path) -> None:
+    """A screen reader says "Svenska" in a Swedish voice (lang, WCAG 3.1.2), and hears which
+    language the page is in (aria-current)."""
+    problems = []
+    pages = _pages(site)
+    for page in pages:
+        path = page.relative_to(site).as_posix()
+        prefixed = [lang for lang in LANGUAGES[1:] if path.startswith(language_prefix(lang))]
+        language = prefixed[0] if prefixed else DEFAULT_LANGUAGE
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        links = soup.select("a.md-select__link[hreflang]")
+        if [link.get("hreflang") for link in links] != list(LANGUAGES):
+            problems.append(f"/{path}: the switcher lists {[a.get('hreflang') for a in links]}")
+        problems += [
+            f"/{path}: {link.get_text(strip=True)} is marked lang={link.get('lang')}"
+            for link in links
+            if link.get("lang") != link.get("hreflang")
+        ]
+        current = [link.get("hreflang") for link in links if link.get("aria-current")]
+        if current != [language]:
+            problems.append(f"/{path} ({language}): the current language is marked {current}")
+    assert pages, "no pages built"
+    assert not problems, "\n".join(problems)
+
+
 # The code reference's section labels (mkdocstrings writes them in English; hooks/reference.py).
 REFERENCE_LABELS = {
     "sv": {

@@ -483,6 +483,11 @@ def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
     total = len(quiz.by_question(language)[item.slug])
     tab.goto(_address(url, language, "quiz/"))
     assert _score(tab, item) == f"0/{total}"
+    # The verdict's live region is in the page before it has text: a screen reader announces
+    # a region it knows, not one that appears with its text. The tally at the top is a status.
+    empty = _form(tab, item).locator(".kb-quiz__result")
+    assert empty.evaluate("r => getComputedStyle(r).display") != "none"
+    assert tab.locator(".kb-quiz__tally").get_attribute("role") == "status"
     again = tab.locator(f'[data-quiz-row="{item.slug}"] .kb-quiz__again a')
     assert not again.is_visible()
 

@@ -194,7 +194,8 @@ def self_test(language: str, docs: Path = DOCS) -> str:
         '<div class="kb-self-test__bar kb-screen-only" data-search-exclude '
         f'data-self-test-text="{words_json}">\n'
         f'<p class="kb-self-test__how">{words["how"]}</p>\n'
-        f'<p aria-live="polite">{words["knew"]}: <strong data-self-test-count="knew">0</strong> '
+        f'<p aria-live="polite" aria-atomic="true">{words["knew"]}: '
+        '<strong data-self-test-count="knew">0</strong> '
         f"{words['of']} {len(found)} · {words['again']}: "
         '<strong data-self-test-count="again">0</strong></p>\n'
         '<label><input type="checkbox" data-self-test-hide-known autocomplete="off"> '

@@ -239,7 +239,9 @@ def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str)
         f'<button type="button" class="md-button" data-quiz-reset="chosen">{t["reset"]}</button>'
         f"</p>"
         # The score of the chosen questions at the top: the per-question scores are 70 items down.
-        f'<p class="kb-quiz__tally">{t["score"]}: <strong data-quiz-tally>0/{count}</strong></p>'
+        # A status: a screen reader hears it change, after the verdict, as the tally is seen.
+        f'<p class="kb-quiz__tally" role="status">{t["score"]}: '
+        f"<strong data-quiz-tally>0/{count}</strong></p>"
         f'<label class="kb-quiz__choice"><input type="checkbox" autocomplete="off" data-quiz-open>'
         f" {t['open-only']}</label>"
         f"</div>"

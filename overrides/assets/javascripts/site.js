@@ -58,6 +58,26 @@ document.addEventListener("focusout", (event) => {
   });
 }, true);
 
+// Material's tooltips take a code button's title, its only name, once it is pointed at or
+// focused (content.tooltips): it was then a button without a name. The title becomes its label
+// first (capture: before Material's handlers), and the "Copied" note is announced.
+const nameFromTitle = (event) => {
+  const button = event.target.closest?.(".md-code__button[title]");
+  if (button && !button.hasAttribute("aria-label")) button.setAttribute("aria-label", button.title);
+};
+document.addEventListener("focus", nameFromTitle, true);
+document.addEventListener("pointerover", nameFromTitle, true);
+document.querySelector("[data-md-component=dialog]")?.setAttribute("role", "status");
+
+// Escape hides a glossary term's tooltip and leaves the focus where it is (WCAG 1.4.13); it
+// shows again when the term is focused or pointed at anew.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  document.querySelectorAll(".md-tooltip2--active").forEach((tip) => {
+    tip.classList.remove("md-tooltip2--active");
+  });
+});
+
 // No colour fades while the reader switches between light and dark: Material's own rule for it
 // restyled every page twice as it loaded (hooks/palette.py). Set before Material's handler on
 // the input (capture), cleared after it has applied the palette, as Material clears its own.
@@ -117,6 +137,10 @@ document.addEventListener("change", (event) => {
         || document.querySelectorAll(HEADINGS)[place.heading];
       if (target) {
         const at = goTo(target);
+        // Focus there too: a keyboard's next Tab, and a screen reader, go on from the place.
+        if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+        target.dataset.kbPlace = "";
+        target.focus({ preventScroll: true });
         // Pictures above it that load later push it down where the browser does not hold the
         // reader's place (Safari): go there again, unless the reader has moved since.
         window.addEventListener("load", () => window.scrollY === at && goTo(target), { once: true });
