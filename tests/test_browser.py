@@ -1092,12 +1092,13 @@ LAST_SHORT_BLOCK = """() => [...document.querySelectorAll("article .highlight > 
 
 
 @pytest.mark.parametrize("path", ["questions/q10-cnn/", "en/questions/q10-cnn/"])
-def test_the_keyboard_focus_stays_on_a_code_block_when_material_mounts_it(
+def test_the_keyboard_focus_moves_to_a_blocks_copy_button_when_material_mounts_it(
     browser: Browser, url: str, path: str
 ) -> None:
     """A block out of sight is focusable before Material mounts it (hooks/code_blocks.py).
-    Focus brings it into view, Material mounts it and takes the tabindex off a block that
-    does not scroll: the focus stays on the block (site.js), not on <body>."""
+    Focus brings it into view, Material mounts it, puts its copy button before the code and
+    takes the tabindex off a block that does not scroll: the focus goes to that button
+    (site.js), not to <body>, and the next Tab goes on after the block, skipping nothing."""
     with opened(browser, url + path, viewport=DESKTOP) as page:
         settle(page)
         block = page.evaluate_handle(LAST_SHORT_BLOCK).as_element()
@@ -1105,8 +1106,19 @@ def test_the_keyboard_focus_stays_on_a_code_block_when_material_mounts_it(
         assert not block.evaluate("code => code.parentElement.id"), "Material mounted it already"
         block.focus()  # as Tab does: the block scrolls into view and Material mounts it
         page.wait_for_function("code => code.getAttribute('tabindex') !== '0'", arg=block)
-        focused = page.evaluate("code => document.activeElement === code", block)
-    assert focused, f"/{path}: the focus left the code block when Material mounted it"
+        focused = page.evaluate(
+            "code => document.activeElement.matches('[data-clipboard-target]')"
+            " && document.activeElement.closest('.highlight').contains(code)",
+            block,
+        )
+        assert focused, f"/{path}: the focus is not on the block's copy button once mounted"
+        page.keyboard.press("Tab")
+        after = page.evaluate(
+            "code => !!(code.compareDocumentPosition(document.activeElement)"
+            " & Node.DOCUMENT_POSITION_FOLLOWING)",
+            block,
+        )
+    assert after, f"/{path}: Tab from the copy button went back before the block"
 
 
 HEADER_TRANSITION = "getComputedStyle(document.querySelector('.md-header')).transitionDuration"

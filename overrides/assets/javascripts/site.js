@@ -46,15 +46,17 @@ window.addEventListener("afterprint", () => openedForPrint.forEach((button) => d
 // hooks/code_blocks.py makes every code block focusable before Material has looked at it. When
 // Material mounts a block that does not scroll (content.lazy: as it comes into view, so often
 // because the keyboard just moved focus onto it), it removes the block's tabindex, and Chromium
-// moves the focus to <body> at once: the reader's focus ring vanishes. Put the focus back, on a
-// block now focusable by script only (tabindex -1), so the next Tab goes on from there.
+// moves the focus to <body> at once: the reader's focus ring vanishes. Put it on the block's
+// copy button, which Material has just put before the code, so that the next Tab goes on after
+// the block and skips nothing; on the block itself (by script only, tabindex -1) if it has none.
 document.addEventListener("focusout", (event) => {
   const code = event.target;
   if (!(code instanceof HTMLElement) || !code.matches("pre > code")) return;
   if (event.relatedTarget || code.hasAttribute("tabindex")) return;  // a reader's own move
   queueMicrotask(() => {
-    code.tabIndex = -1;
-    code.focus({ preventScroll: true });
+    const button = code.closest(".highlight")?.querySelector("[data-clipboard-target]");
+    if (!button) code.tabIndex = -1;
+    (button ?? code).focus({ preventScroll: true });
   });
 }, true);
 
