@@ -38,7 +38,8 @@ test: install $(BROWSER)
 
 # While working on a question, in a minute or so: the strict build, then that question's code,
 # notebook, fences and terms, and the checks of every page's translation, question box and quiz
-# data; nothing that drives the browser. make check Q=q05 (without Q: every question's code)
+# data; nothing that drives the browser. make check Q=q05, or Q="q05 or q06" (without Q: every
+# question's code, at -n0: slow)
 check: build
 	$(BIN)/python -m pytest -n0 -m "not browser" -k "$(Q)" tests/test_code_examples.py \
 	  tests/test_notebooks.py tests/test_fences.py tests/test_terminology.py

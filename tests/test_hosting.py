@@ -158,7 +158,9 @@ def test_what_a_page_keeps_out_of_search_is_not_in_its_search_entries(site: Path
         page = html.parent.relative_to(site).as_posix().removeprefix(".").rstrip("/")
         page = f"{page}/" if page else ""
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for part in soup.select("article [data-search-exclude]"):
+        parts = soup.select("article [data-search-exclude]")
+        assert not parts or page in indexed, f"/{page}: no search entries found for the page"
+        for part in parts:
             for line in part.stripped_strings:
                 words = " ".join(line.split())
                 if len(words) < 12:  # a word or two may well be said elsewhere on the page

@@ -492,6 +492,7 @@ def _each_question_fits_on_a_sheet(page: Page, what: str) -> None:
     question that did not would leave the first sheet nearly empty), on A4 and Letter."""
     for paper, (width, height) in PAPER.items():
         page.set_viewport_size({"width": _px(width), "height": _px(height)})
+        page.evaluate("scrollTo(0, 0)")  # measured from the top of the page, as paper is
         tops_bottoms = page.locator(".exam-question").evaluate_all(
             "qs => qs.map(q => q.getBoundingClientRect()).map(r => [r.top, r.bottom])"
         )

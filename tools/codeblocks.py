@@ -19,6 +19,7 @@ from pathlib import Path
 import markdown
 import pytest
 from mkdocs.config import load_config
+from pymdownx.snippets import SnippetMissingError
 from pytest_codeblocks.main import extract_from_buffer
 
 from tools import fresh_process, markdown_reader
@@ -235,7 +236,8 @@ def examples(page: Path) -> list[CodeExample]:
                 if len(shown) == 1 and (sources := _included_files(shown[0])):
                     block.output_file = ROOT / sources[0]
         except Exception as error:  # noqa: BLE001 - reported against the page, not swallowed
-            absent = missing_includes([page])  # which include, and what to do about it
+            # A missing include: which one, and what to do about it.
+            absent = missing_includes([page]) if isinstance(error, SnippetMissingError) else []
             example.error = "\n".join(absent) or f"{block.where}: {type(error).__name__}: {error}"
     return found
 

@@ -101,9 +101,9 @@ def name(item: Item, position: int, prompt: str) -> str:
 
 
 def _cut(text: str, room: int) -> str:
-    """At most `room` characters of `text`, ended between words where there is a space."""
-    kept = text[: room + 1]
-    return (kept.rsplit(" ", 1)[0] if " " in kept else kept[:room]).rstrip()
+    """At most `room` characters of `text`, ended between words if that keeps most of them."""
+    words = text[: room + 1].rsplit(" ", 1)[0]
+    return (words if len(words) > room // 2 else text[:room]).rstrip(" ,.;:(")
 
 
 def _link(address: str, label: str) -> str:

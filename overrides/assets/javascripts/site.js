@@ -72,7 +72,7 @@ document.addEventListener("pointerover", nameFromTitle, true);
 document.querySelector("[data-md-component=dialog]")?.setAttribute("role", "status");
 
 // Escape hides a glossary term's tooltip and leaves the focus where it is (WCAG 1.4.13); it
-// shows again when the term is focused or pointed at anew.
+// shows again once the term has lost both the focus and the pointer and gets one of them back.
 document.addEventListener("keydown", (event) => {
   if (event.key !== "Escape") return;
   document.querySelectorAll(".md-tooltip2--active").forEach((tip) => {
@@ -140,8 +140,15 @@ document.addEventListener("change", (event) => {
       if (target) {
         const at = goTo(target);
         // Focus there too: a keyboard's next Tab, and a screen reader, go on from the place.
-        if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
-        target.dataset.kbPlace = "";
+        if (!target.hasAttribute("tabindex")) {
+          target.tabIndex = -1;
+          target.dataset.kbPlace = "";
+          // Once the reader moves on, it is text again, not something a click focuses.
+          target.addEventListener("blur", () => {
+            target.removeAttribute("tabindex");
+            delete target.dataset.kbPlace;
+          }, { once: true });
+        }
         target.focus({ preventScroll: true });
         // Pictures above it that load later push it down where the browser does not hold the
         // reader's place (Safari): go there again, unless the reader has moved since.
