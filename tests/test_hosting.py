@@ -29,6 +29,12 @@ def _pages(site: Path) -> list[Path]:
     )
 
 
+def _language_of(path: str) -> str:
+    """The language of a built page from its path below the site ("en/quiz/index.html")."""
+    prefixed = [lang for lang in LANGUAGES[1:] if path.startswith(language_prefix(lang))]
+    return prefixed[0] if prefixed else DEFAULT_LANGUAGE
+
+
 def _markdown_page_urls(site_url: str) -> list[str]:
     """The address of every page written in Markdown (docs/<language>/...), both languages."""
     return [
@@ -184,8 +190,7 @@ def test_the_theme_speaks_the_language_of_the_page(site: Path) -> None:
     problems = []
     for page in _pages(site):
         path = page.relative_to(site).as_posix()
-        prefixed = [lang for lang in LANGUAGES[1:] if path.startswith(language_prefix(lang))]
-        language = prefixed[0] if prefixed else DEFAULT_LANGUAGE
+        language = _language_of(path)
         html = page.read_text(encoding="utf-8")
         for words_language, words in THEME_WORDS.items():
             for words_shown in words:
@@ -202,8 +207,7 @@ def test_the_language_switcher_names_each_language_in_its_own_language(site: Pat
     pages = _pages(site)
     for page in pages:
         path = page.relative_to(site).as_posix()
-        prefixed = [lang for lang in LANGUAGES[1:] if path.startswith(language_prefix(lang))]
-        language = prefixed[0] if prefixed else DEFAULT_LANGUAGE
+        language = _language_of(path)
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         links = soup.select("a.md-select__link[hreflang]")
         if [link.get("hreflang") for link in links] != list(LANGUAGES):

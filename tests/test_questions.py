@@ -89,6 +89,7 @@ def test_pages_state_the_versions_the_tests_run(request: pytest.FixtureRequest) 
 # with: the last multi-backend Keras 2, Keras 3's first release, TensorFlow 2's, the last with
 # GPUs on native Windows, the first with Keras 3 as tf.keras.
 HISTORY = {"Keras 2.3", "Keras 3.0", "TensorFlow 2.0", "TensorFlow 2.10", "TensorFlow 2.16"}
+PACKAGE_NAMES = {"Keras": "Keras", "TensorFlow": "TensorFlow", "TF": "TensorFlow"}
 VERSION_NAMED = re.compile(
     r"\b(Keras|TensorFlow|TF|(?i:tested\s+with|testat\s+med))\s+([23]\.\d+(?:\.\d+)?)\b"
 )
@@ -106,11 +107,11 @@ def test_a_version_named_in_the_text_is_the_one_the_tests_run_or_history() -> No
         text = path.read_text(encoding="utf-8")
         for match in VERSION_NAMED.finditer(text):  # across line breaks too
             named = match[2]
-            package = {"Keras": "Keras", "TensorFlow": "TensorFlow", "TF": "TensorFlow"}.get(
-                match[1], "Keras" if named.startswith("3.") else "TensorFlow"
-            )
+            # "tested with 3.15.1": Keras is the package at 3.x, TensorFlow at 2.x.
+            guessed = "Keras" if named.startswith("3.") else "TensorFlow"
+            package = PACKAGE_NAMES.get(match[1], guessed)
             same = named.split(".") == tested[package].split(".")[: named.count(".") + 1]
-            history = match[1] in {"Keras", "TensorFlow", "TF"} and f"{package} {named}" in HISTORY
+            history = match[1] in PACKAGE_NAMES and f"{package} {named}" in HISTORY
             if not same and not history:  # "tested with 2.16" is a claim, not history
                 where = f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, match.start()) + 1}"
                 said = " ".join(match[0].split())
