@@ -110,6 +110,7 @@ class Visit:
     violations: list[str] = field(default_factory=list)  # axe-core's findings
     sideways: list[str] = field(default_factory=list)  # what scrolls horizontally
     broken: list[str] = field(default_factory=list)  # words in a table broken mid-word
+    small: list[str] = field(default_factory=list)  # text under 12 px on a phone
     copies: list[str] = field(default_factory=list)  # what copy buttons and code labels got wrong
     copied: int = 0  # copy buttons clicked
     course_code: int = 0  # blocks of code that does not run on purpose
@@ -416,6 +417,7 @@ class Tour:
                 phone.facts = {"scheme": await self.scheme()}
                 phone.sideways = await self.page.evaluate(SIDEWAYS)
                 phone.broken = await self.page.evaluate(BROKEN_WORDS)
+                phone.small = await self.page.evaluate(SMALL_TEXT, 12)
                 phone.violations = await self.axe(rules=["link-in-text-block"])  # and contrast
         return desktop, phone
 
@@ -555,6 +557,12 @@ def test_on_a_phone_no_word_in_a_table_breaks_in_the_middle(phone: dict[str, Vis
     """Unless the word alone is wider than the page's text (hooks/tables.py, site.css)."""
     problems = _report("broken", phone)
     assert not problems, f"words in tables broken mid-word at {PHONE['width']} px:\n{problems}"
+
+
+def test_on_a_phone_no_text_is_under_12_px(phone: dict[str, Visit]) -> None:
+    """Code in boxes, folds and tables too: Material sets it at 10.9 px there (site.css)."""
+    problems = _report("small", phone)
+    assert not problems, f"text under 12 px at {PHONE['width']} px:\n{problems}"
 
 
 def test_language_switcher_leads_to_the_same_page_and_back(
@@ -938,6 +946,25 @@ def test_search_finds_the_right_page_first(
     assert found[0] == first, f"/{start}: searching {term!r} lists /{found[0]} first, not /{first}"
     foreign = [path for path in found if language_of(path) != language_of(start)]
     assert not foreign, f"/{start}: searching {term!r} lists pages in another language: {foreign}"
+
+
+@pytest.mark.parametrize("start", ["", *(f"{language}/" for language in OTHER_LANGUAGES)])
+def test_a_search_whose_index_did_not_come_says_so(browser: Browser, url: str, start: str) -> None:
+    """On a train the connection drops while the index is coming: Material would say it is
+    preparing the search for good; the reader is told to reload once online."""
+    page = browser.new_page()
+    try:
+        page.route("**/search_index.json", lambda route: route.abort("internetdisconnected"))
+        page.goto(url + start)
+        field = page.locator(".md-search__input")
+        field.click()
+        field.fill("dropout")
+        result = page.locator("[data-md-component=search-result]")
+        said = result.get_attribute("data-kb-search-lost")
+        assert said, f"/{start}: no words for a search whose index did not come"
+        expect(result.locator(".md-search-result__meta")).to_have_text(said, timeout=5000)
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize("start", ["", *(f"{language}/" for language in OTHER_LANGUAGES)])

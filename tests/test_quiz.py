@@ -23,7 +23,7 @@ import axe_playwright_python
 import markdown
 import pytest
 import yaml
-from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.test_browser import AXE_CHECK, NO_TRANSITIONS, PHONE, WCAG_21_AA, describe
@@ -539,6 +539,43 @@ def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
     before = tab.evaluate(keys)
     tab.locator("[data-quiz-shuffle]").click()
     assert sorted(tab.evaluate(keys)) == sorted(before)
+
+
+def test_a_check_tapped_before_the_quiz_script_has_run_is_answered_when_it_runs(
+    tab: Page, url: str
+) -> None:
+    """On a slow phone the Check buttons are shown a second or more before quiz.js runs: a tap
+    then must not send the form (the page loaded again, the answer gone)."""
+    language = LANGUAGES[0]
+    item = next(item for item in quiz.load(language) if not item.multiple)
+    held: list[Route] = []
+    tab.route("**/assets/javascripts/quiz.js", lambda route: held.append(route))
+    address = _address(url, language, "quiz/")
+    tab.goto(address, wait_until="commit")
+    result = _answer(tab, item, item.right)
+    tab.wait_for_timeout(300)  # time for a navigation that the tap would start
+    assert tab.url == address, "a Check before quiz.js had run sent the form"
+    expect(result).to_be_empty()
+    while not held:
+        tab.wait_for_timeout(20)
+    held[0].continue_()
+    expect(result).to_contain_text(VERDICT[language][0])
+    total = len(quiz.by_question(language)[item.slug])
+    assert _score(tab, item) == f"1/{total}"
+
+
+def test_without_the_sites_scripts_the_items_are_as_without_javascript(tab: Page, url: str) -> None:
+    """The connection drops after the page, before its scripts: no Check or self-test bar that
+    does nothing, the answers in their folds."""
+    scripts = re.compile(r"/assets/javascripts/(quiz|site)\.js$")
+    tab.route(scripts, lambda route: route.abort("internetdisconnected"))
+    tab.goto(_address(url, LANGUAGES[0], "quiz/"))
+    form = tab.locator("form.kb-quiz__item").first
+    expect(form.locator(".kb-quiz__actions button")).to_be_hidden()
+    expect(form.locator("details.kb-quiz__answer")).to_be_visible()
+    expect(tab.locator(".kb-quiz__controls")).to_be_hidden()
+    tab.goto(_address(url, LANGUAGES[0], "self-test/"))
+    expect(tab.locator(".kb-self-test__bar")).to_be_hidden()  # its marks are site.js's
 
 
 def test_progress_kept_under_the_old_key_moves_under_the_sites_path(tab: Page, url: str) -> None:

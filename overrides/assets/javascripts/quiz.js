@@ -240,6 +240,8 @@
     show();
   }
 
+  /* From now on a Check is this script's (overrides/main.html held the earlier ones). */
+  window.kbQuizReady = true;
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.classList || !form.classList.contains("kb-quiz__item")) return;
@@ -267,6 +269,12 @@
   function start() {
     restore();
     if (choices().length) choose(read(LEFT_OUT));
+    /* Checked as the reader asked before this script had run (held by overrides/main.html). */
+    forms().forEach(function (form) {
+      if (!form.hasAttribute("data-kb-held")) return;
+      form.removeAttribute("data-kb-held");
+      check(form);
+    });
   }
 
   /* Back to a page the browser kept whole: answers given elsewhere since then count. */

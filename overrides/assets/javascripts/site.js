@@ -261,3 +261,32 @@ document.addEventListener("change", (event) => {
   });
   filter();
 })();
+
+// The search (Material's) fetches its index as a page opens, and its worker then loads the
+// language's stemmer. When the connection drops before both have come, the search says
+// "Preparing the search" for good, also once the connection is back. The reader is told what
+// happened and what helps (data-kb-search-lost, overrides/partials/search.html): at once when
+// the index did not come (Material's script throws "Network error"), else once the search has
+// stayed unready for 3 s after going offline, or after being opened offline (from the browser's
+// cache it was ready 1.8 s after the page began to load, on a phone at 4x throttling). Material
+// writes over the line when it has results.
+(() => {
+  const result = document.querySelector("[data-md-component=search-result][data-kb-search-lost]");
+  const meta = result?.querySelector(".md-search-result__meta");
+  const query = document.querySelector("[data-md-component=search-query]");
+  if (!meta || !query) return;
+  const preparing = meta.textContent;
+  let dropped = !navigator.onLine;
+  const tell = () => {
+    if (meta.textContent === preparing) meta.textContent = result.dataset.kbSearchLost;
+  };
+  const later = () => dropped && setTimeout(tell, 3000);
+  window.addEventListener("error", (event) => {
+    if (/Network error/.test(event.message) && /\/bundle\.[^/]*\.js$/.test(event.filename)) tell();
+  });
+  window.addEventListener("offline", () => {
+    dropped = true;
+    later();
+  });
+  query.addEventListener("focus", later);
+})();
