@@ -37,14 +37,14 @@ test: install $(BROWSER)
 	$(BIN)/python -m pytest
 
 # While working on a question, in a minute or so: the strict build, then that question's code,
-# notebook, fences and terms, and the checks of every page's translation, question box and quiz
-# data; nothing that drives the browser. make check Q=q05, or Q="q05 or q06" (without Q: every
-# question's code, at -n0: slow)
+# notebook, fences and terms, and the checks of every page's translation, question box, quiz
+# data and glossary term; nothing that drives the browser. make check Q=q05, or Q="q05 or q06"
+# (without Q: every question's code, at -n0: slow)
 check: build
 	$(BIN)/python -m pytest -n0 -m "not browser" -k "$(Q)" tests/test_code_examples.py \
 	  tests/test_notebooks.py tests/test_fences.py tests/test_terminology.py
 	$(BIN)/python -m pytest -n0 -m "not browser" tests/test_translations.py \
-	  tests/test_questions.py tests/test_quiz.py
+	  tests/test_questions.py tests/test_quiz.py tests/test_glossary.py
 
 # After a change that alters what a page's code prints: rewrite the shown outputs that differ,
 # and the versions the pages state. One question's only: make outputs ARGS="-k q05"

@@ -111,6 +111,16 @@ EN = "docs/en/questions/q99-fixture.quiz.yml"
 SV = "docs/sv/questions/q99-fixture.quiz.yml"
 # The fixture: item 0 (single choice) has only option 0 right, item 1 options 0 and 1 (of 3).
 MISSING_ANCHOR = {(0, "options", 1, "see"): "#nope"}
+# The fixture's options as written (the items' option lists, by language).
+FIXTURE_OPTIONS = {
+    language: [
+        item["options"]
+        for item in yaml.safe_load(
+            (FIXTURE / language / "questions" / f"{FIXTURE_STEM}.quiz.yml").read_text("utf-8")
+        )["items"]
+    ]
+    for language in LANGUAGES
+}
 BROKEN = {  # a way to break the fixture: (language, edits, the start of the one message)
     "no_right_option": (
         "en",
@@ -147,8 +157,9 @@ BROKEN = {  # a way to break the fixture: (language, edits, the start of the one
         "sv",
         {(0, "options", 1, "see"): "#weights-and-biases"},
         f"{SV}: item 'what-training-changes', option 2: 'see' points to #weights-and-biases, "
-        "which is not a heading of q99-fixture.md; it is the id in en, and the same heading "
-        "is #vikter-och-bias here",
+        "which is not a heading of q99-fixture.md; it is the id of this heading in en, and "
+        "here it is #vikter-och-bias: point to that, or, if you renamed the heading, keep its "
+        "old id: `## New words { #weights-and-biases }`",
     ),
     "anchor_with_accents": (
         "sv",
@@ -184,6 +195,15 @@ BROKEN = {  # a way to break the fixture: (language, edits, the start of the one
         "en",
         {(1, "options", 1, "correct"): False, (1, "options", 2, "correct"): True},
         f"{EN}: item 'chosen-before-training': the right options are [1, 3], but [1, 2] in sv",
+    ),
+    "options_in_another_order": (
+        "en",
+        {
+            (0, "options", 1): FIXTURE_OPTIONS["en"][0][2],
+            (0, "options", 2): FIXTURE_OPTIONS["en"][0][1],
+        },
+        f"{EN}: item 'what-training-changes', option 2: its 'see' leads to another section "
+        "than option 2 in sv: are the options in the same order?",
     ),
     "one_option_less": (
         "en",

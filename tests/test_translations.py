@@ -1,7 +1,8 @@
-"""Both languages are first-class: every page exists in each, with the same shape and code."""
+"""Both languages are first-class: every page exists in each, with the same blocks and code."""
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import pytest
@@ -12,15 +13,31 @@ from tools.pages import DOCS, LANGUAGES, ROOT, pages
 ORIGINAL, *TRANSLATIONS = LANGUAGES
 
 
-def outline(text: str) -> tuple[list[int], list[str]]:
-    """A page's heading levels, in order, and its fenced blocks (info string and body).
+def different_blocks(original: Path, translated: Path) -> str:
+    """Where the two pages' blocks (paragraphs, list items, headings, boxes, code) stop
+    matching, named by file and line; '' where they match. Headings are compared by level:
+    their words are translated."""
+    mine = markdown_reader.blocks(original.read_text(encoding="utf-8"))
+    theirs = markdown_reader.blocks(translated.read_text(encoding="utf-8"))
+    shape = [[(block.kind, block.depth) for block in side] for side in (mine, theirs)]
+    matcher = difflib.SequenceMatcher(a=shape[0], b=shape[1], autojunk=False)
+    for tag, start, end, other_start, other_end in matcher.get_opcodes():
+        if tag != "equal":
+            return (
+                "their blocks differ from here:\n"
+                f"  {_at(original, mine, start, end)}\n"
+                f"  {_at(translated, theirs, other_start, other_end)}\n"
+                "A translation has every paragraph, list item, box and code block of its page, in "
+                "the same order: add the missing one to the other page too (or ask for its "
+                "translation in your pull request)."
+            )
+    return ""
 
-    Headings are compared by level only: their words are translated. Fences are compared
-    whole: code, output and includes are shared by both languages.
-    """
-    page = markdown_reader.parse(text)
-    fences = [f"{fence.markup}{fence.info}\n{fence.code}" for fence in page.fences]
-    return [heading.level for heading in page.headings], fences
+
+def _at(path: Path, blocks: list[markdown_reader.Block], start: int, end: int) -> str:
+    line = blocks[min(start, len(blocks) - 1)].line if blocks else 1
+    what = ", ".join(block.kind for block in blocks[start:end]) or "nothing"
+    return f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{line}: {what}"
 
 
 def missing_translations(docs: Path, languages: tuple[str, ...]) -> list[str]:
@@ -53,15 +70,29 @@ def _pairs() -> list[object]:
 
 
 @pytest.mark.parametrize(("page", "language"), _pairs())
-def test_translation_has_the_same_headings_and_code(page: Path, language: str) -> None:
+def test_translation_has_the_same_blocks_and_code(page: Path, language: str) -> None:
     original, translated = DOCS / ORIGINAL / page, DOCS / language / page
-    levels, fences = outline(original.read_text(encoding="utf-8"))
-    other_levels, other_fences = outline(translated.read_text(encoding="utf-8"))
-    where = f"{translated.relative_to(ROOT)} vs {original.relative_to(ROOT)}"
-    assert other_levels == levels, f"{where}: heading levels differ"
-    assert len(other_fences) == len(fences), f"{where}: number of code blocks differs"
-    for number, (mine, theirs) in enumerate(zip(other_fences, fences, strict=True), 1):
-        assert mine == theirs, f"{where}: code block {number} differs"
+    different = different_blocks(original, translated)
+    assert not different, different
+    # Code, its comments and its output are shared: compared whole.
+    fences = [markdown_reader.read(path).fences for path in (original, translated)]
+    for number, (mine, theirs) in enumerate(zip(*fences, strict=True), 1):
+        assert (mine.markup, mine.info, mine.code) == (theirs.markup, theirs.info, theirs.code), (
+            f"{translated.relative_to(ROOT)}:{theirs.line} and {original.relative_to(ROOT)}:"
+            f"{mine.line} (code block {number}) differ: code, its comments and its output are "
+            "the same in both languages; make the change in both pages (code included from "
+            "snippets/ is already shared: edit it there)"
+        )
+
+
+def test_a_block_in_one_language_only_is_named_with_file_and_line(tmp_path: Path) -> None:
+    sv, en = tmp_path / "sv.md", tmp_path / "en.md"
+    sv.write_text('# Rubrik\n\nEtt stycke.\n\n!!! failure "Fel"\n\n    Text.\n')
+    en.write_text("# Heading\n\nA paragraph.\n\nA note in English only.\n")
+    assert different_blocks(sv, sv) == ""
+    different = different_blocks(sv, en)
+    assert f"{sv}:5: failure box, paragraph" in different
+    assert f"{en}:5: paragraph" in different
 
 
 def test_a_missing_translation_names_the_missing_file(tmp_path: Path) -> None:

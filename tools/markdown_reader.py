@@ -123,6 +123,46 @@ def parse(text: str) -> MarkdownPage:
     return MarkdownPage(lines, meta, body_start, blocks)
 
 
+# The blocks a translation keeps, in order (tables are paragraphs to the commonmark parser).
+_BLOCKS = {
+    "paragraph_open": "paragraph",
+    "bullet_list_open": "list",
+    "ordered_list_open": "numbered list",
+    "list_item_open": "list item",
+    "blockquote_open": "quote",
+    "fence": "code block",
+    "code_block": "code block",
+    "html_block": "HTML block",
+    "hr": "rule",
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    line: int
+    kind: str  # 'paragraph', 'h2', 'failure box', 'list item', ...
+    depth: int  # how deep in lists and boxes
+
+
+def blocks(text: str) -> list[Block]:
+    """Every block of a page, nested ones too, in order: paragraphs, lists and their items,
+    headings, boxes, code and HTML."""
+    found = []
+    for token in _PARSER.parse(text):
+        if token.map is None:
+            continue
+        if token.type == "heading_open":
+            kind = token.tag
+        elif token.type == "admonition_open":
+            kind = f"{token.meta.get('tag', '')} box"
+        elif token.type in _BLOCKS:
+            kind = _BLOCKS[token.type]
+        else:
+            continue
+        found.append(Block(token.map[0] + 1, kind, token.level))
+    return found
+
+
 def read(path: Path) -> MarkdownPage:
     return _read(path, path.stat().st_mtime_ns)
 

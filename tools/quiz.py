@@ -164,7 +164,11 @@ def _twin_hint(page: Path, anchor: str) -> str:
         ids = list(headings(twin))
         if twin != page and anchor in ids and len(ids) == len(own):
             here = own[ids.index(anchor)]
-            return f"; it is the id in {twin.parents[1].name}, and the same heading is #{here} here"
+            return (
+                f"; it is the id of this heading in {twin.parents[1].name}, and here it is "
+                f"#{here}: point to that, or, if you renamed the heading, keep its old id: "
+                f"`## New words {{ #{anchor} }}`"
+            )
     return ""
 
 
@@ -268,7 +272,27 @@ def _twins(read: Read, docs: Path) -> list[str]:
                     )
                 elif mine.multiple != twin.multiple:
                     found.append(f"{label}: `multiple` differs from {first}")
+                else:  # the site orders options by position: the same in both languages
+                    pairs = zip(mine.options, twin.options, strict=True)
+                    for number, (option, twin_option) in enumerate(pairs, 1):
+                        here = _section(docs / first, stem, option.see)
+                        there = _section(docs / other, stem, twin_option.see)
+                        if here and there and here != there:
+                            found.append(
+                                f"{label}, option {number}: its 'see' leads to another section "
+                                f"than option {number} in {first}: are the options in the same "
+                                "order?"
+                            )
+                            break
     return found
+
+
+def _section(language_docs: Path, stem: str, see: str) -> tuple[str, int] | None:
+    """The page and the number of the heading that a `see` leads to (None: no such heading)."""
+    page, _, anchor = see.partition("#")
+    target = language_docs / "questions" / (page or f"{stem}.md")
+    ids = list(headings(target)) if target.is_file() else []
+    return (target.name, ids.index(anchor)) if anchor in ids else None
 
 
 def _check(docs: Path) -> tuple[Read, dict[str, list[str]]]:
