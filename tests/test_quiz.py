@@ -253,6 +253,15 @@ def test_a_file_without_its_twin_is_named(docs: Path) -> None:
     assert quiz.problems(docs) == [f"{SV} is missing: {EN} has no twin in sv"]
 
 
+def test_a_value_that_needs_quotes_is_named_with_how_to_quote_it(docs: Path) -> None:
+    path = docs / "en" / "questions" / f"{FIXTURE_STEM}.quiz.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("why: It is a hyperparameter too.", "why: Too: it is."), "utf-8")
+    (found,) = quiz.problems(docs)
+    assert found.startswith(f"{EN}: not valid YAML: mapping values are not allowed"), found
+    assert "goes in single quotes" in found
+
+
 def test_a_file_beside_no_question_page_is_named(docs: Path) -> None:
     for language in LANGUAGES:
         folder = docs / language / "questions"

@@ -194,7 +194,10 @@ def _read(path: Path, language: str, docs: Path) -> tuple[list[Item], list[str]]
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except yaml.YAMLError as error:
-        return [], [f"{where}: not valid YAML: {error}"]
+        return [], [
+            f"{where}: not valid YAML: {error}\n(a value that holds ': ' or starts with a "
+            "backtick goes in single quotes, a ' inside written '': why: 'Only on average: ...')"
+        ]
     errors = sorted(_validator().iter_errors(data), key=lambda error: list(error.absolute_path))
     found = []
     invalid: set[int] = set()  # items that do not match the schema: checked no further
