@@ -585,8 +585,11 @@ def test_a_check_tapped_before_the_quiz_script_has_run_is_answered_when_it_runs(
     tab.wait_for_timeout(300)  # time for a navigation that the tap would start
     assert tab.url == address, "a Check before quiz.js had run sent the form"
     expect(result).to_be_empty()
-    while not held:
+    for _ in range(250):  # until the page has asked for the script (5 s at most)
+        if held:
+            break
         tab.wait_for_timeout(20)
+    assert held, "the page never asked for quiz.js"
     held[0].continue_()
     expect(result).to_contain_text(VERDICT[language][0])
     total = len(quiz.by_question(language)[item.slug])

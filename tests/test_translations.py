@@ -17,8 +17,7 @@ def different_blocks(original: Path, translated: Path) -> str:
     """Where the two pages' blocks (paragraphs, list items, headings, boxes, code) stop
     matching, named by file and line; '' where they match. Headings are compared by level:
     their words are translated."""
-    mine = markdown_reader.blocks(original.read_text(encoding="utf-8"))
-    theirs = markdown_reader.blocks(translated.read_text(encoding="utf-8"))
+    mine, theirs = (markdown_reader.read(path).structure for path in (original, translated))
     shape = [[(block.kind, block.depth) for block in side] for side in (mine, theirs)]
     matcher = difflib.SequenceMatcher(a=shape[0], b=shape[1], autojunk=False)
     for tag, start, end, other_start, other_end in matcher.get_opcodes():

@@ -62,12 +62,36 @@ class Comment:
     text: str  # without the comment's <!-- -->, stripped
 
 
+# The blocks a translation keeps, in order (tables are paragraphs to the commonmark parser).
+_BLOCKS = {
+    "paragraph_open": "paragraph",
+    "bullet_list_open": "list",
+    "ordered_list_open": "numbered list",
+    "list_item_open": "list item",
+    "blockquote_open": "quote",
+    "fence": "code block",
+    "code_block": "code block",
+    "html_block": "HTML block",
+    "hr": "rule",
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    """Any block, nested ones too: what a translation keeps in the same order."""
+
+    line: int
+    kind: str  # 'paragraph', 'h2', 'failure box', 'list item', ...
+    depth: int  # how deep in lists and boxes
+
+
 @dataclass(frozen=True)
 class MarkdownPage:
     lines: list[str]
     meta: dict[str, Any]
     body_start: int  # the first line after the front matter, from 1
     blocks: list[Fence | Heading | Admonition | Comment] = field(default_factory=list)
+    structure: list[Block] = field(default_factory=list)  # every block, in order
 
     @property
     def fences(self) -> list[Fence]:
@@ -102,10 +126,17 @@ def parse(text: str) -> MarkdownPage:
     meta: dict[str, Any] = {}
     body_start = 1
     blocks: list[Fence | Heading | Admonition | Comment] = []
+    structure: list[Block] = []
     for token in _PARSER.parse(text):
         if token.map is None:
             continue
         start, end = token.map[0] + 1, token.map[1] + 1
+        kind = {
+            "heading_open": token.tag,
+            "admonition_open": f"{token.meta.get('tag', '')} box",
+        }.get(token.type, _BLOCKS.get(token.type))
+        if kind:
+            structure.append(Block(start, kind, token.level))
         if token.type == "front_matter":
             meta = yaml.safe_load(token.content) or {}
             body_start = end
@@ -120,47 +151,7 @@ def parse(text: str) -> MarkdownPage:
         elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
             comment = token.content.strip().removeprefix("<!--").removesuffix("-->").strip()
             blocks.append(Comment(start, end, comment))
-    return MarkdownPage(lines, meta, body_start, blocks)
-
-
-# The blocks a translation keeps, in order (tables are paragraphs to the commonmark parser).
-_BLOCKS = {
-    "paragraph_open": "paragraph",
-    "bullet_list_open": "list",
-    "ordered_list_open": "numbered list",
-    "list_item_open": "list item",
-    "blockquote_open": "quote",
-    "fence": "code block",
-    "code_block": "code block",
-    "html_block": "HTML block",
-    "hr": "rule",
-}
-
-
-@dataclass(frozen=True)
-class Block:
-    line: int
-    kind: str  # 'paragraph', 'h2', 'failure box', 'list item', ...
-    depth: int  # how deep in lists and boxes
-
-
-def blocks(text: str) -> list[Block]:
-    """Every block of a page, nested ones too, in order: paragraphs, lists and their items,
-    headings, boxes, code and HTML."""
-    found = []
-    for token in _PARSER.parse(text):
-        if token.map is None:
-            continue
-        if token.type == "heading_open":
-            kind = token.tag
-        elif token.type == "admonition_open":
-            kind = f"{token.meta.get('tag', '')} box"
-        elif token.type in _BLOCKS:
-            kind = _BLOCKS[token.type]
-        else:
-            continue
-        found.append(Block(token.map[0] + 1, kind, token.level))
-    return found
+    return MarkdownPage(lines, meta, body_start, blocks, structure)
 
 
 def read(path: Path) -> MarkdownPage:

@@ -138,12 +138,20 @@ def _label(data: dict[str, Any], at: list[Any]) -> str:
     return label
 
 
+def _target(page: Path, target: str) -> tuple[Path, str]:
+    """The page and the anchor a link from a question page leads to ("#a", "q04-x.md#a")."""
+    name, _, anchor = target.partition("#")
+    return (page.with_name(name) if name else page), anchor
+
+
 def _target_problem(page: Path, target: str, language: str) -> str:
     """What is wrong with a link from a question page ("#a", "q04-x.md#a"), or ""."""
-    name, _, anchor = target.partition("#")
-    target_page = page.with_name(name) if name else page
+    target_page, anchor = _target(page, target)
     if not FILE_NAME.fullmatch(target_page.name) or not target_page.is_file():
-        return f"{target}, but there is no question page {name} in docs/{language}/questions"
+        return (
+            f"{target}, but there is no question page {target_page.name} in "
+            f"docs/{language}/questions"
+        )
     if anchor and anchor not in (ids := heading_ids(target_page)):
         hint = _twin_hint(target_page, anchor) or _near_hint(anchor, ids)
         return f"#{anchor}, which is not a heading of {target_page.name}{hint}"
@@ -292,8 +300,7 @@ def _twins(read: Read, docs: Path) -> list[str]:
 
 def _section(language_docs: Path, stem: str, see: str) -> tuple[str, int] | None:
     """The page and the number of the heading that a `see` leads to (None: no such heading)."""
-    page, _, anchor = see.partition("#")
-    target = language_docs / "questions" / (page or f"{stem}.md")
+    target, anchor = _target(language_docs / "questions" / f"{stem}.md", see)
     ids = list(headings(target)) if target.is_file() else []
     return (target.name, ids.index(anchor)) if anchor in ids else None
 
