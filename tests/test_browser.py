@@ -967,6 +967,28 @@ def test_a_search_whose_index_did_not_come_says_so(browser: Browser, url: str, s
         page.close()
 
 
+def test_a_search_still_unready_after_the_connection_dropped_says_so(
+    browser: Browser, url: str
+) -> None:
+    """The connection drops while the index is still on its way (it neither comes nor fails):
+    once the search has stayed unready for a while, the reader is told to reload once online.
+    The words are the ones the test above checks in each language."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.route("**/search_index.json", lambda route: None)  # held: never answered
+        page.goto(url, wait_until="domcontentloaded")
+        context.set_offline(True)
+        field = page.locator(".md-search__input")
+        field.click()
+        field.fill("dropout")
+        result = page.locator("[data-md-component=search-result]")
+        said = result.get_attribute("data-kb-search-lost")
+        expect(result.locator(".md-search-result__meta")).to_have_text(said or "", timeout=6000)
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("start", ["", *(f"{language}/" for language in OTHER_LANGUAGES)])
 def test_search_lists_only_pages_in_the_page_language(
     browser: Browser, url: str, start: str
