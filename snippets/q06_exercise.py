@@ -19,6 +19,7 @@ model = keras.Sequential(
     ]
 )
 model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(x, y, epochs=5, verbose=0)  # a few epochs of training
 # --8<-- [end:starter]
 
 # --8<-- [start:solution]
@@ -27,6 +28,8 @@ model.compile(optimizer="adam", loss="binary_crossentropy")
 by_hand = [0.01 * np.sum(layer.kernel.numpy() ** 2) for layer in model.layers]
 from_keras = [float(loss) for loss in model.losses]  # one term per regularized layer
 assert np.allclose(by_hand, from_keras)
+with_biases = [0.01 * sum(np.sum(w**2) for w in layer.get_weights()) for layer in model.layers]
+assert not np.allclose(with_biases, from_keras)  # trained biases are not zero, nor penalized
 
 # 2. The loss that evaluate() (and fit) reports is the cross-entropy plus the penalty.
 cross_entropy = keras.losses.BinaryCrossentropy()(y, model.predict(x, verbose=0))
