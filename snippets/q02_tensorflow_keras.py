@@ -50,7 +50,7 @@ print("new prediction:", layer(x).numpy().ravel().round(2))
 # --8<-- [end:gradient]
 
 # --8<-- [start:pipeline]
-import warnings  # noqa: E402
+import warnings
 
 # tf.data reads, shuffles and batches the data; Keras' fit() consumes the Dataset directly.
 rng = np.random.default_rng(0)
@@ -86,10 +86,10 @@ print("fit(dataset) with shuffle=True:", caught[0].category.__name__)
 # --8<-- [end:pipeline]
 
 # --8<-- [start:keras2]
-import warnings  # noqa: E402
+import warnings
 
-import keras  # noqa: E402
-from keras import layers  # noqa: E402
+import keras
+from keras import layers
 
 # Keras 2 code that Keras 3 warns about or refuses, each next to what replaces it.
 with warnings.catch_warnings(record=True) as caught:

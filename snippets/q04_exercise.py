@@ -39,7 +39,7 @@ for name, rows in parts.items():
 # --8<-- [end:split_solution]
 
 # --8<-- [start:winner_starter]
-import numpy as np  # noqa: E402
+import numpy as np
 
 rng = np.random.default_rng(0)
 true_accuracy = 0.70  # every candidate is exactly this good on new data

@@ -88,7 +88,7 @@ print(
 # --8<-- [end:restore]
 
 # --8<-- [start:no_validation]
-import warnings  # noqa: E402 - here, where it is needed, as the page shows it
+import warnings
 
 keras.utils.set_random_seed(0)
 model = keras.models.clone_model(model)

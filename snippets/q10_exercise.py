@@ -29,7 +29,7 @@ for n, k, s, p in settings:
 # --8<-- [end:size_solution]
 
 # --8<-- [start:parameters_starter]
-import keras  # noqa: E402
+import keras
 
 
 def build(side: int) -> keras.Sequential:

@@ -153,8 +153,8 @@ print("Compiled again: base trained:", trained)
 # --8<-- [end:unfreeze]
 
 # --8<-- [start:preprocess]
-import numpy as np  # noqa: E402
-from keras.applications import efficientnet, mobilenet_v2, resnet50  # noqa: E402
+import numpy as np
+from keras.applications import efficientnet, mobilenet_v2, resnet50
 
 # Each family's weights were trained on images prepared its own way, so each family needs
 # its own preprocess_input. None of these functions needs the weights.

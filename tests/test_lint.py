@@ -1,11 +1,12 @@
-"""All Python in the repository, snippets included, passes ruff."""
+"""All Python in the repository, snippets included, passes ruff, and the code on the pages
+carries no linter comments."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-from tools.pages import ROOT
+from tools.pages import ROOT, SNIPPETS
 
 
 def _ruff(*arguments: str) -> subprocess.CompletedProcess[str]:
@@ -26,3 +27,15 @@ def test_ruff_check_finds_nothing() -> None:
 def test_code_is_formatted_with_ruff_format() -> None:
     result = _ruff("format", "--check")
     assert result.returncode == 0, result.stdout + "run `ruff format .` to fix"
+
+
+def test_the_code_readers_copy_carries_no_linter_comments() -> None:
+    """`# noqa` in a snippet would be shown on the page and copied; pyproject.toml's
+    per-file-ignores for snippets/ say why those rules do not apply there."""
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted(SNIPPETS.glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "# noqa" in line
+    ]
+    assert not found, "linter comments in code shown on the pages:\n" + "\n".join(found)
