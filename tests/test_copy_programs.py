@@ -8,14 +8,17 @@ same reader as the code tests (tools.codeblocks.examples). The browser test
 
 from __future__ import annotations
 
+import builtins
+import symtable
 from pathlib import Path
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from tools.codeblocks import examples, program
+from tools.codeblocks import examples, program, shown
 from tools.copy_programs import LABELS, not_runnable_code, rewrite
+from tools.pages import all_pages
 
 CHAIN = """\
 # A page
@@ -228,3 +231,61 @@ def test_code_that_does_not_run_has_no_copy_button_wherever_it_is_shown(tmp_path
     assert ["no-copy" in wrapper["class"] for wrapper in wrappers] == [True, False]
     labels = [label.get_text() for label in with_class(rewritten, "kb-not-runnable")]
     assert labels == ["This code does not run as written"]
+
+
+def _bound_and_used(code: str) -> tuple[set[str], set[str]]:
+    """The names a block binds at its top level, and those it uses without binding them
+    (in its functions too), builtins aside."""
+    table = symtable.symtable(code, "block", "exec")
+    bound = {s.get_name() for s in table.get_symbols() if s.is_assigned() or s.is_imported()}
+    bound |= {s.get_name() for s in table.get_symbols() if s.is_namespace()}  # def, class
+    used: set[str] = set()
+    tables = [table]
+    while tables:
+        scope = tables.pop()
+        tables.extend(scope.get_children())
+        used |= {
+            s.get_name()
+            for s in scope.get_symbols()
+            if s.is_referenced() and (scope is table or s.is_global())
+        }
+    return bound, used - bound - set(dir(builtins))
+
+
+def needless_continuations(page: Path) -> list[str]:
+    """Blocks marked to continue the ones above that use none of their names: the copy button
+    would copy, and the reader run, code the block does not need (a whole training, say)."""
+    problems = []
+    for example in examples(page):
+        if any(block.language != "python" for block in example.blocks):
+            continue
+        above: set[str] = set()
+        for number, block in enumerate(example.blocks):
+            try:
+                bound, used = _bound_and_used(shown(block.code))
+            except SyntaxError:  # the course's code: it fails where it is, on purpose
+                break
+            if number and not used & above:
+                problems.append(
+                    f"{block.where}: marked <!--pytest-codeblocks:cont--> but uses no name the "
+                    "blocks above it define, so its copy button copies them for nothing: "
+                    "drop the marker"
+                )
+            above |= bound
+    return problems
+
+
+def test_a_block_continues_others_only_when_it_uses_what_they_define() -> None:
+    problems = [problem for page in all_pages() for problem in needless_continuations(page)]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_continued_block_that_needs_nothing_above_it_is_named(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(CHAIN, encoding="utf-8")
+    assert not needless_continuations(page)  # each continued block uses x, math or y
+    extra = "\n<!--pytest-codeblocks:cont-->\n```python\nimport math\n\nprint(math.pi)\n```\n"
+    page.write_text(CHAIN + extra, encoding="utf-8")
+    line = (CHAIN + extra).splitlines().index("print(math.pi)") - 2  # its opening fence
+    [problem] = needless_continuations(page)
+    assert problem.startswith(f"{page.as_posix()}, code block at line {line}: marked")
