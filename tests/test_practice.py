@@ -478,6 +478,12 @@ def test_exam_sheet_prints_each_question_on_one_page(
         assert not page.locator(".exam-intro").is_visible()  # it speaks of the answers
         assert page.locator(".exam-name").is_visible()  # for the student's name and the date
         assert page.locator(".exam-question .admonition").first.is_visible()  # the wording
+        # The label over the course's code says it does not run: the first thing to notice in
+        # questions 5 and 12 (their short answers say so), not something to be told on a test.
+        labels = page.locator(".exam-question .kb-not-runnable")
+        assert labels.count()
+        assert not labels.evaluate_all("ls => ls.some(l => l.checkVisibility())"), "a hint"
+        assert page.locator(".exam-question pre").first.is_visible()  # the code itself
         room = page.locator(".exam-question").evaluate_all(
             "qs => qs.map(q => parseFloat(getComputedStyle(q, '::after').height) || 0)"
         )
