@@ -266,9 +266,25 @@
     if (input.hasAttribute && input.matches("[data-quiz-filter], [data-quiz-open]")) show();
   });
 
+  /* A link to an item ("quiz/#kb-quiz-q07-dropout-at-prediction", a teacher's) shows it, also
+     to a reader who left its question out of practice (its question is chosen again) or hid
+     the items answered right, and goes there: the browser does not scroll to a hidden one. */
+  function reveal() {
+    var form = document.getElementById(window.location.hash.slice(1));  /* ids are a-z0-9- */
+    if (!form || !form.matches("form.kb-quiz__item") || !form.hidden) return;
+    var question = form.getAttribute("data-quiz-question");
+    choices().forEach(function (input) { if (input.value === question) input.checked = true; });
+    show();
+    form.hidden = false;
+    form.scrollIntoView();
+  }
+
+  window.addEventListener("hashchange", reveal);
+
   function start() {
     restore();
     if (choices().length) choose(read(LEFT_OUT));
+    reveal();
     /* Checked as the reader asked before this script had run (held by overrides/main.html). */
     forms().forEach(function (form) {
       if (!form.hasAttribute("data-kb-held")) return;
