@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageRequest, ImportLogWithChanges
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from hooks import practice
 from tools import anki, exam_sheet, moodle, published, quiz
@@ -489,6 +489,31 @@ def test_exam_sheet_prints_each_question_on_one_page(
         )
         assert min(room) > 250, f"room to write below each question (px): {room}"
         _each_question_fits_on_a_sheet(page, "mock exam")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_link_to_the_mock_exam_ticks_its_box(url: str, browser: Browser, language: str) -> None:
+    """A teacher links to the mock exam (`exam-sheet/#mock-exam`, as the quiz page's "For
+    teachers" says): the sheet opens with the box ticked, and so prints without the answers;
+    also when the link is followed on the sheet itself (a new hash only)."""
+    page = browser.new_page()
+    try:
+        sheet = f"{url}{language_prefix(language)}exam-sheet/"
+        page.goto(sheet)
+        box = page.locator("[data-exam-questions-only]")
+        assert not box.is_checked()
+        linked = f"{sheet}#{box.get_attribute('id')}"
+        page.goto(linked)
+        expect(box).to_be_checked()
+        page.emulate_media(media="print")
+        assert not page.locator(".exam-answer").first.is_visible()
+        page.emulate_media(media="screen")
+        box.uncheck()
+        page.goto(f"{sheet}#")
+        page.goto(linked)
+        expect(box).to_be_checked()
     finally:
         page.close()
 

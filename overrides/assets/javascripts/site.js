@@ -290,3 +290,15 @@ document.addEventListener("change", (event) => {
   });
   query.addEventListener("focus", later);
 })();
+
+// A link to the exam sheet's mock-exam box ("exam-sheet/#mock-exam", a teacher's) ticks it, so
+// that the page prints as a mock exam (print.css) without the student having to find the box.
+(() => {
+  const box = document.querySelector("input[data-exam-questions-only][id]");
+  if (!box) return;
+  const tick = () => {
+    if (window.location.hash === `#${box.id}`) box.checked = true;
+  };
+  tick();
+  window.addEventListener("hashchange", tick);
+})();
