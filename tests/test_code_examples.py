@@ -8,6 +8,7 @@ A block that is the same in both languages runs once, under a test named after b
 from __future__ import annotations
 
 import contextlib
+import difflib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -95,6 +96,20 @@ def _hint_on_name_error() -> Iterator[None]:
         raise
 
 
+def _output_differs(block: Block, n: int, printed: str, same_as: list[CodeExample]) -> str:
+    """Where the shown output of an example's n-th block is not what it printed, and the lines
+    that differ: as the page shows them (-) and as the code prints them now (+)."""
+    shown_in = f" ({block.output_file.relative_to(ROOT)})" if block.output_file else ""
+    also_on = "".join(f" (as on {e.page.as_posix()}:{e.blocks[n].lineno})" for e in same_as)
+    shown, now = tidy(block.expected_output or "").splitlines(), tidy(printed).splitlines()
+    diff = difflib.unified_diff(shown, now, "shown on the page", "printed now", n=0, lineterm="")
+    return (
+        f"{block.where}: the output shown on the page{shown_in} is not what the code prints"
+        f"{also_on}; if the new output is right, run `make outputs`\n"
+        + "\n".join(line for line in diff if not line.startswith("@@"))
+    )
+
+
 @pytest.mark.parametrize("example", [_param(e) for e in EXAMPLES])
 def test_code_runs_and_prints_what_the_page_shows(
     example: CodeExample,
@@ -108,11 +123,10 @@ def test_code_runs_and_prints_what_the_page_shows(
         pytest.importorskip(example.importorskip)
     assert not tmp_path.resolve().is_relative_to(ROOT), "the code must run outside the repository"
     update = request.config.getoption("--update-outputs")
-    also_on = "".join(f" (as on {e.id})" for e in example.same_as)
 
     # Whatever a block writes lands in tmp_path, outside the repository.
     with _hint_on_name_error(), contextlib.closing(run(example, tmp_path, warning_filters)) as r:
-        for block, printed in r:
+        for n, (block, printed) in enumerate(r):
             if block.expected_output is None:
                 # A reader who runs it would see output the page does not show.
                 assert not printed.strip(), (
@@ -128,11 +142,7 @@ def test_code_runs_and_prints_what_the_page_shows(
                 if not same:  # timings that differ only in their numbers are left alone
                     block.output_file.write_text(tidy(printed) + "\n", encoding="utf-8")
                 continue
-            shown_in = f" ({block.output_file.relative_to(ROOT)})" if block.output_file else ""
-            assert same, (
-                f"{block.where}: the output shown on the page{shown_in} is not what the code "
-                f"prints{also_on}; if the new output is right, run `make outputs`"
-            )
+            assert same, _output_differs(block, n, printed, example.same_as)
 
     # The figures that this example's code saves must be drawn, and be what the pages show.
     code = "".join(block.code for block in example.blocks)
@@ -221,3 +231,25 @@ def test_a_name_from_a_block_above_names_the_marker_that_continues_it(tmp_path: 
     with pytest.raises(NameError) as raised, _hint_on_name_error():
         _run(_example("print(model)\n"), tmp_path)
     assert CONTINUE in getattr(raised.value, "__notes__", [])
+
+
+def test_output_that_changed_is_shown_line_by_line_as_shown_and_as_printed() -> None:
+    # After an upgrade the maintainer must see what changed, not only that something did.
+    shown = "Keras 3.15.1\nGroups: ['model_weights']\nOptimizer: 'rm_sprop'\n"
+    printed = "Keras 3.16.0\nGroups: ['model_weights']\nOptimizer: 'rmsprop'\n"
+    page = Path("docs/sv/questions/q12-save-load.md")
+    block = Block(page, 296, "python", expected_output=shown)
+    twin_page = Path("docs/en/questions/q12-save-load.md")
+    twin = CodeExample(
+        twin_page, [Block(twin_page, 122, "python"), Block(twin_page, 293, "python")]
+    )
+    message = _output_differs(block, 1, printed, [twin])
+    assert message.startswith(
+        "docs/sv/questions/q12-save-load.md, code block at line 296: the output shown on the page "
+        "is not what the code prints (as on docs/en/questions/q12-save-load.md:293); if the new "
+        "output is right, run `make outputs`"
+    )
+    assert message.endswith(
+        "\n--- shown on the page\n+++ printed now\n"
+        "-Keras 3.15.1\n+Keras 3.16.0\n-Optimizer: 'rm_sprop'\n+Optimizer: 'rmsprop'"
+    )
