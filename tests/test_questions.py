@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import questions, versions
+from tools import markdown_reader, questions, versions
 from tools.codeblocks import examples
 from tools.figures import SHOWN
 from tools.pages import DOCS, LANGUAGES, ROOT, SNIPPETS, all_pages, language_prefix
@@ -121,6 +121,93 @@ def test_a_version_named_in_the_text_is_the_one_the_tests_run_or_history() -> No
         "version they run and renumber it, or add a release named as history to HISTORY:\n"
         + "\n".join(stale)
     )
+
+
+# A number with two decimals in a question page's prose (an accuracy, a loss) is taken from what
+# the question's code prints: one of its outputs prints it, or its code writes it (a setting such
+# as a learning rate). When `make outputs` rewrites an output (a new Keras), a number the page
+# still quotes from the old one is named. The two-decimal numbers that come from neither:
+NOT_OUTPUTS = {
+    "0.10": "chance among ten digits (q09)",
+    "0.95": "the mean of 0.98 and 0.92, a wrong option (q11's quiz)",
+    "1.25": "1 / (1 - 0.2): how much dropout at 0.2 scales up what it keeps (q05)",
+    "1.28": "ImageNet-1k's 1.28 million training images (q11)",
+    "7.10": "a section of The Elements of Statistical Learning (q04)",
+    "7.12": "a section of Goodfellow, Bengio and Courville's Deep Learning (q05, q07)",
+    "31.25": "1,000 / 32, the batches in an epoch (q03's quiz)",
+    "116.78": "ImageNet's mean green, which caffe-style preprocessing subtracts (q11)",
+    "123.68": "ImageNet's mean red (q11)",
+}
+TWO_DECIMALS = re.compile(r"(?<![\w.,])\d+[.,]\d\d(?!\w|[.,]\d)")  # Swedish: 0,47
+NOT_QUOTED = [re.compile(r"`[^`\n]+`"), re.compile(r"\]\([^)\s]*\)"), VERSION_NAMED]
+
+
+def _prose(path: Path) -> str:
+    """The file's text with code blocks, inline code, link targets and versions blanked out."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for fence in markdown_reader.parse(text).fences if path.suffix == ".md" else []:
+        lines[fence.line - 1 : fence.end - 1] = [""] * (fence.end - fence.line)
+    text = "\n".join(lines)
+    for pattern in NOT_QUOTED:
+        text = pattern.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), text)
+    return text
+
+
+def stale_numbers(root: Path = ROOT) -> list[str]:
+    """'file:line: number ...' for each two-decimal number in a question's pages and quiz files
+    that its outputs do not print and its code does not write (nor NOT_OUTPUTS lists)."""
+    stale = []
+    for path in sorted((root / "docs").glob("*/questions/q[0-9][0-9]-*")):
+        if not path.name.endswith((".md", ".quiz.yml")):
+            continue
+        q = path.name[1:3]
+        sources = [*(root / "snippets" / "output").glob(f"q{q}_*.txt")]
+        sources += (root / "snippets").glob(f"q{q}_*.py")
+        known = {n for f in sources for n in re.findall(r"\d+\.\d+", f.read_text("utf-8"))}
+        text = _prose(path)
+        for match in TWO_DECIMALS.finditer(text):
+            number = match[0].replace(",", ".")
+            if number not in known and number not in NOT_OUTPUTS:
+                line = text.count("\n", 0, match.start()) + 1
+                stale.append(
+                    f"{path.relative_to(root).as_posix()}:{line}: "
+                    f"{match[0]} is printed by none of q{q}'s outputs (snippets/output/q{q}_*.txt) "
+                    f"and is not in its code (snippets/q{q}_*.py)"
+                )
+    return stale
+
+
+def test_every_number_a_page_quotes_from_an_output_is_what_it_prints_now() -> None:
+    stale = stale_numbers()
+    assert not stale, (
+        "numbers on question pages that the question's code no longer prints; after `make "
+        "outputs`, write what it prints now (`git diff snippets/output` shows the old and the "
+        "new), or, for a number that is not an output, add it to NOT_OUTPUTS with what it is:\n"
+        + "\n".join(stale)
+    )
+
+
+def test_a_number_a_page_quotes_from_an_output_that_changed_is_named(tmp_path: Path) -> None:
+    # After an upgrade `make outputs` rewrote q09's accuracies, and the prose still said 0.47.
+    (tmp_path / "snippets" / "output").mkdir(parents=True)
+    (tmp_path / "snippets" / "q09_nets.py").write_text("model.fit(x, y, validation_split=0.25)\n")
+    (tmp_path / "snippets" / "output" / "q09_nets.models.txt").write_text("dense 0.97 / 0.52\n")
+    for language, falls in [("sv", "faller till 0,47 och 0,97"), ("en", "falls to 0.47 and 0.97")]:
+        text = f"It {falls} (TensorFlow 2.21, `x = 0.33`).\n\n```python\nx = 0.66\n```\n"
+        page = _question_page(tmp_path / "docs", language, "q09-nets.md", text)
+        page.with_suffix(".quiz.yml").write_text(f"- prompt: Why {falls}?\n  why: 0.25\n")
+        (page.parent / "q08-other.md").write_text("Not q08's: 0.52, but 0.10 is chance.\n")
+    assert stale_numbers(tmp_path) == [
+        f"docs/{language}/questions/{name}:1: {number} is printed by none of q{q}'s outputs "
+        f"(snippets/output/q{q}_*.txt) and is not in its code (snippets/q{q}_*.py)"
+        for language, falls in [("en", "0.47"), ("sv", "0,47")]
+        for name, q, number in [
+            ("q08-other.md", "08", "0.52"),
+            ("q09-nets.md", "09", falls),
+            ("q09-nets.quiz.yml", "09", falls),
+        ]
+    ]
 
 
 def test_a_snippet_module_belongs_to_one_question() -> None:
