@@ -90,8 +90,10 @@ def test_pages_state_the_versions_the_tests_run(request: pytest.FixtureRequest) 
 # GPUs on native Windows, the first with Keras 3 as tf.keras.
 HISTORY = {"Keras 2.3", "Keras 3.0", "TensorFlow 2.0", "TensorFlow 2.10", "TensorFlow 2.16"}
 PACKAGE_NAMES = {"Keras": "Keras", "TensorFlow": "TensorFlow", "TF": "TensorFlow"}
+# "Keras 3.15.1", "tested with 3.15.1", and a claim relative to one: "fixed in Keras after 3.15.1".
 VERSION_NAMED = re.compile(
-    r"\b(Keras|TensorFlow|TF|(?i:tested\s+with|testat\s+med))\s+([23]\.\d+(?:\.\d+)?)\b"
+    r"\b(Keras|TensorFlow|TF|(?i:tested\s+with|testat\s+med))"
+    r"\s+(?:(?:after|before|since|until|efter|före|sedan|till)\s+)?([23]\.\d+(?:\.\d+)?)\b"
 )
 
 
@@ -208,6 +210,12 @@ def test_a_number_a_page_quotes_from_an_output_that_changed_is_named(tmp_path: P
             ("q09-nets.quiz.yml", "09", falls),
         ]
     ]
+
+
+def test_a_version_a_claim_is_relative_to_is_named_too() -> None:
+    # "fixed in Keras after 3.15.1" (q12) stayed when the tests moved to another Keras.
+    for sentence in ["This is fixed in Keras after 3.15.1", "Felet är rättat i Keras efter 3.15.1"]:
+        assert [m.group(1, 2) for m in VERSION_NAMED.finditer(sentence)] == [("Keras", "3.15.1")]
 
 
 def test_a_snippet_module_belongs_to_one_question() -> None:
