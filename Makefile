@@ -48,12 +48,19 @@ check: build
 
 # After a change that alters what a page's code prints: rewrite the shown outputs that differ,
 # and the versions the pages state. One question's only: make outputs ARGS="-k q05"
+# A block that fails (a new Keras changed what it does) fails the target, but the versions are
+# still recorded and the rewritten outputs still listed, so the rest of an upgrade shows too.
 outputs: install
-	$(BIN)/python -m pytest tests/test_code_examples.py --update-outputs $(ARGS)
+	@status=0; \
+	$(BIN)/python -m pytest tests/test_code_examples.py --update-outputs $(ARGS) || status=1; \
 	$(BIN)/python -m pytest tests/test_questions.py::test_pages_state_the_versions_the_tests_run \
-	  --update-outputs
-	@changed="$$(git status --short -- snippets/output)"; \
-	  printf 'Output files changed since the last commit (?? = new):\n%s\n' "$${changed:-  none}"
+	  --update-outputs || status=1; \
+	changed="$$(git status --short -- snippets/output)"; \
+	printf 'Output files changed since the last commit (?? = new):\n%s\n' "$${changed:-  none}"; \
+	if [ $$status -ne 0 ]; then \
+	  echo "Some code failed (above): its outputs were not rewritten; fix it, then run make outputs again."; \
+	fi; \
+	exit $$status
 
 # The speeds the README promises: test suite, build, serve after an edit. Options pass through:
 #   make benchmark ARGS="--baseline b03b6af --only build,serve"
