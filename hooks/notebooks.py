@@ -21,15 +21,18 @@ import pickle
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import nbconvert
 import pygments
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs_jupyter import __about__ as mkdocs_jupyter_about
 from mkdocs_jupyter.plugin import NotebookFile
 
@@ -138,6 +141,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
             page.content, page.toc, page.title, styles = pickle.loads(cached.read_bytes())
         else:
             render(config, files)
+            _contents_lead_to_the_headings(page)
             lighter = highlight.without_plain_spans(page.content)
             page.content, styles = _shared_styles(lighter, page.url)
             _rendered.mkdir(exist_ok=True)
@@ -150,6 +154,30 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
     page.render = render_once
     return page
+
+
+HEADING_ID = re.compile(r'<h[1-6]\b[^>]*\bid="([^"]+)"')
+
+
+def _contents_lead_to_the_headings(page: Page) -> None:
+    """mkdocs-jupyter makes a notebook's table of contents from the notebook converted to
+    Markdown, where a heading's code ("5. Saving during training: `ModelCheckpoint`") is left
+    out of its id; nbconvert's headings keep it, as the question page's do. So the contents
+    take the headings' ids, in order."""
+    ids = HEADING_ID.findall(page.content or "")
+    links = list(_walk(page.toc))
+    if len(links) != len(ids):
+        raise PluginError(
+            f"{page.file.src_uri}: {len(links)} entries in the contents, {len(ids)} headings"
+        )
+    for link, heading_id in zip(links, ids, strict=True):
+        link.id = heading_id
+
+
+def _walk(links: Iterable[AnchorLink]) -> Iterator[AnchorLink]:
+    for link in links:
+        yield link
+        yield from _walk(link.children)
 
 
 LIST = "<!-- notebooks: list -->"

@@ -147,6 +147,22 @@ def test_every_permalink_is_named_in_its_page_language_and_has_no_tooltip(site: 
     assert not problems, "\n".join(problems[:10])
 
 
+def test_every_link_to_a_place_on_its_own_page_leads_there(site: Path) -> None:
+    """`#id`: the contents in the sidebar, a permalink, a section named in the text. Notebooks
+    included (every built page is read): mkdocs-jupyter makes their contents apart from their
+    headings, and a heading with code in it got two ids (hooks/notebooks.py)."""
+    broken, seen = [], 0
+    for built in sorted(site.rglob("*.html")):
+        html = built.read_text(encoding="utf-8")
+        ids = set(re.findall(r'\bid="([^"]+)"', html))
+        for target in sorted(set(re.findall(r'href="#([^"]+)"', html))):
+            seen += 1
+            if target not in ids:
+                broken.append(f"{built.relative_to(site).as_posix()}: #{target}")
+    assert seen, "no link to a place on its own page"
+    assert not broken, "links to an id their page does not have:\n" + "\n".join(broken)
+
+
 def test_no_style_sheet_turns_transitions_off_across_the_page_while_a_palette_applies(
     site: Path,
 ) -> None:
