@@ -990,6 +990,34 @@ def test_a_search_still_unready_after_the_connection_dropped_says_so(
 
 
 @pytest.mark.parametrize("start", ["", *(f"{language}/" for language in OTHER_LANGUAGES)])
+def test_a_screen_reader_hears_how_many_the_search_found(
+    browser: Browser, url: str, start: str
+) -> None:
+    """WCAG 4.1.3: Material writes the count ("13 sökresultat") where only the eye sees it; a
+    status says it as the reader types. Closed, the search says nothing (its "Type to start
+    searching" came on every page load), and Tab out of the box goes to something in sight:
+    it went to the closed results' scrolling box, 0 px high, and the focus ring vanished."""
+    with opened(browser, url + start) as page:
+        settle(page)
+        meta = page.locator(".md-search-result__meta")
+        count = page.get_by_role("status").and_(meta)
+        expect(count).to_have_count(0)  # closed: hidden, not announced
+        field = page.locator(".md-search__input")
+        field.focus()
+        field.fill("dropout")
+        field.press("End")
+        page.locator(".md-search-result__item").first.wait_for(timeout=5000)
+        expect(count).to_have_text(re.compile(r"\d"))
+        field.press("Tab")
+        focused = page.evaluate(
+            """() => { const e = document.activeElement, box = e.getBoundingClientRect();
+                return e !== document.body && e.checkVisibility({visibilityProperty: true})
+                    && box.width > 0 && box.height > 0 || e.outerHTML.slice(0, 80); }"""
+        )
+        assert focused is True, f"/{start}: Tab out of the search box focused {focused}"
+
+
+@pytest.mark.parametrize("start", ["", *(f"{language}/" for language in OTHER_LANGUAGES)])
 def test_search_lists_only_pages_in_the_page_language(
     browser: Browser, url: str, start: str
 ) -> None:
