@@ -877,6 +877,7 @@ def test_the_self_test_counts_keeps_and_filters_the_readers_marks(
         page.reload()
         assert _self_test_counts(page) == ("1", "1"), "the marks were not kept"
         heading = question(known).locator("h2").evaluate("h => h.textContent")
+        heading = " ".join(heading.split())  # the space before the mark is a no-break one
         assert f" {words['knew']}" in heading, "no word for the mark, apart from the title"
         question(known).locator("summary").click()
         known_button = question(known).get_by_role("button", name=words["mark-knew"], exact=True)
@@ -904,6 +905,39 @@ def test_the_self_test_counts_keeps_and_filters_the_readers_marks(
         assert _self_test_counts(page) == (str(len(slugs)), "0")
         page.get_by_label(words["hide-known"]).check()
         assert page.get_by_text(words["all-hidden"]).is_visible()
+
+
+def _headings_as_chromium_names_them(page: Page) -> list[str]:
+    """The names Chromium gives a screen reader, from its accessibility tree (not Playwright's
+    own reckoning, which read the heading right where Chromium did not)."""
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    return [
+        node["name"]["value"]
+        for node in nodes
+        if node.get("role", {}).get("value") == "heading" and not node.get("ignored")
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_screen_reader_hears_a_self_test_mark_apart_from_the_title(
+    browser: Browser, url: str, language: str
+) -> None:
+    """The mark shown in a question's heading is a word of its own: with a screen reader on
+    (Chromium's accessibility tree built before the mark), the space before it was lost, and
+    the heading read "1. AI, ML och deep learningKan"."""
+    words = MARKS[language]
+    first = questions(language)[0]
+    with opened(browser, f"{url}{language_prefix(language)}self-test/") as page:
+        question = page.locator(f'.kb-self-test[data-question="{first.slug}"]')
+        title = question.locator("h2").evaluate("h => h.firstChild.textContent").strip()
+        assert any(name.startswith(title) for name in _headings_as_chromium_names_them(page))
+        question.locator("summary").click()
+        for mark in MARKS_SHOWN:
+            question.locator(f'[data-mark="{mark}"]').click()
+            named = [n for n in _headings_as_chromium_names_them(page) if n.startswith(title)]
+            assert named, f"no heading named {title!r}"
+            assert " ".join(named[0].split()).startswith(f"{title} {words[mark]}"), named[0]
 
 
 def test_the_self_test_marks_without_storage_last_as_long_as_the_page(

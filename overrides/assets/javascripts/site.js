@@ -232,9 +232,11 @@ document.addEventListener("change", (event) => {
     const badge = document.createElement("span");
     badge.className = "kb-self-test__badge";
     const heading = question.querySelector("h2");
-    // The space keeps the heading's name apart from the mark's for a screen reader.
+    // The space keeps the heading's name apart from the mark's for a screen reader. A
+    // no-break space: Chromium's accessibility tree, built while the badge was hidden, lost
+    // an ordinary one once a mark showed it ("deep learningKan"); it looks the same.
     heading?.insertBefore(badge, heading.querySelector(".headerlink"));
-    badge.before(" ");
+    badge.before("\u00a0");
   }
   bar.addEventListener("click", (event) => {
     if (!event.target.closest("[data-self-test-reset]")) return;
