@@ -1052,6 +1052,30 @@ def test_a_screen_reader_hears_how_many_the_search_found(
 
 
 @pytest.mark.parametrize("start", ["", *(f"{language}/" for language in OTHER_LANGUAGES)])
+def test_every_search_result_has_a_name(browser: Browser, url: str, start: str) -> None:
+    """Material wraps each result's title and text in an <article> inside the link, and an
+    article gives its link no name: a screen reader, arrowing through the results, heard
+    "link" and nothing more. Each is named by its title (site.js), those a result folds
+    under "9 more on this page" too."""
+    with opened(browser, url + start) as page:
+        settle(page)
+        field = page.locator(".md-search__input")
+        field.focus()
+        field.fill("dropout")
+        field.press("End")
+        links = page.locator("a.md-search-result__link")
+        links.first.wait_for(timeout=5000)
+        field.press("ArrowDown")
+        focused = page.locator("a.md-search-result__link:focus")
+        title = focused.locator("h1, h2").first.inner_text()
+        expect(focused).to_have_accessible_name(title)
+        unnamed = links.evaluate_all(
+            "links => links.filter(a => !a.getAttribute('aria-label')).map(a => a.href)"
+        )
+        assert not unnamed, f"/{start}: results without a name: {unnamed[:3]}"
+
+
+@pytest.mark.parametrize("start", ["", *(f"{language}/" for language in OTHER_LANGUAGES)])
 def test_search_lists_only_pages_in_the_page_language(
     browser: Browser, url: str, start: str
 ) -> None:

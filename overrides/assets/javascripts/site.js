@@ -304,3 +304,18 @@ document.addEventListener("change", (event) => {
   tick();
   window.addEventListener("hashchange", tick);
 })();
+
+// Material's search results are links around an <article> (its title, a heading, and the
+// text found), and an article gives its link no name: a screen reader, arrowing through the
+// results, heard "link" and nothing more. Each is named by its title as Material lists it,
+// those folded under "9 more on this page" too. Watched only while results come.
+(() => {
+  const list = document.querySelector("[data-md-component=search-result] .md-search-result__list");
+  if (!list) return;
+  new MutationObserver(() => {
+    list.querySelectorAll("a.md-search-result__link:not([aria-label])").forEach((link) => {
+      const title = link.querySelector("h1, h2")?.textContent.trim();
+      if (title) link.setAttribute("aria-label", title);
+    });
+  }).observe(list, { childList: true, subtree: true });
+})();
