@@ -29,6 +29,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from tests.test_browser import AXE_CHECK, NO_TRANSITIONS, PHONE, WCAG_21_AA, describe
 from tools import quiz
 from tools.pages import LANGUAGES, ROOT, language_prefix
+from tools.quiz_html import TEXT
 from tools.site import build, copy_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "quiz" / "docs"
@@ -725,7 +726,7 @@ def test_an_item_can_be_answered_with_the_keyboard_alone(
     focused = "el => el === document.activeElement"
 
     def tab_to(target: Locator) -> None:
-        for _ in range(20):
+        for _ in range(60):  # Start over is past the page's other items
             tab.keyboard.press("Tab")
             if target.evaluate(focused):
                 return
@@ -747,6 +748,13 @@ def test_an_item_can_be_answered_with_the_keyboard_alone(
     tab.keyboard.press("Enter")
     assert VERDICT[language][0] in form.locator(".kb-quiz__result").inner_text()
     assert tab.locator(f'[data-quiz-score="{slug}"]').inner_text() == f"1/{len(items)}"
+    # The score is a status, read whole and without the button beside it: Start over cleared
+    # every answer and the score without a word to a screen reader, the focus left where it was.
+    score = tab.get_by_role("status").filter(has=tab.locator(f'[data-quiz-score="{slug}"]'))
+    expect(score).to_have_text(f"{TEXT[language]['score']}: 1/{len(items)}")
+    tab_to(tab.locator(f'[data-quiz-reset="{slug}"]'))
+    tab.keyboard.press("Enter")
+    expect(score).to_have_text(f"{TEXT[language]['score']}: 0/{len(items)}")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -204,10 +204,13 @@ def question_section(slug: str, items: list[quiz.Item], links: Links, language: 
     """The items of one question page, with its score and a button to start it over."""
     t = TEXT[language]
     forms = "".join(render_item(item, links, language) for item in items)
+    # The score is a status, read whole ("Rätt besvarade: 0/6"), the button beside it left out:
+    # a screen reader hears it change after the verdict, and after Start over, which said
+    # nothing, clearing every answer.
     progress = (
-        f'<p class="kb-quiz__progress kb-quiz__js">'
-        f'<span class="kb-quiz__score-label">{t["score"]}:</span> {_score(slug, len(items))} '
-        f'<button type="button" class="md-button" data-quiz-reset="{slug}">'
+        f'<p class="kb-quiz__progress kb-quiz__js"><span role="status">'
+        f'<span class="kb-quiz__score-label">{t["score"]}:</span> {_score(slug, len(items))}'
+        f'</span> <button type="button" class="md-button" data-quiz-reset="{slug}">'
         f"{t['reset']}</button></p>"
     )
     return _container(language, f"<p>{t['intro']}</p>{forms}{progress}")
