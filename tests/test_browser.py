@@ -1256,6 +1256,23 @@ def test_the_keyboard_focus_moves_to_a_blocks_copy_button_when_material_mounts_i
     assert after, f"/{path}: Tab from the copy button went back before the block"
 
 
+@pytest.mark.parametrize("path", ["questions/q12-save-load/", "en/questions/q12-save-load/"])
+def test_a_code_blocks_copy_button_is_no_landmark(browser: Browser, url: str, path: str) -> None:
+    """Material puts each block's copy button in a <nav>: a screen reader listed a nameless
+    "navigation" landmark per code block, 20 on this page, among the header, the contents and
+    the footer. Each block mounted (scrolled through), none is one; the buttons still are."""
+    with opened(browser, url + path, viewport=DESKTOP) as page:
+        settle(page)
+        blocks = page.locator("article .highlight > pre > code")
+        for index in range(blocks.count()):
+            blocks.nth(index).scroll_into_view_if_needed()
+        buttons = page.locator("article .md-code__button")
+        expect(buttons).not_to_have_count(0)
+        landmarks = page.get_by_role("navigation").filter(has=page.locator(".md-code__button"))
+        expect(landmarks).to_have_count(0)
+        expect(page.get_by_role("button").and_(buttons)).to_have_count(buttons.count())
+
+
 HEADER_TRANSITION = "getComputedStyle(document.querySelector('.md-header')).transitionDuration"
 
 

@@ -60,6 +60,24 @@ document.addEventListener("focusout", (event) => {
   });
 }, true);
 
+// Material puts a code block's copy button in a <nav> of its own as it mounts the block: a
+// landmark without a name, so that a screen reader's landmarks were a "navigation" per block
+// (20 on question 12's page) among the page's own. Not a landmark, as each comes.
+{
+  const article = document.querySelector(".md-content article");
+  const plain = (nav) => nav.setAttribute("role", "none");
+  if (article) {
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const added of record.addedNodes) {
+          if (added instanceof Element && added.matches("nav.md-code__nav")) plain(added);
+        }
+      }
+    }).observe(article, { childList: true, subtree: true });
+    article.querySelectorAll("nav.md-code__nav").forEach(plain);  // mounted already
+  }
+}
+
 // Material's tooltips take a code button's title, its only name, once it is pointed at or
 // focused (content.tooltips): it was then a button without a name. The title becomes its label
 // first (capture: before Material's handlers), and the "Copied" note is announced.
