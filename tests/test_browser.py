@@ -664,9 +664,11 @@ HEADINGS = "article :is(h2, h3)[id]"
 
 
 def _switch_as_a_reader(page: Page, language: str) -> None:
-    # Playwright's own click may scroll the page first; a reader's does not.
+    # Playwright's own click may scroll the page first; a reader's does not. A mouse's click
+    # (detail 1: one press; the keyboard's Enter clicks with 0).
     with page.expect_navigation():
-        page.locator(f'a.md-select__link[hreflang="{language}"]').dispatch_event("click")
+        link = page.locator(f'a.md-select__link[hreflang="{language}"]')
+        link.dispatch_event("click", {"detail": 1})
 
 
 def _just_below_the_header(page: Page, element_id: str) -> bool:
@@ -721,6 +723,25 @@ def test_the_language_switcher_keeps_the_place_being_read(browser: Browser, url:
         assert page.evaluate(READING, HEADINGS)[0] == 0
         _switch_as_a_reader(page, other)
         assert page.evaluate("scrollY") == 0, "a reader at the top of a page was moved"
+
+
+def test_with_the_keyboard_the_language_switcher_keeps_the_place_of_the_focus(
+    browser: Browser, url: str
+) -> None:
+    """A keyboard reader answers a quiz item, then goes back to the switcher with Shift+Tab,
+    through the contents, which scrolls the page to its top: the other language opens at that
+    item, with the focus on it."""
+    with opened(browser, url + "questions/q07-dropout/") as page:
+        for language in (OTHER_LANGUAGES[0], DEFAULT_LANGUAGE):
+            item = page.locator("form.kb-quiz__item[id]").nth(2)
+            item.locator("input").first.focus()
+            item_id = item.get_attribute("id") or ""
+            page.evaluate("scrollTo(0, 0)")  # where the walk back to the header leaves it
+            page.locator(f'a.md-select__link[hreflang="{language}"]').focus()
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            assert _just_below_the_header(page, item_id), f"switched to {language}"
+            assert page.evaluate("document.activeElement.id") == item_id, f"{language}: focus"
 
 
 # Where the keyboard's focus is, as the focus ring shows it: its style, width and colour, and the

@@ -129,18 +129,32 @@ document.addEventListener("change", (event) => {
       // Storage off: the other language opens at its top, as without this script.
     }
   };
+  // With the keyboard, the place is where the focus last was in the page, not where the page
+  // is scrolled: the way back to the switcher (Shift+Tab through the contents) scrolls it to
+  // its top. The last one at or before that element, then.
+  let focused = null;
+  document.addEventListener("focusin", (event) => {
+    if (event.target.closest?.("article")) focused = event.target;
+  });
+  const lastBefore = (target) => (elements) => elements.findLast(
+    (e) => e.checkVisibility() && (e.contains(target)
+      || e.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING),
+  );
   document.addEventListener("click", (event) => {
     const link = event.target.closest?.("a.md-select__link[hreflang]");
     if (!link) return;
     // A link opened in another tab or window leaves this tab's place alone.
     const here = !(event.button || event.ctrlKey || event.metaKey || event.shiftKey);
-    const place = here && window.scrollY && lastPassed([...document.querySelectorAll(PLACES)]);
+    const keyboard = event.detail === 0 && focused?.isConnected;  // Enter: a click of detail 0
+    const passed = keyboard ? lastBefore(focused) : lastPassed;
+    const places = [...document.querySelectorAll(PLACES)];
+    const place = here && (keyboard || window.scrollY) && passed(places);
     if (!place) return remember(null);
     const headings = [...document.querySelectorAll(HEADINGS)];
     remember({
       path: new URL(link.href).pathname,
       id: place.matches("dt, form") ? place.id : "",
-      heading: headings.indexOf(lastPassed(headings)),
+      heading: headings.indexOf(passed(headings)),
     });
   });
   const goTo = (target) => {
