@@ -231,7 +231,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not is_question or source.stem not in _slugs.get(current, []):
         return markdown
     title = LABELS.get(current, LABELS["en"])[0]
-    box = f'!!! tip "{title}"\n    {_links(source.stem, config, "../")}\n'
+    # Links to follow on screen; on paper (print.css) they are nothing to click.
+    box = f'!!! tip kb-screen-only "{title}"\n    {_links(source.stem, config, "../")}\n'
     lines = markdown.split("\n")
     h1 = next((number for number, line in enumerate(lines) if line.startswith("# ")), -1)
     return "\n".join([*lines[: h1 + 1], "", box, *lines[h1 + 1 :]])

@@ -1191,6 +1191,88 @@ def test_a_source_fold_opens_and_closes_from_the_keyboard_and_opens_for_print(
         expect(page.locator('.mkdocstrings-source > [aria-expanded="true"]')).to_have_count(0)
 
 
+def on_paper(page: Page) -> None:
+    """The page as the browser prints it: print styles, and what Material and site.js do
+    before printing (every <details> opened, every source shown)."""
+    page.emulate_media(media="print")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+
+
+def shown(locator: Locator) -> int:
+    """How many of the elements are shown (on paper: printed)."""
+    return locator.evaluate_all("all => all.filter(e => e.checkVisibility()).length")
+
+
+@pytest.mark.parametrize("path", ["questions/q05-keras-model/", "en/questions/q05-keras-model/"])
+def test_a_question_page_prints_its_answers_without_what_is_for_the_screen(
+    browser: Browser, url: str, path: str
+) -> None:
+    """On paper: the solutions and the quiz's answers, opened; not the folds of the code a
+    block builds on (filled only once opened, after printing began, they printed as empty
+    boxes; that code is printed just above), the quiz's score, nor the notebook's links."""
+    with opened(browser, url + path) as page:
+        on_paper(page)
+        items = shown(page.locator(".kb-quiz__item"))
+        assert shown(page.locator(".kb-quiz__answer[open]")) == items, "an answer left closed"
+        assert shown(page.locator("details.success[open] .highlight"))  # an exercise's solution
+        assert page.locator("details.kb-builds-on").count()
+        assert not shown(page.locator("details.kb-builds-on")), "an empty 'builds on' box"
+        assert not shown(page.locator(".kb-quiz__progress")), "the quiz's score (0/5)"
+        assert not shown(page.locator('a[href*="colab.research.google.com"]')), "notebook links"
+        # Page breaks: a table's row kept whole, a code block not split leaving fewer than four
+        # lines on a page (a four-line output printed two and two).
+        rows = page.locator(".md-typeset tr").evaluate_all(
+            "all => [...new Set(all.map(r => getComputedStyle(r).breakInside))]"
+        )
+        assert rows == ["avoid"], rows
+        code = page.locator(".highlight pre > code").evaluate_all(
+            """all => [...new Set(all.map(c => getComputedStyle(c))
+                .map(style => `${style.orphans}/${style.widows}`))]"""
+        )
+        assert code == ["4/4"], code
+
+
+@pytest.mark.parametrize("path", ["glossary/", "en/glossary/"])
+def test_the_glossary_prints_each_term_with_its_definition(
+    browser: Browser, url: str, path: str
+) -> None:
+    """No term alone at the foot of a page, its definition on the next (three of them did on
+    A4), and no definition split across two pages."""
+    with opened(browser, url + path) as page:
+        on_paper(page)
+        terms = page.locator(".md-typeset dt").evaluate_all(
+            "all => all.map(t => getComputedStyle(t).breakAfter)"
+        )
+        definitions = page.locator(".md-typeset dd").evaluate_all(
+            "all => all.map(d => getComputedStyle(d).breakInside)"
+        )
+        assert terms, "no term"
+        assert set(terms) == {"avoid"}, set(terms)
+        assert set(definitions) == {"avoid"}, set(definitions)
+
+
+@pytest.mark.parametrize("path", ["reference/", "en/reference/"])
+def test_the_code_reference_prints_each_source_under_its_file_without_line_numbers(
+    browser: Browser, url: str, path: str
+) -> None:
+    """On paper each source has its title (the button that names its file on screen), no
+    line numbers (a wrapped line put them out of step with the code), and its code is as large
+    as the page's other code, not a quarter larger (its lines wrapped after 64 characters)."""
+    with opened(browser, url + path) as page:
+        on_paper(page)
+        sources = page.locator(".mkdocstrings-source")
+        titles = page.locator(".mkdocstrings-source > button")
+        assert sources.count(), "no source on the code reference"
+        assert shown(titles) == sources.count(), "a source without its file"
+        assert shown(page.locator(".mkdocstrings-source .highlight")) == sources.count()
+        assert not shown(page.locator(".mkdocstrings-source .linenos")), "line numbers"
+        sizes = page.evaluate(
+            """() => [".doc-signature code", ".mkdocstrings-source pre > code"].map(s =>
+                getComputedStyle(document.querySelector(s)).fontSize)"""
+        )
+        assert sizes[0] == sizes[1], f"code in a signature, in a source: {sizes}"
+
+
 @pytest.mark.parametrize("path", ["reference/", "en/reference/"])
 def test_the_code_reference_is_legible_on_a_phone(browser: Browser, url: str, path: str) -> None:
     """All its text at least 12 px, the source under each function too once opened, and
