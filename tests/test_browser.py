@@ -1218,6 +1218,9 @@ def test_a_question_page_prints_its_answers_without_what_is_for_the_screen(
         assert page.locator("details.kb-builds-on").count()
         assert not shown(page.locator("details.kb-builds-on")), "an empty 'builds on' box"
         assert not shown(page.locator(".kb-quiz__progress")), "the quiz's score (0/5)"
+        intro = page.locator(".kb-quiz > p").first.inner_text()
+        assert intro, "the quiz's introduction is not printed"
+        assert not re.search(r"Kontrollera|Check", intro), f"a button to press: {intro}"
         assert not shown(page.locator('a[href*="colab.research.google.com"]')), "notebook links"
         # Page breaks: a table's row kept whole, a code block not split leaving fewer than four
         # lines on a page (a four-line output printed two and two).
@@ -1230,6 +1233,27 @@ def test_a_question_page_prints_its_answers_without_what_is_for_the_screen(
                 .map(style => `${style.orphans}/${style.widows}`))]"""
         )
         assert code == ["4/4"], code
+
+
+@pytest.mark.parametrize("path", ["questions/q13-cpu-gpu/", "en/questions/q13-cpu-gpu/"])
+def test_a_reading_list_prints_the_address_of_each_link(
+    browser: Browser, url: str, path: str
+) -> None:
+    """A link to another site in a list (the page's reading list) cannot be followed on
+    paper: its address is printed after it, as the exam sheet's links are; an address that is
+    itself the link (the course's question 13 quotes one) is not printed twice."""
+    with opened(browser, url + path) as page:
+        on_paper(page)
+        listed = page.locator(".md-content li a[href^='http']").evaluate_all(
+            """all => all.filter(a => a.checkVisibility())
+                .map(a => [a.getAttribute("href"), getComputedStyle(a, "::after").content])"""
+        )
+        assert len(listed) > 5, listed
+        missing = [href for href, after in listed if after != f'" {href}"']
+        assert not missing, f"printed without their address: {missing}"
+        written_out = page.locator(".admonition.question a[href^='http']")
+        assert written_out.count(), "question 13 no longer quotes an address"
+        assert written_out.evaluate("a => getComputedStyle(a, '::after').content") == "none"
 
 
 @pytest.mark.parametrize("path", ["glossary/", "en/glossary/"])

@@ -25,7 +25,8 @@ from tools.questions import questions
 TEXT = {
     "sv": {
         "heading": "Testa dig själv",
-        "intro": "Välj svar och klicka på Kontrollera. Varje alternativ har en förklaring.",
+        "intro-js": "Välj svar och klicka på Kontrollera.",  # with the button (kb-quiz__js)
+        "intro": "Varje alternativ har en förklaring.",
         "single": "Välj ett svar.",
         "multiple": "Välj alla som stämmer.",
         "check": "Kontrollera",
@@ -53,7 +54,8 @@ TEXT = {
     },
     "en": {
         "heading": "Test yourself",
-        "intro": "Choose, then press Check. Every option comes with an explanation.",
+        "intro-js": "Choose, then press Check.",
+        "intro": "Every option comes with an explanation.",
         "single": "Choose one answer.",
         "multiple": "Choose all that apply.",
         "check": "Check",
@@ -213,7 +215,10 @@ def question_section(slug: str, items: list[quiz.Item], links: Links, language: 
         f'</span> <button type="button" class="md-button" data-quiz-reset="{slug}">'
         f"{t['reset']}</button></p>"
     )
-    return _container(language, f"<p>{t['intro']}</p>{forms}{progress}")
+    # How to check an answer, only where the Check button is (not on paper, nor without
+    # JavaScript, where each item's answers are in its "details" block).
+    intro = f'<p><span class="kb-quiz__js">{t["intro-js"]} </span>{t["intro"]}</p>'
+    return _container(language, f"{intro}{forms}{progress}")
 
 
 def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str) -> str:
