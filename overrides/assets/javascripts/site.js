@@ -132,10 +132,16 @@ document.addEventListener("change", (event) => {
   // With the keyboard, the place is where the focus last was in the page, not where the page
   // is scrolled: the way back to the switcher (Shift+Tab through the contents) scrolls it to
   // its top. The last one at or before that element, then.
+  // Focus moved by Shift+Tab is that walk back, not a place.
   let focused = null;
+  let back = false;
+  document.addEventListener("keydown", (event) => {
+    back = event.key === "Tab" && event.shiftKey;
+  }, true);
   document.addEventListener("focusin", (event) => {
-    if (event.target.closest?.("article")) focused = event.target;
+    if (!back && event.target.closest?.("article")) focused = event.target;
   });
+  // At or before: a form holding the focused option counts, as a heading above it does.
   const lastBefore = (target) => (elements) => elements.findLast(
     (e) => e.checkVisibility() && (e.contains(target)
       || e.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING),
