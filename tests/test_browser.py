@@ -1261,6 +1261,12 @@ def test_a_reading_list_prints_the_address_of_each_link(
         written_out = page.locator(".admonition.question a[href^='http']")
         assert written_out.count(), "question 13 no longer quotes an address"
         assert written_out.evaluate("a => getComputedStyle(a, '::after').content") == "none"
+        # The notebooks page's list: Colab's long addresses are for the screen, not to look up.
+        page.goto(url + path.replace("questions/q13-cpu-gpu/", "notebooks/"))
+        on_paper(page)
+        colab = page.locator(".md-content li a[href^='https://colab.']")
+        assert colab.count(), "no Colab links on the notebooks page"
+        assert colab.first.evaluate("a => getComputedStyle(a, '::after').content") == "none"
 
 
 @pytest.mark.parametrize("path", ["glossary/", "en/glossary/"])

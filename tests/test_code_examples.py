@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -257,15 +256,15 @@ def test_output_that_changed_is_shown_line_by_line_as_shown_and_as_printed() -> 
     )
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@pytest.mark.parametrize("code_fails", [True, False], ids=["a block fails", "all run"])
 def test_make_outputs_lists_what_changed_and_records_the_versions_when_a_block_fails(
-    tmp_path: Path,
+    tmp_path: Path, code_fails: bool
 ) -> None:
     # After an upgrade one block raised (q02's warning was gone): make stopped at the first
-    # pytest, and neither recorded the versions nor listed the outputs it had rewritten.
-    (tmp_path / "python").write_text(
-        '#!/bin/sh\necho "$*" >> "$0.calls"\ncase "$*" in *test_code_examples*) exit 1;; esac\n'
-    )
+    # pytest, and neither recorded the versions nor listed the outputs it had rewritten. A
+    # stand-in python records how it was called and fails, or not, as the code tests would.
+    fail = 'case "$*" in *test_code_examples*) exit 1;; esac\n' if code_fails else ""
+    (tmp_path / "python").write_text(f'#!/bin/sh\necho "$*" >> "$0.calls"\n{fail}')
     (tmp_path / "python").chmod(0o755)
     (tmp_path / "installed").touch()
     result = subprocess.run(
@@ -280,4 +279,5 @@ def test_make_outputs_lists_what_changed_and_records_the_versions_when_a_block_f
         "tests/test_questions.py::test_pages_state_the_versions_the_tests_run",
     ]
     assert "Output files changed since the last commit" in result.stdout
-    assert result.returncode != 0, "a block that fails fails make outputs"
+    assert ("Some code failed" in result.stdout) == code_fails
+    assert bool(result.returncode) == code_fails, "make outputs fails exactly when code fails"
