@@ -39,6 +39,7 @@ AMERICAN = [
     (re.compile(r"is(e|es|ed|ing|ations?|ers?)$", re.IGNORECASE), r"iz\1"),
     (re.compile(r"^(analy)s", re.IGNORECASE), r"\1z"),
     (re.compile(r"our", re.IGNORECASE), "or"),
+    (re.compile(r"tr(ed|ing)$", re.IGNORECASE), r"ter\1"),  # centred: centered
     (re.compile(r"tre", re.IGNORECASE), "ter"),
     (re.compile(r"ll(ing|ed)", re.IGNORECASE), r"l\1"),
 ]
@@ -126,7 +127,7 @@ def test_a_planted_variant_is_found_with_its_line(tmp_path: Path) -> None:
     ]
     page.write_text(
         "It minimises the loss; its behavior is fine.\nA model serialised while modelling "
-        "its behaviour, then analysed; two analyses.\n",
+        "its behaviour, then analysed and centred; two analyses.\n",
         encoding="utf-8",
     )
     assert findings(page, ENGLISH_RULES, american) == [
@@ -135,4 +136,5 @@ def test_a_planted_variant_is_found_with_its_line(tmp_path: Path) -> None:
         f"{page}:2: 'modelling' -> American spelling 'modeling'",
         f"{page}:2: 'behaviour' -> American spelling 'behavior'",
         f"{page}:2: 'analysed' -> American spelling 'analyzed'",
+        f"{page}:2: 'centred' -> American spelling 'centered'",
     ]
