@@ -1,5 +1,7 @@
-// The site's own script, one file for a phone's sake: folds, focus on code blocks, palette
-// switch, the reader's place kept across the language switch, the self-test's marks.
+// The site's own script, one file for a phone's sake: folds, focus on code blocks and their
+// copy buttons, palette switch, the reader's place kept across the language switch, the
+// self-test's marks, the search's words when its index did not come and its results' names,
+// the exam sheet's mock-exam link.
 //
 // Folds filled when first opened, so that a page does not carry (and a phone does not style)
 // code that nobody has asked to see:
