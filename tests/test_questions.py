@@ -141,19 +141,6 @@ NOT_OUTPUTS = {
     "123.68": "ImageNet's mean red (q11)",
 }
 TWO_DECIMALS = re.compile(r"(?<![\w.,])\d+[.,]\d\d(?!\w|[.,]\d)")  # Swedish: 0,47
-NOT_QUOTED = [re.compile(r"`[^`\n]+`"), re.compile(r"\]\([^)\s]*\)"), VERSION_NAMED]
-
-
-def _prose(path: Path) -> str:
-    """The file's text with code blocks, inline code, link targets and versions blanked out."""
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    for fence in markdown_reader.parse(text).fences if path.suffix == ".md" else []:
-        lines[fence.line - 1 : fence.end - 1] = [""] * (fence.end - fence.line)
-    text = "\n".join(lines)
-    for pattern in NOT_QUOTED:
-        text = pattern.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), text)
-    return text
 
 
 def stale_numbers(root: Path = ROOT) -> list[str]:
@@ -167,7 +154,9 @@ def stale_numbers(root: Path = ROOT) -> list[str]:
         sources = [*(root / "snippets" / "output").glob(f"q{q}_*.txt")]
         sources += (root / "snippets").glob(f"q{q}_*.py")
         known = {n for f in sources for n in re.findall(r"\d+\.\d+", f.read_text("utf-8"))}
-        text = _prose(path)
+        text = markdown_reader.prose(
+            path.read_text(encoding="utf-8"), path.suffix == ".md", also=[VERSION_NAMED]
+        )
         for match in TWO_DECIMALS.finditer(text):
             number = match[0].replace(",", ".")
             if number not in known and number not in NOT_OUTPUTS:

@@ -53,36 +53,12 @@ def american(word: str) -> str:
     return word
 
 
-NOT_PROSE = [
-    re.compile(r"`[^`\n]+`"),  # inline code
-    re.compile(r"\]\([^)\s]*\)"),  # link targets
-    re.compile(r"\(\*[^*()]+\*\)"),  # an English gloss: (*feature map*)
-    re.compile(r"<[^>]+>"),  # HTML tags and their attributes (aria-labelledby, ...)
-    re.compile(r"\{\s*#[\w-]+\s*\}"),  # attribute-list anchors: { #feature-map }
-    re.compile(r"https?://\S+"),
-    re.compile(r"^\*\[[^\]]+\]:.*$", re.MULTILINE),  # abbreviation definitions
-]
-
-
-def prose(text: str, markdown: bool = True) -> str:
-    """The text with everything that is not prose blanked out, line numbers kept. Code blocks
-    count only in Markdown: in a diagram or a quiz file, indented lines are prose too."""
-    blank = lambda match: re.sub(r"[^\n]", " ", match.group(0))  # noqa: E731
-    lines = text.split("\n")
-    for fence in markdown_reader.parse(text).fences if markdown else []:
-        lines[fence.line - 1 : fence.end - 1] = [""] * (fence.end - fence.line)
-    text = "\n".join(lines)
-    for pattern in NOT_PROSE:
-        text = pattern.sub(blank, text)
-    return text
-
-
 def findings(
     path: Path, rules: dict[str, re.Pattern[str]], fix: Callable[[str], str] | None = None
 ) -> list[str]:
     """'file:line: "variant" -> headword' for every rejected variant in a file's prose (with
     `fix`: '-> headword "the variant fixed"')."""
-    text = prose(path.read_text(encoding="utf-8"), markdown=path.suffix == ".md")
+    text = markdown_reader.prose(path.read_text(encoding="utf-8"), path.suffix == ".md")
     where = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
     return [
         f"{where}:{text.count(chr(10), 0, match.start()) + 1}: {match.group(0)!r} -> {headword}"

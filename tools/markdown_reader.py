@@ -8,6 +8,8 @@ markdown-it-py with its front-matter and admonition plugins, so a fence inside a
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -161,3 +163,28 @@ def read(path: Path) -> MarkdownPage:
 @functools.cache
 def _read(path: Path, _mtime: int) -> MarkdownPage:
     return parse(path.read_text(encoding="utf-8"))
+
+
+# What is not prose in a page, a quiz file or a diagram, besides code blocks.
+NOT_PROSE = [
+    re.compile(r"`[^`\n]+`"),  # inline code
+    re.compile(r"\]\([^)\s]*\)"),  # link targets
+    re.compile(r"\(\*[^*()]+\*\)"),  # an English gloss: (*feature map*)
+    re.compile(r"<[^>]+>"),  # HTML tags and their attributes (aria-labelledby, ...)
+    re.compile(r"\{\s*#[\w-]+\s*\}"),  # attribute-list anchors: { #feature-map }
+    re.compile(r"https?://\S+"),
+    re.compile(r"^\*\[[^\]]+\]:.*$", re.MULTILINE),  # abbreviation definitions
+]
+
+
+def prose(text: str, markdown: bool = True, also: Iterable[re.Pattern[str]] = ()) -> str:
+    """The text with everything that is not prose (and what `also` matches) blanked out, line
+    numbers kept. Code blocks count only in Markdown: in a diagram or a quiz file, indented
+    lines are prose too."""
+    lines = text.split("\n")
+    for fence in parse(text).fences if markdown else []:
+        lines[fence.line - 1 : fence.end - 1] = [""] * (fence.end - fence.line)
+    text = "\n".join(lines)
+    for pattern in [*NOT_PROSE, *also]:
+        text = pattern.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), text)
+    return text
