@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -128,25 +129,36 @@ def test_a_version_named_in_the_text_is_the_one_the_tests_run_or_history() -> No
 # A number with two decimals in a question page's prose (an accuracy, a loss) is taken from what
 # the question's code prints: one of its outputs prints it, or its code writes it (a setting such
 # as a learning rate). When `make outputs` rewrites an output (a new Keras), a number the page
-# still quotes from the old one is named. The two-decimal numbers that come from neither:
+# still quotes from the old one is named. The two-decimal numbers that come from neither, by
+# question (an entry that its question's pages stop quoting is named too):
 NOT_OUTPUTS = {
-    "0.10": "chance among ten digits (q09)",
-    "0.95": "the mean of 0.98 and 0.92, a wrong option (q11's quiz)",
-    "1.25": "1 / (1 - 0.2): how much dropout at 0.2 scales up what it keeps (q05)",
-    "1.28": "ImageNet-1k's 1.28 million training images (q11)",
-    "7.10": "a section of The Elements of Statistical Learning (q04)",
-    "7.12": "a section of Goodfellow, Bengio and Courville's Deep Learning (q05, q07)",
-    "31.25": "1,000 / 32, the batches in an epoch (q03's quiz)",
-    "116.78": "ImageNet's mean green, which caffe-style preprocessing subtracts (q11)",
-    "123.68": "ImageNet's mean red (q11)",
+    ("03", "31.25"): "1,000 / 32, the batches in an epoch (the quiz)",
+    ("04", "7.10"): "a section of The Elements of Statistical Learning",
+    ("05", "1.25"): "1 / (1 - 0.2): how much dropout at 0.2 scales up what it keeps",
+    ("05", "7.12"): "a section of Goodfellow, Bengio and Courville's Deep Learning",
+    ("07", "7.12"): "the same section",
+    ("09", "0.10"): "chance among ten digits",
+    ("11", "0.95"): "the mean of 0.98 and 0.92, a wrong option (the quiz)",
+    ("11", "1.28"): "ImageNet-1k's 1.28 million training images",
+    ("11", "116.78"): "ImageNet's mean green, which caffe-style preprocessing subtracts",
+    ("11", "123.68"): "ImageNet's mean red",
 }
 TWO_DECIMALS = re.compile(r"(?<![\w.,])\d+[.,]\d\d(?!\w|[.,]\d)")  # Swedish: 0,47
 
 
-def stale_numbers(root: Path = ROOT) -> list[str]:
-    """'file:line: number ...' for each two-decimal number in a question's pages and quiz files
-    that its outputs do not print and its code does not write (nor NOT_OUTPUTS lists)."""
-    stale = []
+@dataclass
+class Quoted:
+    """A two-decimal number in the prose of a question's page or quiz file."""
+
+    where: str  # file:line
+    question: str  # "09"
+    text: str  # as written: "0,47"
+    number: str  # "0.47"
+    known: bool  # printed by one of the question's outputs or written in its code
+
+
+def quoted_numbers(root: Path = ROOT) -> list[Quoted]:
+    quoted = []
     for path in sorted((root / "docs").glob("*/questions/q[0-9][0-9]-*")):
         if not path.name.endswith((".md", ".quiz.yml")):
             continue
@@ -159,14 +171,32 @@ def stale_numbers(root: Path = ROOT) -> list[str]:
         )
         for match in TWO_DECIMALS.finditer(text):
             number = match[0].replace(",", ".")
-            if number not in known and number not in NOT_OUTPUTS:
-                line = text.count("\n", 0, match.start()) + 1
-                stale.append(
-                    f"{path.relative_to(root).as_posix()}:{line}: "
-                    f"{match[0]} is printed by none of q{q}'s outputs (snippets/output/q{q}_*.txt) "
-                    f"and is not in its code (snippets/q{q}_*.py)"
-                )
-    return stale
+            line = text.count("\n", 0, match.start()) + 1
+            where = f"{path.relative_to(root).as_posix()}:{line}"
+            quoted.append(Quoted(where, q, match[0], number, number in known))
+    return quoted
+
+
+def stale_numbers(root: Path = ROOT) -> list[str]:
+    """'file:line: number ...' for each two-decimal number in a question's pages and quiz files
+    that its outputs do not print and its code does not write (nor NOT_OUTPUTS lists)."""
+    return [
+        f"{quote.where}: {quote.text} is printed by none of q{quote.question}'s outputs "
+        f"(snippets/output/q{quote.question}_*.txt) and is not in its code "
+        f"(snippets/q{quote.question}_*.py)"
+        for quote in quoted_numbers(root)
+        if not quote.known and (quote.question, quote.number) not in NOT_OUTPUTS
+    ]
+
+
+def unquoted_exceptions(root: Path = ROOT) -> list[str]:
+    """NOT_OUTPUTS entries that their question's pages no longer quote (or quote from code)."""
+    needed = {(q.question, q.number) for q in quoted_numbers(root) if not q.known}
+    return [
+        f"q{q}: {number} ({what})"
+        for (q, number), what in NOT_OUTPUTS.items()
+        if (q, number) not in needed
+    ]
 
 
 def test_every_number_a_page_quotes_from_an_output_is_what_it_prints_now() -> None:
@@ -179,6 +209,25 @@ def test_every_number_a_page_quotes_from_an_output_is_what_it_prints_now() -> No
     )
 
 
+def test_every_number_listed_as_not_an_output_is_still_quoted_by_its_question() -> None:
+    unneeded = unquoted_exceptions()
+    assert not unneeded, (
+        "NOT_OUTPUTS lists numbers that their question's pages no longer quote, or that its "
+        "code now prints or writes; drop them:\n" + "\n".join(unneeded)
+    )
+
+
+def test_an_exception_no_page_needs_is_named(tmp_path: Path) -> None:
+    page = _question_page(tmp_path / "docs", "en", "q09-nets.md", "Chance is 0.10.\n")
+    assert "q09: 0.10 (chance among ten digits)" not in unquoted_exceptions(tmp_path)
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "q09_nets.py").write_text("CHANCE = 0.10\n")  # now in its code
+    assert "q09: 0.10 (chance among ten digits)" in unquoted_exceptions(tmp_path)
+    page.rename(page.with_name("q08-nets.md"))  # another question's page quotes it
+    (tmp_path / "snippets" / "q09_nets.py").unlink()
+    assert "q09: 0.10 (chance among ten digits)" in unquoted_exceptions(tmp_path)
+
+
 def test_a_number_a_page_quotes_from_an_output_that_changed_is_named(tmp_path: Path) -> None:
     # After an upgrade `make outputs` rewrote q09's accuracies, and the prose still said 0.47.
     (tmp_path / "snippets" / "output").mkdir(parents=True)
@@ -188,13 +237,15 @@ def test_a_number_a_page_quotes_from_an_output_that_changed_is_named(tmp_path: P
         text = f"It {falls} (TensorFlow 2.21, `x = 0.33`).\n\n```python\nx = 0.66\n```\n"
         page = _question_page(tmp_path / "docs", language, "q09-nets.md", text)
         page.with_suffix(".quiz.yml").write_text(f"- prompt: Why {falls}?\n  why: 0.25\n")
-        (page.parent / "q08-other.md").write_text("Not q08's: 0.52, but 0.10 is chance.\n")
+        # 0.52 is q09's output, and 0.10 is q09's exception (chance), not q08's.
+        (page.parent / "q08-other.md").write_text("Not q08's: 0.52, nor 0.10.\n")
     assert stale_numbers(tmp_path) == [
         f"docs/{language}/questions/{name}:1: {number} is printed by none of q{q}'s outputs "
         f"(snippets/output/q{q}_*.txt) and is not in its code (snippets/q{q}_*.py)"
         for language, falls in [("en", "0.47"), ("sv", "0,47")]
         for name, q, number in [
             ("q08-other.md", "08", "0.52"),
+            ("q08-other.md", "08", "0.10"),
             ("q09-nets.md", "09", falls),
             ("q09-nets.quiz.yml", "09", falls),
         ]
