@@ -8,6 +8,7 @@ same reader as the code tests (tools.codeblocks.examples). The browser test
 
 from __future__ import annotations
 
+import ast
 import builtins
 import symtable
 from pathlib import Path
@@ -233,9 +234,48 @@ def test_code_that_does_not_run_has_no_copy_button_wherever_it_is_shown(tmp_path
     assert labels == ["This code does not run as written"]
 
 
+NEW_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def _in_scope(node: ast.AST) -> list[ast.AST]:
+    """A statement's nodes, leaving out the bodies of the functions and classes it defines."""
+    if isinstance(node, NEW_SCOPES):
+        return [node]
+    return [node, *(found for child in ast.iter_child_nodes(node) for found in _in_scope(child))]
+
+
+def _read_first(code: str, names: set[str]) -> set[str]:
+    """Of `names`, those a top-level statement reads before, or as, it first binds them:
+    `x = x / 255` and `x += 1` use the x of the blocks above."""
+    read: set[str] = set()
+    bound: set[str] = set()
+    for statement in ast.parse(code).body:
+        nodes = _in_scope(statement)
+        loads = {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        loads |= {
+            n.target.id
+            for n in nodes
+            if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name)
+        }
+        read |= (loads & names) - bound
+        bound |= {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        bound |= {
+            n.name
+            for n in nodes
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        }
+        bound |= {
+            (alias.asname or alias.name).split(".")[0]
+            for n in nodes
+            if isinstance(n, ast.Import | ast.ImportFrom)
+            for alias in n.names
+        }
+    return read
+
+
 def _bound_and_used(code: str) -> tuple[set[str], set[str]]:
-    """The names a block binds at its top level, and those it uses without binding them
-    (in its functions too), builtins aside."""
+    """The names a block binds at its top level, and those it uses from the blocks above: read
+    without binding them (in its functions too), or read before it binds them; builtins aside."""
     table = symtable.symtable(code, "block", "exec")
     bound = {s.get_name() for s in table.get_symbols() if s.is_assigned() or s.is_imported()}
     bound |= {s.get_name() for s in table.get_symbols() if s.is_namespace()}  # def, class
@@ -249,21 +289,33 @@ def _bound_and_used(code: str) -> tuple[set[str], set[str]]:
             for s in scope.get_symbols()
             if s.is_referenced() and (scope is table or s.is_global())
         }
-    return bound, used - bound - set(dir(builtins))
+    return bound, (used - bound - set(dir(builtins))) | _read_first(code, bound)
 
 
 def needless_continuations(page: Path) -> list[str]:
     """Blocks marked to continue the ones above that use none of their names: the copy button
-    would copy, and the reader run, code the block does not need (a whole training, say)."""
+    would copy, and the reader run, code the block does not need (a whole training, say).
+    A chain this cannot read (another language in it, code that does not parse) is named too."""
     problems = []
     for example in examples(page):
+        first, *continued = example.blocks
+        if not continued:
+            continue
         if any(block.language != "python" for block in example.blocks):
+            problems.append(
+                f"{first.where}: a chain of blocks in more than one language; its copy "
+                "buttons cannot copy one program: drop the <!--pytest-codeblocks:cont--> markers"
+            )
             continue
         above: set[str] = set()
         for number, block in enumerate(example.blocks):
             try:
                 bound, used = _bound_and_used(shown(block.code))
-            except SyntaxError:  # the course's code: it fails where it is, on purpose
+            except SyntaxError as error:
+                problems.append(
+                    f"{block.where}: does not parse ({error.msg}, line {error.lineno}) and is "
+                    "part of a chain; code that does not run on purpose stands alone"
+                )
                 break
             if number and not used & above:
                 problems.append(
@@ -289,3 +341,27 @@ def test_a_continued_block_that_needs_nothing_above_it_is_named(tmp_path: Path) 
     line = (CHAIN + extra).splitlines().index("print(math.pi)") - 2  # its opening fence
     [problem] = needless_continuations(page)
     assert problem.startswith(f"{page.as_posix()}, code block at line {line}: marked")
+
+
+X_IS_2 = "```python\nimport math\n\nx = 2\n```\n\n"
+
+
+def test_a_continued_block_that_rebinds_a_name_from_above_uses_it(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    for code in ["x = x / 255", "x += 1", "import math\n\nx = math.floor(x)"]:
+        page.write_text(f"{X_IS_2}<!--pytest-codeblocks:cont-->\n```python\n{code}\n```\n")
+        assert not needless_continuations(page), code
+    for code in ["x = 1\nprint(x)", "def f(x):\n    return x\n\n\nx = f(1)"]:
+        page.write_text(f"{X_IS_2}<!--pytest-codeblocks:cont-->\n```python\n{code}\n```\n")
+        assert len(needless_continuations(page)) == 1, code
+
+
+def test_a_chain_this_cannot_read_is_named(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    for code, found in [
+        ("```bash\necho $x\n```", "in more than one language"),
+        ("```python\nmodel.fit(X train)\n```", "does not parse (invalid syntax"),
+    ]:
+        page.write_text(f"{X_IS_2}<!--pytest-codeblocks:cont-->\n{code}\n")
+        [problem] = needless_continuations(page)
+        assert found in problem
