@@ -12,13 +12,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
 import pytest
 from jupyter_client.manager import KernelManager
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import AnchorLink
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell
 
+from hooks import notebooks as notebook_hook
 from tools import environment, unused_css
 from tools.codeblocks import examples, tidy
 from tools.notebooks import Site, notebook_pages, page_notebook
@@ -173,3 +177,16 @@ def test_a_notebook_page_keeps_only_the_style_rules_it_can_use() -> None:
     assert ".jp-Cell:not(.jp-Unused) td:nth-child(odd){x:3}" in kept, "what :not() excludes"
     assert "@media print" in kept
     assert "[data-theme] a{color:black}" in kept
+
+
+def test_a_notebooks_contents_take_the_ids_of_its_headings_or_the_build_stops() -> None:
+    heading = (
+        '<h2 id="5-saving-during-training-modelcheckpoint">5. … <code>ModelCheckpoint</code></h2>'
+    )
+    contents = [AnchorLink("5. Saving during training: ModelCheckpoint", "5-saving", 2)]
+    page = SimpleNamespace(content=heading, toc=contents, file=SimpleNamespace(src_uri="n.ipynb"))
+    notebook_hook._contents_lead_to_the_headings(page)
+    assert contents[0].id == "5-saving-during-training-modelcheckpoint"
+    page.toc = [*contents, AnchorLink("6. More", "6-more", 2)]
+    with pytest.raises(PluginError, match=r"n\.ipynb: 2 entries in the contents, 1 headings"):
+        notebook_hook._contents_lead_to_the_headings(page)
