@@ -1099,7 +1099,7 @@ def test_every_search_result_has_a_name(browser: Browser, url: str, start: str) 
     """Material wraps each result's title and text in an <article> inside the link, and an
     article gives its link no name: a screen reader, arrowing through the results, heard
     "link" and nothing more. Each is named by its title (site.js), those a result folds
-    under "9 more on this page" too."""
+    under "9 more on this page" too, and described by the text found (a name alone hid it)."""
     with opened(browser, url + start) as page:
         settle(page)
         field = page.locator(".md-search__input")
@@ -1112,10 +1112,18 @@ def test_every_search_result_has_a_name(browser: Browser, url: str, start: str) 
         focused = page.locator("a.md-search-result__link:focus")
         title = focused.locator("h1, h2").first.inner_text()
         expect(focused).to_have_accessible_name(title)
+        with_text = links.filter(has=page.locator("article > p"))
+        found = " ".join(with_text.first.locator("article > p").inner_text().split())
+        assert "dropout" in found.lower(), f"/{start}: {found!r}"
+        expect(with_text.first).to_have_accessible_description(found)
         unnamed = links.evaluate_all(
             "links => links.filter(a => !a.getAttribute('aria-label')).map(a => a.href)"
         )
         assert not unnamed, f"/{start}: results without a name: {unnamed[:3]}"
+        undescribed = with_text.evaluate_all(
+            "links => links.filter(a => !a.getAttribute('aria-describedby')).map(a => a.href)"
+        )
+        assert not undescribed, f"/{start}: results without their text: {undescribed[:3]}"
 
 
 @pytest.mark.parametrize("start", ["", *(f"{language}/" for language in OTHER_LANGUAGES)])

@@ -348,14 +348,21 @@ document.addEventListener("change", (event) => {
 // Material's search results are links around an <article> (its title, a heading, and the
 // text found), and an article gives its link no name: a screen reader, arrowing through the
 // results, heard "link" and nothing more. Each is named by its title as Material lists it,
-// those folded under "9 more on this page" too. Watched only while results come.
+// those folded under "9 more on this page" too, and described by the text found, which a
+// name would otherwise hide. Watched only while results come.
 (() => {
   const list = document.querySelector("[data-md-component=search-result] .md-search-result__list");
   if (!list) return;
+  let described = 0;
   new MutationObserver(() => {
     list.querySelectorAll("a.md-search-result__link:not([aria-label])").forEach((link) => {
       const title = link.querySelector("h1, h2")?.textContent.trim();
       if (title) link.setAttribute("aria-label", title);
+      const found = link.querySelector("article > p");
+      if (found) {
+        found.id ||= `kb-search-found-${(described += 1)}`;
+        link.setAttribute("aria-describedby", found.id);
+      }
     });
   }).observe(list, { childList: true, subtree: true });
 })();
