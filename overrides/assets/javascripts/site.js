@@ -134,11 +134,13 @@ document.addEventListener("change", (event) => {
   // With the keyboard, the place is where the focus last was in the page, not where the page
   // is scrolled: the way back to the switcher (Shift+Tab through the contents) scrolls it to
   // its top. The last one at or before that element, then.
-  // Focus moved by Shift+Tab is that walk back, not a place.
+  // Focus moved by Shift+Tab is that walk back, not a place; so is focus that moves between its
+  // two keys (Material mounting a code block late, then the focus put on its copy button above).
   let focused = null;
   let back = false;
+  const MODIFIERS = ["Shift", "Control", "Alt", "Meta"];
   document.addEventListener("keydown", (event) => {
-    back = event.key === "Tab" && event.shiftKey;
+    if (!MODIFIERS.includes(event.key)) back = event.key === "Tab" && event.shiftKey;
   }, true);
   document.addEventListener("focusin", (event) => {
     if (!back && event.target.closest?.("article")) focused = event.target;
