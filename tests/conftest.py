@@ -1,10 +1,11 @@
 """Test setup: a headless plotting backend, the built site, the browser.
 
 The run is split over two processes (pytest-xdist, `--dist loadgroup` in pyproject.toml).
-The tests that use the built site (the `site` fixture, directly or through another fixture)
-are put in the xdist group "site", so one process builds the site once; the rest go to
-whichever process is free. Page code runs in processes forked from a server that imported
-TensorFlow once (tools/fresh_process.py); the test processes themselves do not import it.
+The site is built once per run: the first process that needs it builds it, under a lock, and
+the other uses that build. The tests of the tour (every page visited twice) are put in the
+xdist group "tour", so that one process tours; every other test goes to whichever process is
+free. Page code runs in processes forked from a server that imported TensorFlow once
+(tools/fresh_process.py); the test processes themselves do not import it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from playwright.sync_api import Browser, sync_playwright
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # pages plot to files, never to a window
@@ -64,16 +66,28 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
-        if "site" in fixtures:
-            item.add_marker(pytest.mark.xdist_group("site"))
+        if "tours" in fixtures:
+            item.add_marker(pytest.mark.xdist_group("tour"))
         if {"browser", "url"} & set(fixtures):
             item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test run with `mkdocs build --strict` (shared by test files)."""
-    site_dir = tmp_path_factory.mktemp("site")
+def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The site, built once per test run with `mkdocs build --strict`, shared by the test files
+    and by both processes."""
+    if worker_id == "master":  # one process (-n0): its own temporary folder
+        return _built(tmp_path_factory.mktemp("site"))
+    run = tmp_path_factory.getbasetemp().parent  # this run's, above each process's own
+    done = run / "site.built"
+    with FileLock(run / "site.lock"):
+        if not done.exists():  # a failed build is tried again, and fails again, in the other
+            _built(run / "site")
+            done.touch()
+    return run / "site"
+
+
+def _built(site_dir: Path) -> Path:
     result = build(site_dir)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site_dir

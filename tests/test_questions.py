@@ -87,9 +87,16 @@ def test_pages_state_the_versions_the_tests_run(request: pytest.FixtureRequest) 
 
 
 # Releases the pages name as history (what changed there), not as the version they were tested
-# with: the last multi-backend Keras 2, Keras 3's first release, TensorFlow 2's, the last with
-# GPUs on native Windows, the first with Keras 3 as tf.keras.
-HISTORY = {"Keras 2.3", "Keras 2.4", "Keras 3.0", "TensorFlow 2.0", "TensorFlow 2.10", "TensorFlow 2.16"}
+# with: the last multi-backend Keras 2, the first that only pointed to tf.keras, Keras 3's first
+# release, TensorFlow 2's, the last with GPUs on native Windows, the first with Keras 3 as tf.keras.
+HISTORY = {
+    "Keras 2.3",
+    "Keras 2.4",
+    "Keras 3.0",
+    "TensorFlow 2.0",
+    "TensorFlow 2.10",
+    "TensorFlow 2.16",
+}
 PACKAGE_NAMES = {"Keras": "Keras", "TensorFlow": "TensorFlow", "TF": "TensorFlow"}
 # "Keras 3.15.1", "tested with 3.15.1", and a claim relative to one: "fixed in Keras after 3.15.1".
 VERSION_NAMED = re.compile(
