@@ -37,7 +37,8 @@ loaded = keras.models.load_model("classifier.keras")
 # The same predictions, up to float32 rounding ...
 np.testing.assert_allclose(loaded(x), classifier(x), rtol=1e-6)  # model(x): as predict, one call
 # ... the same compile settings, and the optimizer's state: its step count (200 / 50 = 4 steps
-# per epoch, 2 epochs) and Adam's running averages of the gradients and of their squares, for every weight.
+# per epoch, 2 epochs) and Adam's running averages of the gradients and of their squares, for
+# every weight.
 assert loaded.loss == "binary_crossentropy"
 assert int(loaded.optimizer.iterations) == int(classifier.optimizer.iterations) == 8
 state = list(zip(loaded.optimizer.variables, classifier.optimizer.variables, strict=True))
