@@ -1,14 +1,20 @@
-"""Each heading's permalink (¶) is named in the page's language, by `aria-label`.
+"""Permalinks (¶) named in the page's language: each heading's, and each exercise's.
 
 Python-Markdown's toc would give every permalink a `title`, in one language for the whole
 site ("Permanent link" on Swedish pages too), and Material (`content.tooltips`) mounts a
 tooltip on every element with a title as the page starts: 22 on question 12, 80 on the code
 reference, start-up work on a phone for a hint on a pilcrow. mkdocs.yml turns the title off
 (`permalink_title: ""`); this names the link for screen readers instead.
+
+An exercise (an `!!! example` box, docs/*/contributing.md) is no heading, so it had no address
+a teacher could hand out. Each gets the id `exercise-N`, in page order: the same in both
+languages, so that the language switcher finds it too (site.js), and a permalink in its title
+(kept out of search, where a heading's is left out by Material).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,10 +24,23 @@ from mkdocs.structure.pages import Page
 from tools.pages import page_language
 
 LABEL = {"sv": "Länk till avsnittet", "en": "Link to this section"}
+EXERCISE_LABEL = {"sv": "Länk till övningen", "en": "Link to this exercise"}
 # The toc's permalinks and mkdocstrings' (the code reference) put their attributes in other orders.
 PERMALINK = re.compile(r'<a (?=[^>]*\bclass="headerlink")')
+EXERCISE = re.compile(r'<div class="admonition example">\s*<p class="admonition-title">(.*?)</p>')
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    label = LABEL[page_language(page, config)]
-    return PERMALINK.sub(f'<a aria-label="{label}" ', html)
+    language = page_language(page, config)
+    html = PERMALINK.sub(f'<a aria-label="{LABEL[language]}" ', html)
+    numbers = itertools.count(1)
+
+    def addressed(exercise: re.Match[str]) -> str:
+        anchor = f"exercise-{next(numbers)}"
+        return (
+            f'<div class="admonition example" id="{anchor}">\n'
+            f'<p class="admonition-title">{exercise[1]}<a class="headerlink" href="#{anchor}" '
+            f'aria-label="{EXERCISE_LABEL[language]}" data-search-exclude>&para;</a></p>'
+        )
+
+    return EXERCISE.sub(addressed, html)

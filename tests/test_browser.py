@@ -697,11 +697,15 @@ def test_the_language_switcher_keeps_the_place_being_read(browser: Browser, url:
             assert focused, (
                 f"switched to {language}: the focus is not at the place, Tab starts over"
             )
-        # A glossary term and a quiz item, found by their ids (the terms are in each language's
-        # alphabetical order).
-        for path, selector in (("glossary/", "dt[id]"), ("quiz/", "form[id]")):
+        # A glossary term, a quiz item and an exercise, found by their ids (the terms are in
+        # each language's alphabetical order).
+        for path, selector, number in (
+            ("glossary/", "dt[id]", 20),
+            ("quiz/", "form[id]", 20),
+            ("questions/q10-cnn/", ".admonition[id]", 1),
+        ):
             page.goto(url + path)
-            place = page.locator(selector).nth(20)
+            place = page.locator(selector).nth(number)
             place.evaluate("e => { e.scrollIntoView(); scrollBy(0, -60) }")  # as a reader would
             place_id = place.get_attribute("id") or ""
             _switch_as_a_reader(page, other)

@@ -134,17 +134,42 @@ def test_box_titles_show_no_escape_characters(site: Path) -> None:
 
 def test_every_permalink_is_named_in_its_page_language_and_has_no_tooltip(site: Path) -> None:
     """hooks/headerlinks.py: a title would make Material mount a tooltip for each one."""
-    labels = {"sv": "Länk till avsnittet", "en": "Link to this section"}
-    problems, seen = [], 0
+    labels = {
+        "sv": {"section": "Länk till avsnittet", "exercise": "Länk till övningen"},
+        "en": {"section": "Link to this section", "exercise": "Link to this exercise"},
+    }
+    problems, seen = [], {"section": 0, "exercise": 0}
     for language in LANGUAGES:
         for page in pages(language):
             html = _html_of(site, language, page).read_text(encoding="utf-8")
             for link in re.findall(r'<a [^>]*class="headerlink"[^>]*>', html):
-                seen += 1
-                if f'aria-label="{labels[language]}"' not in link or "title=" in link:
+                kind = "exercise" if 'href="#exercise-' in link else "section"
+                seen[kind] += 1
+                if f'aria-label="{labels[language][kind]}"' not in link or "title=" in link:
                     problems.append(f"docs/{language}/{page}: {link}")
-    assert seen, "no heading has a permalink"
+    assert all(seen.values()), f"permalinks found: {seen}"
     assert not problems, "\n".join(problems[:10])
+
+
+EXERCISE = re.compile(
+    r'<div class="admonition example"([^>]*)>\s*<p class="admonition-title">(.*?)</p>', re.S
+)
+
+
+def test_every_exercise_has_an_address_in_both_languages(site: Path) -> None:
+    """A teacher hands out a link to one exercise: each has the id `exercise-N`, in page order,
+    the same in both languages (the language switcher finds it by it), and a permalink."""
+    problems, seen = [], 0
+    for language in LANGUAGES:
+        for page in pages(language):
+            html = _html_of(site, language, page).read_text(encoding="utf-8")
+            for number, (attributes, title) in enumerate(EXERCISE.findall(html), start=1):
+                seen += 1
+                anchor = f"exercise-{number}"
+                if f'id="{anchor}"' not in attributes or f'href="#{anchor}"' not in title:
+                    problems.append(f"docs/{language}/{page}: exercise {number}, {attributes!r}")
+    assert seen, "no exercise found"
+    assert not problems, "exercises without their address:\n" + "\n".join(problems)
 
 
 def test_every_link_to_a_place_on_its_own_page_leads_there(site: Path) -> None:

@@ -109,14 +109,15 @@ document.addEventListener("change", (event) => {
   setTimeout(() => document.documentElement.classList.remove("kb-palette-switching"));
 }, true);
 
-// The language switcher keeps the reader's place. A glossary term or a quiz item has the same
-// id in both languages, and is found by it; a section is found as the heading of the same
+// The language switcher keeps the reader's place. A glossary term, a quiz item or an exercise
+// has the same id in both languages, and is found by it; a section is found as the heading of the same
 // number, since a page and its translation have the same headings in the same order
 // (tests/test_site.py compares the built pages). The link is left as it is (it works without
 // this). In a block: names of its own, apart from the page's other scripts.
 {
   const HEADINGS = "article :is(h2, h3)[id]";
-  const PLACES = "article :is(h2, h3, dt, form)[id]";
+  const PLACES = "article :is(h2, h3, dt, form, .admonition)[id]";
+  const BY_ID = "dt, form, .admonition";
   const SWITCHED = "kb-switched-to";
   // The last one the reader has passed; a hidden one (the self-test's known questions) is not
   // passed here, but counts on the other page, where it is shown.
@@ -163,7 +164,7 @@ document.addEventListener("change", (event) => {
     const headings = [...document.querySelectorAll(HEADINGS)];
     remember({
       path: new URL(link.href).pathname,
-      id: place.matches("dt, form") ? place.id : "",
+      id: place.matches(BY_ID) ? place.id : "",
       heading: headings.indexOf(passed(headings)),
     });
   });
