@@ -110,8 +110,8 @@ document.addEventListener("change", (event) => {
 }, true);
 
 // The language switcher keeps the reader's place. A glossary term, a quiz item or an exercise
-// has the same id in both languages, and is found by it; a section is found as the heading of the same
-// number, since a page and its translation have the same headings in the same order
+// has the same id in both languages, and is found by it; a section is found as the heading of
+// the same number, since a page and its translation have the same headings in the same order
 // (tests/test_site.py compares the built pages). The link is left as it is (it works without
 // this). In a block: names of its own, apart from the page's other scripts.
 {
