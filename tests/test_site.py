@@ -159,17 +159,23 @@ EXERCISE = re.compile(
 def test_every_exercise_has_an_address_in_both_languages(site: Path) -> None:
     """A teacher hands out a link to one exercise: each has the id `exercise-N`, in page order,
     the same in both languages (the language switcher finds it by it), and a permalink."""
-    problems, seen = [], 0
+    problems, counts = [], {}
     for language in LANGUAGES:
         for page in pages(language):
             html = _html_of(site, language, page).read_text(encoding="utf-8")
-            for number, (attributes, title) in enumerate(EXERCISE.findall(html), start=1):
-                seen += 1
+            exercises = EXERCISE.findall(html)
+            counts.setdefault(page, []).append(len(exercises))
+            for number, (attributes, title) in enumerate(exercises, start=1):
                 anchor = f"exercise-{number}"
                 if f'id="{anchor}"' not in attributes or f'href="#{anchor}"' not in title:
                     problems.append(f"docs/{language}/{page}: exercise {number}, {attributes!r}")
-    assert seen, "no exercise found"
-    assert not problems, "exercises without their address:\n" + "\n".join(problems)
+    problems += [
+        f"{page}: {n} exercises in {LANGUAGES}" for page, n in counts.items() if len(set(n)) > 1
+    ]
+    assert any(sum(n) for n in counts.values()), "no exercise found"
+    assert not problems, (
+        "exercises without their address, or not as many in each language:\n" + "\n".join(problems)
+    )
 
 
 def test_every_link_to_a_place_on_its_own_page_leads_there(site: Path) -> None:

@@ -116,8 +116,8 @@ document.addEventListener("change", (event) => {
 // this). In a block: names of its own, apart from the page's other scripts.
 {
   const HEADINGS = "article :is(h2, h3)[id]";
-  const PLACES = "article :is(h2, h3, dt, form, .admonition)[id]";
   const BY_ID = "dt, form, .admonition";
+  const PLACES = `article :is(h2, h3, ${BY_ID})[id]`;
   const SWITCHED = "kb-switched-to";
   // The last one the reader has passed; a hidden one (the self-test's known questions) is not
   // passed here, but counts on the other page, where it is shown.
