@@ -1281,6 +1281,62 @@ def test_a_question_page_prints_its_answers_without_what_is_for_the_screen(
         assert code == ["4/4"], code
 
 
+# Each line of the visible code blocks: where each of its rows starts on the page, in
+# characters from the edge of the code's text (a line of Pygments' tokens spans many nodes).
+ROW_STARTS = """() => [...document.querySelectorAll("article pre > code")]
+.filter(code => code.checkVisibility())
+.flatMap(code => {
+  const style = getComputedStyle(code);
+  const edge = code.getBoundingClientRect().left + code.clientLeft + parseFloat(style.paddingLeft);
+  const probe = code.appendChild(document.createElement("span"));
+  probe.textContent = "0".repeat(10);
+  const char = probe.getBoundingClientRect().width / 10;
+  probe.remove();
+  const texts = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+  const lines = [[]];  // each line: its pieces, [node, start, end]
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    const pieces = node.data.split("\\n");
+    let start = 0;
+    pieces.forEach((piece, n) => {
+      if (piece) lines.at(-1).push([node, start, start + piece.length]);
+      if (n < pieces.length - 1) lines.push([]);
+      start += piece.length + 1;
+    });
+  }
+  return lines.filter(pieces => pieces.length).map(pieces => {
+    const range = document.createRange();
+    range.setStart(pieces[0][0], pieces[0][1]);
+    range.setEnd(pieces.at(-1)[0], pieces.at(-1)[2]);
+    const rows = new Map();  // top -> leftmost start
+    for (const r of range.getClientRects()) {
+      if (!r.width) continue;
+      const top = Math.round(r.top);
+      rows.set(top, Math.min(rows.get(top) ?? Infinity, (r.left - edge) / char));
+    }
+    return {text: range.toString(), starts: [...rows.values()].map(x => Math.round(x * 10) / 10)};
+  });
+})"""
+
+
+def test_on_paper_a_long_code_line_goes_on_indented_below_itself(
+    browser: Browser, url: str
+) -> None:
+    """Code wraps on paper instead of running off it; the rest of a wrapped line starts two
+    characters in, where no line of Python starts, not at the edge where it read as a line of
+    its own. At A4's printed width (718 px at Chromium's default margins)."""
+    paper = {"width": 718, "height": 900}
+    with opened(browser, url + "en/questions/q02-tensorflow-keras/", viewport=paper) as page:
+        on_paper(page)
+        lines = page.evaluate(ROW_STARTS)
+    assert lines, "no code on the page"
+    not_at_edge = [line["text"] for line in lines if line["starts"][0] != 0]
+    assert not not_at_edge, f"lines that do not start at the edge: {not_at_edge[:3]}"
+    wrapped = [line for line in lines if len(line["starts"]) > 1]
+    assert wrapped, "no code line wraps at this width: pick a page with a longer one"
+    indents = {start for line in wrapped for start in line["starts"][1:]}
+    assert indents == {2.0}, f"a wrapped line goes on {indents} characters in"
+
+
 @pytest.mark.parametrize("path", ["questions/q13-cpu-gpu/", "en/questions/q13-cpu-gpu/"])
 def test_a_reading_list_prints_the_address_of_each_link(
     browser: Browser, url: str, path: str

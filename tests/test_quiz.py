@@ -757,6 +757,43 @@ def test_an_item_can_be_answered_with_the_keyboard_alone(
     expect(score).to_have_text(f"{TEXT[language]['score']}: 0/{len(items)}")
 
 
+# What a screen reader hears from the page's statuses and live regions once it is parsed: the
+# text of each one that changed while it was not muted (aria-live="off"). An init script, so it
+# listens from the end of parsing, before deferred scripts run (quiz.js restores the scores).
+HEARD = """window.kbHeard = [];
+const heard = new MutationObserver(records => {
+  for (const record of records) {
+    const changed = record.target.nodeType === Node.ELEMENT_NODE
+      ? record.target : record.target.parentElement;
+    const region = changed.closest("[role=status], [aria-live]");
+    if (region && region.getAttribute("aria-live") !== "off")
+      window.kbHeard.push(region.textContent.trim());
+  }
+});
+document.addEventListener("readystatechange", () => {
+  if (document.readyState === "interactive")
+    heard.observe(document.body, {subtree: true, childList: true, characterData: true});
+});"""
+
+
+def test_a_returning_readers_score_is_restored_without_being_read_out(tab: Page, url: str) -> None:
+    """A screen reader read the restored score out at load, over the page's title. It speaks
+    from the reader's first touch or focus: after a Check, it is heard."""
+    language = LANGUAGES[0]
+    slug, items = next(iter(_with_items(language).items()))
+    item = items[0]
+    tab.add_init_script(HEARD)
+    tab.goto(_address(url, language, f"questions/{slug}/"))
+    _answer(tab, item, item.right)
+    tab.reload()
+    score = tab.locator(f'[data-quiz-score="{slug}"]')
+    expect(score).to_have_text(f"1/{len(items)}")
+    assert tab.evaluate("kbHeard") == [], "heard at load"
+    _answer(tab, item, item.right)
+    heard = tab.evaluate("kbHeard")
+    assert f"{TEXT[language]['score']}: 1/{len(items)}" in heard, heard
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_jump_past_the_items_lands_on_its_heading(tab: Page, url: str, language: str) -> None:
     """The table of contents' link to the scores, past every item, lands on the heading. (With

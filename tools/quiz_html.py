@@ -194,6 +194,11 @@ def _container(language: str, body: str, extra_class: str = "") -> str:
     return f'<div class="{classes}" data-quiz-text="{labels}">{body}</div>'
 
 
+# A status (the scores) silent until the reader first touches or focuses the page: quiz.js
+# restores the reader's scores at load, which a screen reader read out over the page.
+MUTED = 'aria-live="off" data-quiz-muted'
+
+
 def _score(slug: str, count: int) -> str:
     return f'<strong data-quiz-score="{slug}" data-quiz-total="{count}">0/{count}</strong>'
 
@@ -208,9 +213,9 @@ def question_section(slug: str, items: list[quiz.Item], links: Links, language: 
     forms = "".join(render_item(item, links, language) for item in items)
     # The score is a status, read whole ("Rätt besvarade: 0/6"), the button beside it left out:
     # a screen reader hears it change after the verdict, and after Start over, which said
-    # nothing, clearing every answer.
+    # nothing, clearing every answer. Not the score restored at load (MUTED).
     progress = (
-        f'<p class="kb-quiz__progress kb-quiz__js"><span role="status">'
+        f'<p class="kb-quiz__progress kb-quiz__js"><span role="status" {MUTED}>'
         f'<span class="kb-quiz__score-label">{t["score"]}:</span> {_score(slug, len(items))}'
         f'</span> <button type="button" class="md-button" data-quiz-reset="{slug}">'
         f"{t['reset']}</button></p>"
@@ -248,7 +253,7 @@ def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str)
         f"</p>"
         # The score of the chosen questions at the top: the per-question scores are 70 items down.
         # A status: a screen reader hears it change, after the verdict, as the tally is seen.
-        f'<p class="kb-quiz__tally" role="status">{t["score"]}: '
+        f'<p class="kb-quiz__tally" role="status" {MUTED}>{t["score"]}: '
         f"<strong data-quiz-tally>0/{count}</strong></p>"
         f'<label class="kb-quiz__choice"><input type="checkbox" autocomplete="off" data-quiz-open>'
         f" {t['open-only']}</label>"

@@ -281,6 +281,21 @@
 
   window.addEventListener("hashchange", reveal);
 
+  /* The scores are statuses (role="status"), muted in the HTML (aria-live="off") while this
+     script restores them, and on a page the browser kept, while it brings them up to date: a
+     screen reader read the restored scores out over the page. They speak from the reader's
+     first touch or focus on, an event before the change it is to hear. */
+  function mute(muted) {
+    document.querySelectorAll("[data-quiz-muted]").forEach(function (status) {
+      if (muted) status.setAttribute("aria-live", "off");
+      else status.removeAttribute("aria-live");
+    });
+  }
+
+  ["pointerdown", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function () { mute(false); });
+  });
+
   function start() {
     restore();
     if (choices().length) choose(read(LEFT_OUT));
@@ -289,6 +304,7 @@
     forms().forEach(function (form) {
       if (!form.hasAttribute("data-kb-held")) return;
       form.removeAttribute("data-kb-held");
+      mute(false);  /* the reader has acted: the tap came before this script could hear it */
       check(form);
     });
   }
@@ -296,6 +312,7 @@
   /* Back to a page the browser kept whole: answers given elsewhere since then count. */
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted) return;
+    mute(true);
     if (choices().length) show();
     else score(read());
   });
