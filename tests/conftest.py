@@ -55,6 +55,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the output files included by pages with what the code prints now",
     )
+    parser.addoption(
+        "--site",
+        type=Path,
+        help="a site just built from this tree, to use instead of building one (make check)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -73,9 +78,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def site(
+    tmp_path_factory: pytest.TempPathFactory, worker_id: str, pytestconfig: pytest.Config
+) -> Path:
     """The site, built once per test run with `mkdocs build --strict`, shared by the test files
-    and by both processes."""
+    and by both processes (or the one given with --site)."""
+    if given := pytestconfig.getoption("--site"):
+        assert (given / "index.html").is_file(), f"--site {given}: no built site there"
+        return given
     if worker_id == "master":  # one process (-n0): its own temporary folder
         return _built(tmp_path_factory.mktemp("site"))
     run = tmp_path_factory.getbasetemp().parent  # this run's, above each process's own
