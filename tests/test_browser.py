@@ -38,7 +38,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from tests.conftest import BROWSER_FLAGS, executable
 from tools.codeblocks import CodeExample, examples, program
 from tools.copy_programs import not_runnable
-from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix
+from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, all_pages, language_prefix
 from tools.questions import MARKS, questions
 from tools.serve import serve
 
@@ -899,8 +899,9 @@ def test_on_a_touch_screen_a_copy_button_is_shown_without_a_hover(
         block = page.locator("article .highlight:not(.no-copy)").first
         block.scroll_into_view_if_needed()
         colour = block.locator("[data-clipboard-target]").evaluate("b => getComputedStyle(b).color")
-    alpha = re.fullmatch(r"rgba\(.*, ([\d.]+)\)", colour)
-    assert not alpha or float(alpha[1]) >= 0.5, f"the copy button is {colour} on a phone"
+    rgb = re.fullmatch(r"rgba?\((?:[\d.]+, ){2}[\d.]+(?:, ([\d.]+))?\)", colour)
+    assert rgb, f"a colour this test cannot read (not rgb or rgba): {colour}"
+    assert float(rgb[1] or 1) >= 0.5, f"the copy button is {colour} on a phone"
 
 
 def _self_test_counts(page: Page) -> tuple[str, ...]:
@@ -1149,13 +1150,18 @@ def test_search_lists_only_pages_in_the_page_language(
     assert not foreign, f"/{start}: {BOTH_LANGUAGES!r} lists pages in another language: {foreign}"
 
 
-def test_copy_button_copies_a_program_that_runs_as_it_is(desktop: dict[str, Visit]) -> None:
+def test_copy_button_copies_a_program_that_runs_as_it_is(
+    desktop: dict[str, Visit], pages: list[str]
+) -> None:
     """Each runnable block of a Markdown page (includes expanded) is shown on the page, and
     its copy button puts on the clipboard exactly the program that the code tests run for it
     in a fresh process (tools.codeblocks.program): the block and the blocks it continues,
     which are folded above it. Code that does not run on purpose (marked xfail: the course's
     code in the question boxes, also shown on the self-test pages) is labelled and has no
     copy button, wherever it is shown. Checked by the tour, on a desktop."""
+    toured = {source_of(path) for path in pages}
+    unseen = [page.as_posix() for page in all_pages() if examples(page) and page not in toured]
+    assert not unseen, f"pages with code whose built page the tour did not find: {unseen}"
     problems = _report("copies", desktop)
     assert not problems, problems
     assert sum(visit.copied for visit in desktop.values()), "no copy button clicked on any page"
@@ -1256,7 +1262,9 @@ def test_a_question_page_prints_its_answers_without_what_is_for_the_screen(
     boxes; that code is printed just above), the quiz's score, nor the notebook's links."""
     with opened(browser, url + path) as page:
         on_paper(page)
-        items = shown(page.locator(".kb-quiz__item"))
+        items = page.locator(".kb-quiz__item").count()
+        assert items, "no quiz item on the page"
+        assert shown(page.locator(".kb-quiz__item")) == items, "a quiz item not printed"
         assert shown(page.locator(".kb-quiz__answer[open]")) == items, "an answer left closed"
         assert shown(page.locator("details.success[open] .highlight"))  # an exercise's solution
         assert page.locator("details.kb-builds-on").count()
