@@ -115,18 +115,39 @@ def test_sitemap_lists_every_page_with_absolute_alternates(site: Path) -> None:
 
 
 def test_each_language_has_its_own_search_index(site: Path) -> None:
+    """Each language's index lists its own pages: none under another language's folder, and
+    each page under its heading in this language (a location is relative to the language's
+    root, so another language's page at the same place would have that one's title)."""
     others = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
     for language in LANGUAGES:
         folder = site / language_prefix(language)
         index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert index["config"]["lang"] == [language]
+        assert index["docs"], f"the {language} search index is empty"
         foreign = [
             doc["location"]
             for doc in index["docs"]
             if any(doc["location"].startswith(f"{other}/") for other in others)
         ]
-        assert index["docs"], f"the {language} search index is empty"
         assert not foreign, f"the {language} search index lists other languages: {foreign[:5]}"
+        titled = [
+            f"/{language_prefix(language)}{doc['location']}: {doc['title']!r}"
+            for doc in index["docs"]
+            if "#" not in doc["location"]
+            and _heading(folder / doc["location"] / "index.html") != " ".join(doc["title"].split())
+        ]
+        assert not titled, f"the {language} index names pages by another heading:\n" + "\n".join(
+            titled
+        )
+
+
+def _heading(html: Path) -> str:
+    """A built page's H1, as search names the page (without its permalink)."""
+    h1 = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("article h1")
+    assert h1, f"{html}: no H1"
+    for link in h1.select(".headerlink"):
+        link.decompose()
+    return " ".join(h1.get_text().split())
 
 
 def test_each_language_indexes_every_page_section_by_section(site: Path) -> None:
