@@ -1,16 +1,28 @@
-"""Both languages are first-class: every page exists in each, with the same blocks and code."""
+"""Both languages are first-class: every page exists in each, with the same blocks, the same
+code and the same figures."""
 
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import pytest
 
-from tools import markdown_reader
+from tools import markdown_reader, quiz
 from tools.pages import DOCS, LANGUAGES, ROOT, pages
 
 ORIGINAL, *TRANSLATIONS = LANGUAGES
+# How a language writes a figure: (a number, its grouping marks, its decimal mark). Swedish
+# 0,26 and 19 000, English 0.26 and 19,000; a version or section (3.15.1, 5.3) is written alike.
+FIGURES = {
+    "sv": (r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:,\d+)?", " \u00a0\u202f", ","),
+    "en": (r"\d{1,3}(?:,\d{3})+(?!\d)|\d+", ",", "."),
+}
+# A number's plural is a word, not a figure: "1s", "the 2020s", "1970- och 1980-talen" ("ettor"
+# in Swedish).
+PLURAL = r"\b\d+(?:s\b|-tal\w*|-(?=\s))"
+VERSION = r"\d+(?:\.\d+)+"
 
 
 def different_blocks(original: Path, translated: Path) -> str:
@@ -82,6 +94,85 @@ def test_translation_has_the_same_blocks_and_code(page: Path, language: str) -> 
             "the same in both languages; make the change in both pages (code included from "
             "snippets/ is already shared: edit it there)"
         )
+
+
+def figures(text: str, language: str) -> set[str]:
+    """The figures a text states, each written the way Python writes it ("19000", "0.26")."""
+    number, grouping, decimal = FIGURES[language]
+    found = re.findall(rf"{VERSION}|{number}", re.sub(PLURAL, " ", text))
+    return {re.sub(f"[{grouping}]", "", figure).replace(decimal, ".") for figure in found}
+
+
+def different_figures(mine: str, theirs: str, language: str) -> str:
+    """What two texts' figures differ in ('' where the same ones), the other language's
+    first: a figure stated again, or one written as a word, is wording."""
+    ours, other = figures(mine, ORIGINAL), figures(theirs, language)
+    if ours == other:
+        return ""
+    return f"{sorted(other - ours)} in {language}, {sorted(ours - other)} in {ORIGINAL}"
+
+
+# The glossary has its entries in each language's alphabetical order: compared by anchor below.
+@pytest.mark.parametrize(
+    ("page", "language"), [pair for pair in _pairs() if pair.values[0] != Path("glossary.md")]
+)
+def test_translation_states_the_same_figures_in_each_block(page: Path, language: str) -> None:
+    original, translated = DOCS / ORIGINAL / page, DOCS / language / page
+    blocks = [
+        markdown_reader.texts(path.read_text(encoding="utf-8")) for path in (original, translated)
+    ]
+    wrong = [
+        f"{translated.relative_to(ROOT)}:{their} and {original.relative_to(ROOT)}:{line}: {what}"
+        for (line, mine), (their, text) in zip(*blocks, strict=False)
+        if (what := different_figures(mine, text, language))
+    ]
+    assert not wrong, "the same facts in both languages: change a figure in both pages\n" + (
+        "\n".join(wrong)
+    )
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_glossary_and_quiz_state_the_same_figures_in_each_language(language: str) -> None:
+    def words(markdown: str) -> str:
+        return " ".join(text for _, text in markdown_reader.texts(markdown))
+
+    texts = {}  # what each entry, prompt, option and reason says, by a name for it
+    for lang in (ORIGINAL, language):
+        anchor = ""  # a term's entry runs from its anchor, { #term }, to the next one
+        for _, text in markdown_reader.texts((DOCS / lang / "glossary.md").read_text("utf-8")):
+            anchor = found[1] if (found := re.search(r"\{\s*#([\w-]+)\s*\}", text)) else anchor
+            place = f"glossary.md#{anchor}"
+            texts[lang, place] = f"{texts.get((lang, place), '')} {text}"
+        for stem, items in quiz.by_question(lang).items():
+            for item in items:
+                texts[lang, f"{stem}.quiz.yml, item {item.id!r}"] = words(item.prompt)
+                for number, option in enumerate(item.options, 1):
+                    place = f"{stem}.quiz.yml, item {item.id!r}, option {number}"
+                    texts[lang, place] = words(option.text)
+                    texts[lang, f"{place}, why"] = words(option.why)
+    wrong = [
+        f"{place}: {what}"
+        for lang, place in texts
+        if lang == language and (ORIGINAL, place) in texts
+        if (what := different_figures(texts[ORIGINAL, place], texts[lang, place], language))
+    ]
+    assert not wrong, "the same facts in both languages: change a figure in both files\n" + (
+        "\n".join(wrong)
+    )
+
+
+def test_a_figure_is_read_the_way_each_language_writes_it() -> None:
+    swedish = "19 000 vikter, 0,26 mot 0,20, Keras 3.15.1, 15,3 %, 1970- och 1980-talen, ettor"
+    english = "19,000 weights, 0.26 against 0.20, Keras 3.15.1, 15.3%, the 1970s and 1980s, 1s"
+    assert (
+        figures(swedish, "sv")
+        == figures(english, "en")
+        == {"19000", "0.26", "0.20", "3.15.1", "15.3"}
+    )
+    assert (
+        different_figures("ett fel på 15,3 %", "an error of 15.2%", "en")
+        == "['15.2'] in en, ['15.3'] in sv"
+    )
 
 
 def test_a_block_in_one_language_only_is_named_with_file_and_line(tmp_path: Path) -> None:

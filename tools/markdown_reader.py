@@ -156,6 +156,17 @@ def parse(text: str) -> MarkdownPage:
     return MarkdownPage(lines, meta, body_start, blocks, structure)
 
 
+def texts(text: str) -> list[tuple[int, str]]:
+    """The words of each block that holds text (paragraph, heading, list item, table, a box's
+    title), in order, each with its line: inline code, link targets and HTML left out."""
+    found = []
+    for token in _PARSER.parse(text):
+        if token.type == "inline" and token.map:
+            words = (child.content for child in token.children or [] if child.type == "text")
+            found.append((token.map[0] + 1, " ".join(words)))
+    return found
+
+
 def read(path: Path) -> MarkdownPage:
     return _read(path, path.stat().st_mtime_ns)
 
