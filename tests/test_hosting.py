@@ -6,6 +6,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ from tools.serve import site_path
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
+TAG = re.compile(r"<[^>]*>")
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
 
 
@@ -27,6 +29,16 @@ def _pages(site: Path) -> list[Path]:
         for html in site.rglob("index.html")
         if html.relative_to(site).parts[0] not in {"assets", "search"}
     )
+
+
+def _part(html: Path, start: str, end: str) -> BeautifulSoup:
+    """The part of a built page from `start` to `end`, parsed without the rest of the page (a
+    notebook's page takes a tenth of a second to parse whole)."""
+    text = html.read_text(encoding="utf-8")
+    first = text.find(start)
+    last = text.find(end, first)
+    assert 0 <= first < last, f"{html}: no {start} ... {end}"
+    return BeautifulSoup(text[first : last + len(end)], "html.parser")
 
 
 def _language_of(path: str) -> str:
@@ -143,11 +155,10 @@ def test_each_language_has_its_own_search_index(site: Path) -> None:
 
 def _heading(html: Path) -> str:
     """A built page's H1, as search names the page (without its permalink)."""
-    h1 = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("article h1")
+    h1 = _part(html, "<article", "</h1>").select_one("article h1")
     assert h1, f"{html}: no H1"
-    for link in h1.select(".headerlink"):
-        link.decompose()
-    return " ".join(h1.get_text().split())
+    words = (text for text in h1.find_all(string=True) if not text.find_parent(class_="headerlink"))
+    return " ".join("".join(words).split())
 
 
 def test_each_language_indexes_every_page_section_by_section(site: Path) -> None:
@@ -178,14 +189,16 @@ def test_what_a_page_keeps_out_of_search_is_not_in_its_search_entries(site: Path
         index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
         for doc in index["docs"]:
             page = language_prefix(language) + doc["location"].split("#")[0]
-            text = BeautifulSoup(doc["text"], "html.parser").get_text(" ")
+            text = unescape(TAG.sub(" ", doc["text"]))
             indexed[page] = " ".join(f"{indexed.get(page, '')} {doc['title']} {text}".split())
     kept_out, problems = 0, []
     for html in _pages(site):
         page = html.parent.relative_to(site).as_posix().removeprefix(".").rstrip("/")
         page = f"{page}/" if page else ""
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        parts = soup.select("article [data-search-exclude]")
+        text = html.read_text(encoding="utf-8")
+        if "data-search-exclude" not in text:
+            continue  # nothing kept out (the notebooks): no need to parse the page
+        parts = BeautifulSoup(text, "html.parser").select("article [data-search-exclude]")
         assert not parts or page in indexed, f"/{page}: no search entries found for the page"
         for part in parts:
             for line in part.stripped_strings:
@@ -229,8 +242,7 @@ def test_the_language_switcher_names_each_language_in_its_own_language(site: Pat
     for page in pages:
         path = page.relative_to(site).as_posix()
         language = _language_of(path)
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        links = soup.select("a.md-select__link[hreflang]")
+        links = _part(page, "<header", "</header>").select("a.md-select__link[hreflang]")
         if [link.get("hreflang") for link in links] != list(LANGUAGES):
             problems.append(f"/{path}: the switcher lists {[a.get('hreflang') for a in links]}")
         problems += [
