@@ -196,7 +196,7 @@ def test_what_a_page_keeps_out_of_search_is_not_in_its_search_entries(site: Path
         page = html.parent.relative_to(site).as_posix().removeprefix(".").rstrip("/")
         page = f"{page}/" if page else ""
         if "data-search-exclude" not in html.read_text(encoding="utf-8"):
-            continue  # nothing kept out (the notebooks): no need to parse the page
+            continue  # nothing kept out (a notebook, say): no need to parse the page
         parts = _part(html, "<article", "</article>").select("article [data-search-exclude]")
         assert not parts or page in indexed, f"/{page}: no search entries found for the page"
         for part in parts:
