@@ -112,15 +112,21 @@ def different_figures(mine: str, theirs: str, language: str) -> str:
     return f"{sorted(other - ours)} in {language}, {sorted(ours - other)} in {ORIGINAL}"
 
 
+def _words_by_block(path: Path) -> list[tuple[int, str]]:
+    """The front matter's title and description (what search engines show), then the words of
+    each block of the page, each with its line."""
+    page = markdown_reader.read(path)
+    head = " ".join(str(page.meta.get(key, "")) for key in ("title", "description"))
+    return [(1, head), *markdown_reader.texts("\n".join(page.lines))]
+
+
 # The glossary has its entries in each language's alphabetical order: compared by anchor below.
 @pytest.mark.parametrize(
     ("page", "language"), [pair for pair in _pairs() if pair.values[0] != Path("glossary.md")]
 )
 def test_translation_states_the_same_figures_in_each_block(page: Path, language: str) -> None:
     original, translated = DOCS / ORIGINAL / page, DOCS / language / page
-    blocks = [
-        markdown_reader.texts(path.read_text(encoding="utf-8")) for path in (original, translated)
-    ]
+    blocks = [_words_by_block(path) for path in (original, translated)]
     wrong = [
         f"{translated.relative_to(ROOT)}:{their} and {original.relative_to(ROOT)}:{line}: {what}"
         for (line, mine), (their, text) in zip(*blocks, strict=False)
