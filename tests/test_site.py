@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools import published
+from tools import addresses, published
 from tools.codeblocks import missing_includes
 from tools.pages import LANGUAGES, PROJECT_PARTS, language_prefix, pages
 from tools.site import build, copy_project
@@ -175,6 +175,21 @@ def test_every_exercise_has_an_address_in_both_languages(site: Path) -> None:
     assert any(sum(n) for n in counts.values()), "no exercise found"
     assert not problems, (
         "exercises without their address, or not as many in each language:\n" + "\n".join(problems)
+    )
+
+
+def test_every_published_address_still_leads_to_its_place(site: Path) -> None:
+    """A teacher's link to a section, an exercise, a glossary term or a quiz item keeps working
+    after the page changes (tests/published_addresses.txt, tools/addresses.py). New places are
+    not required in the list, so that a new question needs only its own files; `make
+    addresses` adds them."""
+    published_so_far = addresses.listed()
+    assert published_so_far, "tests/published_addresses.txt lists no address"
+    gone = sorted(published_so_far - addresses.addresses(site))
+    assert not gone, (
+        "published addresses that lead nowhere now (a link to one lands at the top of its page): "
+        "keep the old id with `{ #old-id }` after the new heading, or remove the line from "
+        "tests/published_addresses.txt if the place is gone for good:\n" + "\n".join(gone)
     )
 
 

@@ -25,6 +25,7 @@ from tools.pages import DOCS, ROOT, language_prefix
 OUTPUT = ROOT / "snippets" / "output"
 MEASURED = "mark.measured"
 SKIPIF = re.compile(r"""mark\.skipif\(\s*(["'])(?P<condition>.*?)\1""")
+ATTRIBUTES = re.compile(r"\s*\{(?P<inside>[^}]*)\}\s*$")  # { #id .class }, ending a line
 ADMONITION = re.compile(
     r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"(?P<title>(?:[^"\\]|\\.)*)")?\s*$'
 )
@@ -115,8 +116,19 @@ def _plain(lines: list[str]) -> list[str]:
                 plain.append("")  # a blank line ends the quote; the next indented line opens one
                 continue
             in_admonition = False
-        plain.append(re.sub(r"\s*\{[^}]*\}\s*$", "", line) if line.rstrip().endswith("}") else line)
+        plain.append(_without_attributes(line))
     return plain
+
+
+def _without_attributes(line: str) -> str:
+    """A line without its attribute list; a heading keeps an id given there (the address it had
+    before it was renamed, tests/published_addresses.txt) as an anchor of its own."""
+    match = ATTRIBUTES.search(line)
+    if not match:
+        return line
+    given = re.search(r"#([\w-]+)", match["inside"])
+    anchor = f' <a id="{given[1]}"></a>' if given and line.startswith("#") else ""
+    return line[: match.start()] + anchor
 
 
 def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
