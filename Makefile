@@ -63,14 +63,14 @@ outputs: install
 	fi; \
 	exit $$status
 
-# The speeds the README promises: test suite, build, serve after an edit. Options pass through:
-#   make benchmark ARGS="--baseline b03b6af --only build,serve"
 # List the built site's new sections, exercises, glossary terms and quiz items among the published
 # addresses (tests/published_addresses.txt), which the tests keep leading somewhere. Never needed
 # for the tests to pass; run it once new pages are published, and commit the list.
 addresses: build
 	$(BIN)/python -m tools.addresses site
 
+# The speeds the README promises: test suite, build, serve after an edit. Options pass through:
+#   make benchmark ARGS="--baseline b03b6af --only build,serve"
 benchmark: install
 	$(BIN)/python scripts/benchmark.py $(ARGS)
 
