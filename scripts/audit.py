@@ -35,7 +35,7 @@ import yaml
 from tools import pages
 from tools.pages import DEFAULT_LANGUAGE, ROOT
 from tools.serve import serve
-from tools.site import built, given_or_built, worktree
+from tools.site import built, given_or_built, site_pages, worktree
 
 ANCHOR_PAGE = "questions/q12-save-load"  # the heaviest question page when this was written
 MARGIN = 3  # performance points a page may score below the anchor
@@ -123,16 +123,6 @@ def shortfalls(report: dict, category: str) -> list[str]:
     return found
 
 
-def site_pages(site: Path) -> list[str]:
-    """Every page of a built site, as paths below its root, and the 404 page."""
-    found = [
-        "" if html.parent == site else f"{html.parent.relative_to(site).as_posix()}/"
-        for html in sorted(site.rglob("index.html"))
-        if html.relative_to(site).parts[0] not in {"assets", "search"}
-    ]
-    return [*found, MISSING]
-
-
 def build_anchor(folder: Path) -> Path:
     """ANCHOR_PAGE as a default Material site renders it: the page, its figures, no hooks."""
     config = pages.config()
@@ -203,7 +193,7 @@ def main() -> int:
         anchor_site = build_anchor(folder)
         # The baseline is built by its own hooks, with build caches of its own.
         baseline_site = tree and built(folder / "baseline-site", tree, folder / "baseline-tmp")
-        pages = arguments.pages or site_pages(site)
+        pages = arguments.pages or [*site_pages(site), MISSING]
         print(f"Lighthouse {version}, mobile preset, median of {arguments.runs} runs per page")
         audits, baseline_audits = [], []
         anchor_url = stack.enter_context(serve(anchor_site))

@@ -25,7 +25,7 @@ from playwright.async_api import CDPSession, Page, async_playwright
 from tests import test_browser as tour_test
 from tests.conftest import BROWSER_FLAGS, executable
 from tools.serve import serve
-from tools.site import given_or_built
+from tools.site import given_or_built, site_pages
 
 COUNTERS = ["TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration"]
 
@@ -82,7 +82,7 @@ def main() -> None:
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         site = given_or_built(arguments.site, Path(folder))
-        pages = tour_test.site_pages(site)
+        pages = site_pages(site)
         axe_folder = Path(folder) / "axe"
         axe_folder.mkdir()
         with serve(site) as url, tour_test.axe_served(axe_folder) as axe_url:

@@ -41,6 +41,7 @@ from tools.copy_programs import not_runnable
 from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, all_pages, language_prefix
 from tools.questions import MARKS, questions
 from tools.serve import serve
+from tools.site import site_pages
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -90,16 +91,6 @@ def source_of(path: str) -> Path | None:
         if bare and (ROOT / candidate).is_file():
             return candidate
     return folder / "index.md" if not bare else None
-
-
-def site_pages(site: Path) -> list[str]:
-    """Every page of the built site, as paths below the site's root ("", "en/questions/x/")."""
-    folders = [html.parent.relative_to(site) for html in site.rglob("index.html")]
-    return sorted(
-        "" if folder == Path() else f"{folder.as_posix()}/"
-        for folder in folders
-        if not (folder.parts and folder.parts[0] in {"assets", "search"})
-    )
 
 
 @dataclass

@@ -16,6 +16,7 @@ from tools import published
 from tools.markdown_reader import read
 from tools.pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, language_prefix, pages, site_url
 from tools.serve import site_path
+from tools.site import site_pages
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -24,11 +25,7 @@ DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
 
 
 def _pages(site: Path) -> list[Path]:
-    return sorted(
-        html
-        for html in site.rglob("index.html")
-        if html.relative_to(site).parts[0] not in {"assets", "search"}
-    )
+    return [site / page / "index.html" for page in site_pages(site)]
 
 
 def _part(html: Path, start: str, end: str) -> BeautifulSoup:

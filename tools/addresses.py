@@ -17,26 +17,25 @@ import sys
 from pathlib import Path
 
 from tools.pages import LANGUAGES, ROOT, language_prefix
+from tools.site import site_pages
 
 LISTED = ROOT / "tests" / "published_addresses.txt"
 # A heading, a glossary term, a quiz item, an exercise (an admonition with an id), or an anchor
 # that keeps a renamed heading's old id in a notebook (tools/notebooks.py).
 PLACE = re.compile(r'<(?:h[1-6]|dt|form|a|div(?=[^>]*\bclass="admonition))\b[^>]*\bid="([^"]+)"')
-NOT_PAGES = ("assets/", "search/", "reference/")
+NOT_PAGES = ("reference/",)  # the code's names
 
 
 def addresses(site: Path) -> set[str]:
     """Every place a built site's pages have, in their articles."""
     found = set()
-    for html in site.rglob("index.html"):
-        page = html.parent.relative_to(site).as_posix().removeprefix(".")
-        page = f"{page}/" if page else ""
+    for page in site_pages(site):
         bare = page
         for language in LANGUAGES:
             bare = bare.removeprefix(language_prefix(language))
         if bare.startswith(NOT_PAGES):
             continue
-        text = html.read_text(encoding="utf-8")
+        text = (site / page / "index.html").read_text(encoding="utf-8")
         article = text[text.find("<article") : text.find("</article>")]
         found.update(f"/{page}#{place}" for place in PLACE.findall(article))
     return found

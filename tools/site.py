@@ -32,6 +32,16 @@ def build(
     )
 
 
+def site_pages(site: Path) -> list[str]:
+    """Every page of a built site, as paths below its root ("", "en/questions/x/"), sorted."""
+    folders = [html.parent.relative_to(site) for html in site.rglob("index.html")]
+    return sorted(
+        "" if folder == Path() else f"{folder.as_posix()}/"
+        for folder in folders
+        if not (folder.parts and folder.parts[0] in {"assets", "search"})
+    )
+
+
 def built(site_dir: Path, project: Path = ROOT, tmp: Path | None = None) -> Path:
     """`build` for a script: a failed build stops it with mkdocs' errors."""
     result = build(site_dir, project, tmp)
