@@ -26,7 +26,7 @@ import yaml
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.test_browser import AXE_CHECK, NO_TRANSITIONS, PHONE, WCAG_21_AA, describe
+from tests.test_browser import AXE_CHECK, NO_TRANSITIONS, PHONE, WCAG_21_AA, describe, settle
 from tools import quiz
 from tools.pages import LANGUAGES, ROOT, language_prefix
 from tools.quiz_html import TEXT
@@ -758,15 +758,18 @@ def test_an_item_can_be_answered_with_the_keyboard_alone(
 
 
 # What a screen reader hears from the page's statuses and live regions once it is parsed: the
-# text of each one that changed while it was not muted (aria-live="off"). An init script, so it
-# listens from the end of parsing, before deferred scripts run (quiz.js restores the scores).
+# text of each one that changed while it was not muted (aria-live="off") and was rendered (the
+# closed search's status, hidden, gets its "Type to start searching" as the index comes). An
+# init script, so it listens from the end of parsing, before deferred scripts run (quiz.js
+# restores the scores).
 HEARD = """window.kbHeard = [];
 const heard = new MutationObserver(records => {
   for (const record of records) {
     const changed = record.target.nodeType === Node.ELEMENT_NODE
       ? record.target : record.target.parentElement;
     const region = changed.closest("[role=status], [aria-live]");
-    if (region && region.getAttribute("aria-live") !== "off")
+    if (region && region.getAttribute("aria-live") !== "off"
+        && region.checkVisibility({visibilityProperty: true}))
       window.kbHeard.push(region.textContent.trim());
   }
 });
@@ -788,6 +791,7 @@ def test_a_returning_readers_score_is_restored_without_being_read_out(tab: Page,
     tab.reload()
     score = tab.locator(f'[data-quiz-score="{slug}"]')
     expect(score).to_have_text(f"1/{len(items)}")
+    settle(tab)  # the whole load heard, the search's readiness (its last step) included
     assert tab.evaluate("kbHeard") == [], "heard at load"
     _answer(tab, item, item.right)
     heard = tab.evaluate("kbHeard")
