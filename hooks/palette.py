@@ -4,8 +4,9 @@ While it applies a palette, Material sets `data-md-color-switching` on <body>, a
 style sheet then turns every transition off (`[data-md-color-switching] *`), so that colours do
 not fade. It applies the palette at every page load too, not only at a switch: adding and
 removing the attribute made a phone restyle the whole page twice, in the long task after the
-first paint that Lighthouse counts as blocking time (README: Speed). The default Material page
-that `make audit` compares with has no palette switch, and so does not pay it.
+first paint that Lighthouse counts as blocking time (README: what each change bought). The
+default Material page that `make audit` compares with has no palette switch, and so does not
+pay it.
 
 This takes the rule out of the built style sheet. `site.js` turns transitions off on a
 reader's switch instead (`kb-palette-switching` on <html>, site.css), when the whole page is

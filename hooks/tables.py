@@ -11,8 +11,9 @@ Squeezed to a phone's width, a table of three or more columns broke words mid-wo
 
 Every table (Markdown, notebooks, code reference) also arrives in the scrolling `div`s that
 Material's script would move it into as the page loads, with a class the script skips: moving
-it restyled and laid out the page again, blocking time for Lighthouse (README: Speed).
-Material styles only tables without a class, so its style sheet is edited to style this one.
+it restyled and laid out the page again, blocking time for Lighthouse (README: what each
+change bought). Material styles only tables without a class, so its style sheet is edited to
+style this one.
 """
 
 from __future__ import annotations

@@ -259,8 +259,9 @@ MATERIALS_WRAPPERS = '<div class="md-typeset__scrollwrap"><div class="md-typeset
 
 def test_every_table_arrives_wrapped_with_a_class_that_materials_rules_style(site: Path) -> None:
     """hooks/tables.py: as a page loaded, Material's script moved each table without a class
-    into two divs, and the page was restyled and laid out again (README: Speed). Built in its
-    divs, with a class the script skips, a table must still get every rule Material gives one."""
+    into two divs, and the page was restyled and laid out again (README: what each change
+    bought). Built in its divs, with a class the script skips, a table must still get every
+    rule Material gives one."""
     seen, unwrapped = 0, []
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
