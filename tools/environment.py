@@ -41,4 +41,7 @@ def gpu_available() -> bool:
     with tempfile.TemporaryDirectory() as folder:
         code = fresh_process.Code("gpu_available()", "python", question)
         (answer,) = fresh_process.run([code], Path(folder))
-    return answer.strip() == "True"
+    verdict = answer.strip()
+    if verdict not in {"True", "False"}:  # else a GPU machine would skip its GPU code silently
+        raise RuntimeError(f"gpu_available(): the child printed {verdict!r}, not True or False")
+    return verdict == "True"
