@@ -50,7 +50,7 @@ async def profile(url: str, pages: list[str], axe_url: str) -> dict[str, Counter
         cdp = await context.new_cdp_session(page)
         await cdp.send("Performance.enable")
         await context.grant_permissions(["clipboard-read", "clipboard-write"])
-        tour = tour_test.Tour(page, axe_url, tour_test.Code.of(pages))
+        tour = tour_test.Tour(page, axe_url, tour_test.Code.of(pages), decided={})
 
         async def step(name: str, work: Awaitable[object], navigates: bool = False) -> None:
             before = dict.fromkeys(COUNTERS, 0.0) if navigates else await _counters(cdp)

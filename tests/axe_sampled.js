@@ -1,11 +1,14 @@
-// axe-core over a page, or over some parts of it (CSS selectors), returning its violations.
-// Used by tests/test_browser.py and tests/test_quiz.py.
+// axe-core over a page, or over some parts of it (CSS selectors): its violations, and the looks
+// it has decided (`checked`). Used by tests/test_browser.py and tests/test_quiz.py.
 //
 // The two slow rules look at one element per distinct look (LOOKS) instead of at every element:
 // elements that look the same get the same verdict, and a code block repeats a few looks
 // hundreds of times. The sample is taken among the elements each rule applies to (axe-core's
 // own `matches`), so a look is never left unchecked because its first element was hidden.
-async ({tags, rules, parts}) => {
+// Given the looks decided on earlier pages (`checked`, by rule), it skips those too: a look is
+// made of computed values, so its verdict is the same on every page. A look whose element
+// axe-core could not decide (covered, say) is not passed on, so a later page checks it again.
+async ({tags, rules, parts, checked = {}}) => {
   const clear = "rgba(0, 0, 0, 0)";
   const backs = new Map();
   const backOf = el => {  // the first background colour behind an element, and its owner
@@ -38,19 +41,28 @@ async ({tags, rules, parts}) => {
   const sampled = Object.entries(LOOKS).map(([id, lookOf]) => {
     const rule = axe._audit.rules.find(candidate => candidate.id === id);
     const applies = rule.matches;  // axe-core's own test, kept
-    const seen = new Set();
-    return {id, matches(node, virtualNode, context) {
+    const seen = new Set(checked[id]);
+    return {id, lookOf, seen, matches(node, virtualNode, context) {
       const look = lookOf(node).join("|");
       if (seen.has(look) || !applies.call(rule, node, virtualNode, context)) return false;
       seen.add(look);
       return true;
     }};
   });
-  axe.configure({rules: sampled});
+  axe.configure({rules: sampled.map(({id, matches}) => ({id, matches}))});
   const within = parts && parts.filter(selector => document.querySelector(selector));
   const only = tags ? {type: "tag", values: tags}
     : {type: "rule", values: [...rules, "color-contrast"]};
   const context = within ? {include: within.map(selector => [selector])} : document;
-  const result = await axe.run(context, {runOnly: only, resultTypes: ["violations"]});
-  return result.violations;
+  const result = await axe.run(context,
+    {runOnly: only, resultTypes: ["violations", "incomplete"], elementRef: true});
+  for (const {id, lookOf, seen} of sampled) {
+    for (const node of result.incomplete.find(found => found.id === id)?.nodes ?? [])
+      seen.delete(lookOf(node.element).join("|"));
+  }
+  const plain = ({element, ...node}) => node;  // a DOM element does not leave the page
+  return {
+    violations: result.violations.map(found => ({...found, nodes: found.nodes.map(plain)})),
+    checked: Object.fromEntries(sampled.map(({id, seen}) => [id, [...seen]])),
+  };
 }
