@@ -1,5 +1,6 @@
 """Publish the figures that snippets draw (snippets/output/*.png) next to each language's pages,
-and stop the build, naming page and line, where a page includes a file that does not exist.
+and stop the build, naming page and line, where a page includes a file, or shows a figure, that
+does not exist.
 
 Pages show them as ``![...](../assets/output/q06_curves.png)``. The files live once, in
 snippets/output/, beside the text outputs; the tests check they are what the code draws.
@@ -15,7 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from tools.codeblocks import missing_includes
-from tools.figures import OUTPUT
+from tools.figures import OUTPUT, missing_figures
 from tools.pages import all_pages
 
 PUBLISHED = {".png", ".svg"}
@@ -23,8 +24,8 @@ PUBLISHED = {".png", ".svg"}
 
 @event_priority(100)  # before the notebooks hook expands the pages' includes
 def on_pre_build(config: MkDocsConfig) -> None:
-    if missing := missing_includes(all_pages()):
-        raise PluginError("Includes that point nowhere:\n" + "\n".join(missing))
+    if missing := missing_includes(all_pages()) + missing_figures(all_pages()):
+        raise PluginError("Includes and figures that point nowhere:\n" + "\n".join(missing))
 
 
 @event_priority(-100)  # after mkdocs-static-i18n has chosen this build's language and files

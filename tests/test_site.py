@@ -334,18 +334,21 @@ def test_a_broken_link_fails_the_build_and_names_the_page(tmp_path: Path) -> Non
     assert "no-such-page.md" in result.stderr
 
 
-def test_an_include_that_points_nowhere_fails_the_build_and_names_the_file(
+def test_an_include_or_a_figure_that_points_nowhere_fails_the_build_naming_page_and_line(
     tmp_path: Path,
 ) -> None:
     project = _project_copy(tmp_path)
     page = project / "docs" / "sv" / "index.md"
     page.write_text(
-        page.read_text(encoding="utf-8") + '\n```python\n--8<-- "snippets/nowhere.py"\n```\n'
+        page.read_text(encoding="utf-8")
+        + '\n```python\n--8<-- "snippets/nowhere.py"\n```\n'
+        + "\n![Ingenstans](assets/output/q99_nowhere.png)\n"
     )
     result = build(tmp_path / "site", project)
     assert result.returncode != 0
-    line = len(page.read_text(encoding="utf-8").splitlines()) - 1
-    assert f"docs/sv/index.md:{line}: includes snippets/nowhere.py, which" in result.stderr
+    lines = len(page.read_text(encoding="utf-8").splitlines())
+    assert f"docs/sv/index.md:{lines - 3}: includes snippets/nowhere.py, which" in result.stderr
+    assert f"docs/sv/index.md:{lines}: shows q99_nowhere.png, which is not in" in result.stderr
 
 
 def test_an_include_of_a_section_the_file_lacks_names_page_line_and_section(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 from tools.pages import ROOT
@@ -18,6 +19,23 @@ TOLERANCE = 6.0
 def shown_on(page: Path) -> set[str]:
     """Names of the figures a page shows from snippets/output."""
     return set(SHOWN.findall((ROOT / page).read_text(encoding="utf-8")))
+
+
+def missing_figures(pages: Sequence[Path], root: Path = ROOT) -> list[str]:
+    """Each figure that `pages` show from snippets/output but that is not there, as
+    "page:line: ..." (the notebooks, which carry the figures, would stop the build on it with a
+    bare FileNotFoundError)."""
+    found = []
+    for page in pages:
+        lines = (root / page).read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, start=1):
+            found += [
+                f"{page.as_posix()}:{number}: shows {name}, which is not in snippets/output; "
+                "`make outputs` saves there what the page's code draws"
+                for name in SHOWN.findall(line)
+                if not (root / "snippets" / "output" / name).is_file()
+            ]
+    return found
 
 
 def check_drawn(folder: Path, names: set[str], update: bool) -> list[str]:
