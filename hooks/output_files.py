@@ -24,7 +24,8 @@ PUBLISHED = {".png", ".svg"}
 
 @event_priority(100)  # before the notebooks hook expands the pages' includes
 def on_pre_build(config: MkDocsConfig) -> None:
-    if missing := missing_includes(all_pages()) + missing_figures(all_pages()):
+    pages = all_pages()
+    if missing := missing_includes(pages) + missing_figures(pages):
         raise PluginError("Includes and figures that point nowhere:\n" + "\n".join(missing))
 
 
