@@ -182,14 +182,26 @@ def test_every_published_address_still_leads_to_its_place(site: Path) -> None:
     """A teacher's link to a section, an exercise, a glossary term or a quiz item keeps working
     after the page changes (tests/published_addresses.txt, tools/addresses.py). New places are
     not required in the list, so that a new question needs only its own files; `make
-    addresses` adds them."""
+    addresses` adds them. An exercise's address is its number on the page: it must still lead
+    to the exercise of that title, not to one added before it."""
     published_so_far = addresses.listed()
     assert published_so_far, "tests/published_addresses.txt lists no address"
-    gone = sorted(published_so_far - addresses.addresses(site))
+    now = addresses.addresses(site)
+    gone = sorted(set(published_so_far) - set(now))
     assert not gone, (
         "published addresses that lead nowhere now (a link to one lands at the top of its page): "
         "keep the old id with `{ #old-id }` after the new heading, or remove the line from "
         "tests/published_addresses.txt if the place is gone for good:\n" + "\n".join(gone)
+    )
+    moved = [
+        f"{address}: “{title}” is now “{now[address]}”"
+        for address, title in sorted(published_so_far.items())
+        if title and now[address] != title
+    ]
+    assert not moved, (
+        "published exercise addresses that lead to another exercise now: add a new exercise "
+        "after the others on its page, or, if the exercise was only renamed, give its line in "
+        "tests/published_addresses.txt the new title:\n" + "\n".join(moved)
     )
 
 

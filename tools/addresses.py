@@ -4,14 +4,17 @@ the site's root.
 
 tests/published_addresses.txt lists those the site has published, and tests/test_site.py
 checks that each still leads to its place: a renamed heading gets a new id, and a link to the
-old one would land at the top of the page without a word. The code reference is left out: its
-addresses are the code's own names.
+old one would land at the top of the page without a word. An exercise's id is its number on the
+page (hooks/headerlinks.py), so one added before it would take its address and a link would
+lead to the wrong exercise: the list gives each exercise's title after its address. The code
+reference is left out: its addresses are the code's own names.
 
     python -m tools.addresses SITE_DIR   (`make addresses`: adds a built site's new ones)
 """
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 from pathlib import Path
@@ -23,12 +26,14 @@ LISTED = ROOT / "tests" / "published_addresses.txt"
 # A heading, a glossary term, a quiz item, an exercise (an admonition with an id), or an anchor
 # that keeps a renamed heading's old id in a notebook (tools/notebooks.py).
 PLACE = re.compile(r'<(?:h[1-6]|dt|form|a|div(?=[^>]*\bclass="admonition))\b[^>]*\bid="([^"]+)"')
+EXERCISE = re.compile(r'<div class="admonition example" id="([^"]+)">\s*<p[^>]*>(.*?)<a ', re.S)
 NOT_PAGES = ("reference/",)  # the code's names
 
 
-def addresses(site: Path) -> set[str]:
-    """Every place a built site's pages have, in their articles."""
-    found = set()
+def addresses(site: Path) -> dict[str, str]:
+    """Every place a built site's pages have, in their articles, each with what it must show
+    there: an exercise's title, nothing for any other place."""
+    found: dict[str, str] = {}
     for page in site_pages(site):
         bare = page
         for language in LANGUAGES:
@@ -37,23 +42,31 @@ def addresses(site: Path) -> set[str]:
             continue
         text = (site / page / "index.html").read_text(encoding="utf-8")
         article = text[text.find("<article") : text.find("</article>")]
-        found.update(f"/{page}#{place}" for place in PLACE.findall(article))
+        found.update({f"/{page}#{place}": "" for place in PLACE.findall(article)})
+        for place, title in EXERCISE.findall(article):
+            found[f"/{page}#{place}"] = html.unescape(re.sub(r"<[^>]+>", "", title)).strip()
     return found
 
 
-def listed(path: Path = LISTED) -> set[str]:
-    """The addresses published so far (the list's lines, without its comments)."""
+def listed(path: Path = LISTED) -> dict[str, str]:
+    """The addresses published so far (the list's lines, without its comments), each with what
+    it must show: `/page/#id` or, for an exercise, `/page/#id title`."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    entries = [line.strip().partition(" ") for line in lines if not line.startswith("#")]
+    return {address: shows.strip() for address, _, shows in entries if address}
 
 
 def add(site: Path, path: Path = LISTED) -> list[str]:
-    """Add a built site's new addresses to the list; never removes one. Returns those added."""
+    """Add a built site's new addresses to the list; never removes or changes one. Returns
+    those added."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     comments = [line for line in text.splitlines() if line.startswith("#")]
-    old = listed(path) if path.exists() else set()
-    new = sorted(addresses(site) - old)
-    path.write_text("\n".join([*comments, *sorted(old | set(new))]) + "\n", encoding="utf-8")
+    old = listed(path) if path.exists() else {}
+    now = addresses(site)
+    new = sorted(set(now) - set(old))
+    entries = old | {address: now[address] for address in new}
+    lines = [f"{address} {shows}".rstrip() for address, shows in sorted(entries.items())]
+    path.write_text("\n".join([*comments, *lines]) + "\n", encoding="utf-8")
     return new
 
 
