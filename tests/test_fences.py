@@ -31,6 +31,28 @@ def test_a_py_fence_is_reported_with_its_page_and_line(tmp_path: Path) -> None:
     assert problems[2].startswith(f"{page.as_posix()}:11: indented code is not run")
 
 
+def test_a_shell_fence_spelled_otherwise_than_bash_or_sh_is_reported(tmp_path: Path) -> None:
+    page = _write(tmp_path, "# Title\n\n```shell\nexit 1\n```\n\n```console\nexit 1\n```\n")
+    problems = fence_problems(page)
+    assert [problem.split(": ")[0] for problem in problems] == [
+        f"{page.as_posix()}:{n}" for n in (3, 7)
+    ]
+    assert all("write ```bash" in problem for problem in problems)
+
+
+@pytest.mark.parametrize("mark", ["skip", "xfail", "skipif(True)"])
+def test_a_block_left_unrun_without_a_reason_is_reported(tmp_path: Path, mark: str) -> None:
+    page = _write(tmp_path, f"# Title\n\n<!--pytest.mark.{mark}-->\n```python\nprint(1)\n```\n")
+    [problem] = fence_problems(page)
+    assert problem.startswith(f"{page.as_posix()}:4: say why the block is not run")
+    reasoned = mark.replace("(True)", "(True, ") if "(" in mark else f"{mark}("
+    _write(
+        tmp_path,
+        f'# Title\n\n<!--pytest.mark.{reasoned}reason="a GPU")-->\n```python\nprint(1)\n```\n',
+    )
+    assert fence_problems(page) == []
+
+
 def test_a_fence_inside_an_admonition_is_checked_too(tmp_path: Path) -> None:
     page = _write(tmp_path, '# Title\n\n??? success "Solution"\n    ```py\n    print(1)\n    ```\n')
     [problem] = fence_problems(page)

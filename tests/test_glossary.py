@@ -6,6 +6,8 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
+from mkdocs.exceptions import PluginError
 from playwright.sync_api import Browser, expect
 
 from tests.test_browser import TOUCH, opened
@@ -29,6 +31,19 @@ def test_every_language_defines_the_same_terms() -> None:
             f"docs/{language}/glossary.md lacks {sorted(original - other)}, "
             f"has extra {sorted(other - original)}"
         )
+
+
+def test_a_term_without_its_anchor_is_named_with_file_and_line(tmp_path: Path) -> None:
+    """Without `{ #id }` a term is no entry: it would get no tooltip and no Anki card."""
+    glossary = tmp_path / "en" / "glossary.md"
+    glossary.parent.mkdir()
+    glossary.write_text(
+        "# Glossary\n\nDropout { #dropout }\n:   A layer.\n\nZebra pooling\n:   A pooling layer.\n"
+    )
+    with pytest.raises(
+        PluginError, match=r"glossary\.md:6: the term 'Zebra pooling' has no anchor"
+    ):
+        entries("en", tmp_path)
 
 
 def test_the_glossary_covers_the_course() -> None:

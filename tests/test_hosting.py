@@ -71,13 +71,14 @@ def test_every_page_has_a_meta_description(site: Path) -> None:
 
 
 def test_every_markdown_page_describes_itself_in_its_front_matter() -> None:
-    """Without its own description a page silently gets the site's; a front matter that is not
-    closed by a line `---` is not front matter at all, and the page shows it as text."""
+    """Without its own description a page silently gets the site's (`description:` left empty
+    too, which YAML reads as nothing); a front matter that is not closed by a line `---` is not
+    front matter at all, and the page shows it as text."""
     missing = [
         f"docs/{language}/{page.as_posix()}"
         for language in LANGUAGES
         for page in pages(language)
-        if not str(read(DOCS / language / page).meta.get("description", "")).strip()
+        if not str(read(DOCS / language / page).meta.get("description") or "").strip()
     ]
     assert not missing, (
         "pages whose front matter has no `description` (is it closed by a line `---`?):\n"

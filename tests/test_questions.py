@@ -20,7 +20,7 @@ from tools.figures import SHOWN
 from tools.pages import DOCS, LANGUAGES, ROOT, SNIPPETS, all_pages, language_prefix
 from tools.site import build, copy_project
 
-INCLUDE = re.compile(r"""--8<--\s+["'](snippets/[^"':]+)""")
+INCLUDE = re.compile(r"""--8<--\s+["'](?:\./)?(snippets/[^"':]+)""")
 MODULE = re.compile(r"snippets/q(\d{2})_\w+\.py$")
 QUESTION_PAGE = re.compile(r"docs/\w+/questions/q(\d{2})-")
 
@@ -99,10 +99,12 @@ HISTORY = {
     "TensorFlow 2.16",
 }
 PACKAGE_NAMES = {"Keras": "Keras", "TensorFlow": "TensorFlow", "TF": "TensorFlow"}
-# "Keras 3.15.1", "tested with 3.15.1", and a claim relative to one: "fixed in Keras after 3.15.1".
+# "Keras 3.15.1", "Keras version 3.15.1", "Keras v3.15.1", "tested with 3.15.1", and a claim
+# relative to one: "fixed in Keras after 3.15.1".
 VERSION_NAMED = re.compile(
     r"\b(Keras|TensorFlow|TF|(?i:tested\s+with|testat\s+med))"
-    r"\s+(?:(?:after|before|since|until|efter|före|sedan|till)\s+)?([23]\.\d+(?:\.\d+)?)\b"
+    r"\s+(?:(?:after|before|since|until|efter|före|sedan|till)\s+)?(?:(?:version)\s+|v)?"
+    r"([23]\.\d+(?:\.\d+)?)\b"
 )
 
 

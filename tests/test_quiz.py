@@ -143,6 +143,11 @@ BROKEN = {  # a way to break the fixture: (language, edits, the start of the one
         {(1, "options", 1, "why"): None},
         f"{SV}: item 'chosen-before-training', option 2: 'why' is a required property",
     ),
+    "blank_why": (
+        "sv",
+        {(1, "options", 1, "why"): " "},
+        f"{SV}: item 'chosen-before-training', option 2: 'why' is blank",
+    ),
     "no_see": (
         "en",
         {(0, "options", 2, "see"): None},

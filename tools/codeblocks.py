@@ -30,6 +30,9 @@ from tools.pages import ROOT
 RUNNABLE = {"python", "sh", "bash"}
 # Info strings that mean Python to a reader but that pytest-codeblocks would silently skip.
 PYTHON_ALIASES = {"py", "py3", "python3", "pycon", "pyi", "ipython", "ipython3", "python-repl"}
+SHELL_ALIASES = {"shell", "console", "zsh", "shell-session", "sh-session", "terminal"}
+# pytest's marks that leave a block unrun: each must say why (the README promises a reason).
+SKIPPING = {"skip", "skipif", "xfail"}
 INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']([^"']+)["']\s*$""")
 SECTION_NAME = re.compile(r"[a-z][-_0-9a-z]*$")  # pymdownx.snippets' names; else line numbers
 # An include escaped with ';' (as the contributing guide writes one to show it): left as text.
@@ -141,7 +144,9 @@ def _absent_includes(pages: Sequence[Path], root: Path) -> Iterator[tuple[str, s
 
 
 def _has_section(file: Path, section: str) -> bool:
-    return f"--8<-- [start:{section}]" in file.read_text(encoding="utf-8")
+    # Without its end line, pymdownx.snippets includes the rest of the file, without a word.
+    text = file.read_text(encoding="utf-8")
+    return all(f"--8<-- [{edge}:{section}]" in text for edge in ("start", "end"))
 
 
 def missing_includes(pages: Sequence[Path], root: Path = ROOT) -> list[str]:
@@ -152,8 +157,8 @@ def missing_includes(pages: Sequence[Path], root: Path = ROOT) -> list[str]:
     for where, name, section in _absent_includes(pages, root):
         if section:
             found.append(
-                f"{where}: includes section {section} of {name}, which has no "
-                f'"# --8<-- [start:{section}]" line'
+                f"{where}: includes section {section} of {name}, which lacks its "
+                f'"# --8<-- [start:{section}]" or "# --8<-- [end:{section}]" line'
             )
             continue
         hint = (
@@ -194,9 +199,25 @@ def fence_problems(page: Path) -> list[str]:
                 f"{where}: write ```python (not {fence.info!r}); "
                 "other spellings are not run by the tests"
             )
+        elif fence.language in SHELL_ALIASES:
+            problems.append(
+                f"{where}: write ```bash (not {fence.info!r}); other spellings are not run by "
+                "the tests"
+            )
         elif fence.language in {*RUNNABLE, "text"} and ESCAPED_INCLUDE.search(fence.code):
             problems.append(
                 f"{where}: ';--8<--' shows the include line instead of the file: write --8<--"
+            )
+    for example in examples(page):
+        unexplained = [
+            mark.name
+            for mark in (decorator.mark for decorator in example.pytest_marks())
+            if mark.name in SKIPPING and not mark.kwargs.get("reason")
+        ]
+        if unexplained and not example.error:
+            problems.append(
+                f"{page.as_posix()}:{example.blocks[0].lineno}: say why the block is not run: "
+                f'<!--pytest.mark.{unexplained[0]}(reason="...")-->'
             )
     return problems
 

@@ -15,12 +15,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tools.pages import DOCS
+from mkdocs.exceptions import PluginError
+
+from tools.pages import DOCS, ROOT
 
 ENTRY = re.compile(
     r"^(?P<term>[^\s:!<>*\[][^\n]*?)\s*\{\s*#(?P<anchor>[\w-]+)\s*\}\s*\n:\s+(?P<definition>.+)$",
     re.MULTILINE,
 )
+DEFINED = re.compile(r"^(?P<term>\S[^\n]*)\n:\s", re.MULTILINE)  # any definition-list term
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.DOTALL)
@@ -36,6 +39,14 @@ def entries(language: str, docs: Path = DOCS) -> list[tuple[str, str, str]]:
     if not path.exists():
         return []
     text = path.read_text(encoding="utf-8")
+    # A term without its anchor is no entry: it would get no tooltip and no card, without a word.
+    for term in DEFINED.finditer(text):
+        if not ENTRY.match(text, term.start()):
+            line = text.count("\n", 0, term.start()) + 1
+            raise PluginError(
+                f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{line}: the "
+                f"term {term['term']!r} has no anchor: write {{ #its-id }} after it"
+            )
     return [(m["term"].strip(), m["anchor"], m["definition"].strip()) for m in ENTRY.finditer(text)]
 
 

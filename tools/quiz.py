@@ -213,7 +213,9 @@ def _read(path: Path, language: str, docs: Path) -> tuple[list[Item], list[str]]
         at = list(error.absolute_path)
         if len(at) < 2 or at[0] != "items":  # (sorted first) not a list of items at all
             return [], [f"{where}: {error.message}"]
-        found.append(f"{where}: {_label(data, at)}: {error.message}")
+        blank = error.validator == "pattern" and error.validator_value == r"\S"
+        message = f"{at[-1]!r} is blank" if blank else error.message
+        found.append(f"{where}: {_label(data, at)}: {message}")
         invalid.add(at[1])
 
     items = []
