@@ -9,7 +9,8 @@ reference, start-up work on a phone for a hint on a pilcrow. mkdocs.yml turns th
 An exercise (an `!!! example` box, docs/*/contributing.md) is no heading, so it had no address
 a teacher could hand out. Each gets the id `exercise-N`, in page order: the same in both
 languages, so that the language switcher finds it too (site.js), and a permalink in its title
-(kept out of search, where a heading's is left out by Material).
+(kept out of search, where a heading's is left out by Material). A collapsed one (`??? example`)
+would get neither: it stops the build, naming the page.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import itertools
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -28,9 +30,15 @@ EXERCISE_LABEL = {"sv": "Länk till övningen", "en": "Link to this exercise"}
 # The toc's permalinks and mkdocstrings' (the code reference) put their attributes in other orders.
 PERMALINK = re.compile(r'<a (?=[^>]*\bclass="headerlink")')
 EXERCISE = re.compile(r'<div class="admonition example">\s*<p class="admonition-title">(.*?)</p>')
+COLLAPSED_EXERCISE = re.compile(r'<details class="example\b[^>]*>\s*<summary>(.*?)</summary>')
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if collapsed := COLLAPSED_EXERCISE.search(html):
+        raise PluginError(
+            f"docs/{page.file.src_uri}: the exercise {collapsed[1]!r} is a collapsed box: write "
+            "it as `!!! example`, which gets its address (#exercise-N) and a permalink"
+        )
     language = page_language(page, config)
     html = PERMALINK.sub(f'<a aria-label="{LABEL[language]}" ', html)
     numbers = itertools.count(1)

@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
+import pytest
+from mkdocs.exceptions import PluginError
+
+from hooks import headerlinks
 from tools import addresses, published
 from tools.codeblocks import missing_includes
 from tools.pages import LANGUAGES, PROJECT_PARTS, language_prefix, pages
@@ -176,6 +181,15 @@ def test_every_exercise_has_an_address_in_both_languages(site: Path) -> None:
     assert not problems, (
         "exercises without their address, or not as many in each language:\n" + "\n".join(problems)
     )
+
+
+def test_a_collapsed_exercise_which_would_have_no_address_fails_the_build() -> None:
+    html = '<details class="example">\n<summary>Exercise: Name them</summary>\n</details>'
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="en/questions/q03.md"))
+    with pytest.raises(
+        PluginError, match=r"docs/en/questions/q03\.md: the exercise 'Exercise: Name"
+    ):
+        headerlinks.on_page_content(html, page, config=None, files=None)  # type: ignore[arg-type]
 
 
 def test_every_published_address_still_leads_to_its_place(site: Path) -> None:
