@@ -55,6 +55,22 @@ def _question_page(folder: Path, language: str, name: str, text: str) -> Path:
     return page
 
 
+def test_the_self_test_keeps_the_links_of_a_short_answer_leading_to_their_places(
+    tmp_path: Path,
+) -> None:
+    """A short answer is shown on the self-test, a page at the language's root: its links,
+    a section of its own page (`#id`) among them, are rewritten to lead where they did."""
+    answer = "See [how](#how), [dropout](../glossary.md#dropout) and [q5](q05-model.md)."
+    text = '---\ntitle: "3. Topic"\ndescription: D.\n---\n\n# 3. Q?\n\n'
+    text += f'!!! question "The question"\n    Q?\n\n## Short answer\n\n{answer}\n'
+    _question_page(tmp_path, "en", "q03-topic.md", text)
+    shown = questions.self_test("en", tmp_path)
+    assert (
+        "See [how](questions/q03-topic.md#how), [dropout](glossary.md#dropout) and "
+        "[q5](questions/q05-model.md)." in shown
+    ), shown
+
+
 def test_a_page_without_box_or_short_answer_or_twin_is_named(tmp_path: Path) -> None:
     _question_page(tmp_path, "sv", "q01-topic.md", '---\ntitle: "1. Ämne"\n---\n\n# 1. Fråga?\n')
     _question_page(tmp_path, "en", "q01-topic.md", '---\ntitle: "1. Topic"\n---\n\n# 1. Q?\n')

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from tools import markdown_reader
 from tools.pages import DOCS, LANGUAGES, ROOT
+from tools.published import rebase
 
 FILE_NAME = re.compile(r"^q(?P<number>\d{2})-(?P<topic>[a-z0-9-]+)\.md$")
 SHORT_ANSWER = {"sv": "Kort svar", "en": "Short answer"}
@@ -59,7 +60,9 @@ MARKS = {
         "confirm-reset": "Forget every mark and start over?",
     },
 }
-LINK = re.compile(r"\]\((?!https?://|#)([^)]+)\)")
+
+
+SELF_TEST = "self-test.md"  # where the self-test is, at the language's root: its links
 
 
 class QuestionError(ValueError):
@@ -169,11 +172,6 @@ def problems(docs: Path = DOCS, languages: tuple[str, ...] = LANGUAGES) -> list[
     ]
 
 
-def _from_language_root(target: str) -> str:
-    """A link written on a question page, as seen from a page of the language's root folder."""
-    return target.removeprefix("../") if target.startswith("../") else f"questions/{target}"
-
-
 def home_list(language: str, docs: Path = DOCS) -> str:
     """A numbered Markdown list linking every question, for a page at the language's root."""
     return "\n".join(
@@ -206,7 +204,7 @@ def self_test(language: str, docs: Path = DOCS) -> str:
     )
     blocks = [bar]
     for question in found:
-        answer = LINK.sub(lambda m: f"]({_from_language_root(m.group(1))})", question.short_answer)
+        answer = rebase(question.short_answer, question.page.as_posix(), SELF_TEST)
         link = f"[{READ_MORE[language]}]({question.page.as_posix()})"
         blocks.append(
             f'<div class="kb-self-test" data-question="{question.slug}" markdown>\n\n'
