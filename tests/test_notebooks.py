@@ -23,7 +23,7 @@ from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell
 
 from hooks import notebooks as notebook_hook
-from tools import environment, unused_css
+from tools import environment, notebooks, unused_css
 from tools.codeblocks import examples, tidy
 from tools.notebooks import Site, notebook_pages, page_notebook
 from tools.pages import LANGUAGES, ROOT, translation_of
@@ -78,6 +78,25 @@ def test_notebook_prose_stays_prose_also_after_a_code_cell_in_a_box(page: Path) 
         for line in _indented_code(cell.source)
     ]
     assert code_like == [], f"{page}: prose that a notebook would show as code"
+
+
+def test_the_output_of_a_block_the_notebook_does_not_run_stays_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A skipped block (a download, say) is shown as text with its output; the output must not
+    end up under the code cell before it."""
+    shown = "<!--pytest-codeblocks:expected-output-->\n```text\n{}\n```\n"
+    monkeypatch.setattr(notebooks, "ROOT", tmp_path)
+    page = Path("docs/en/questions/q99.md")
+    (tmp_path / page).parent.mkdir(parents=True)
+    (tmp_path / page).write_text(
+        "# Q\n\n```python\nprint(1)\n```\n\n" + shown.format(1) + "\n"
+        '<!--pytest.mark.skip(reason="downloads")-->\n```python\nprint(2)\n```\n\n'
+        + shown.format(2)
+    )
+    notebook = page_notebook(page, SITE)
+    assert _code(notebook) == [("print(1)", ["1\n"])]
+    assert "```text\n2\n```" in notebook.cells[-1].source
 
 
 @pytest.fixture(scope="session")

@@ -148,6 +148,7 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
     prose: list[str] = []
     pending_marks: list[str] = []
     output_next = False
+    after_cell = False  # the last fence became a code cell, so a shown output after it is its
     line = source.body_start
     for block in source.blocks:
         if isinstance(block, Heading) and block.level == 1 and block.source[2:].strip() == heading:
@@ -169,7 +170,7 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
         except SnippetMissingError as error:
             absent = "\n".join(missing_includes([page]))  # which include, and what to do
             raise NotebookError(absent or f"{page.as_posix()}:{block.line}: {error}") from error
-        if output_next and cells and cells[-1]["cell_type"] == "code":
+        if output_next and after_cell:
             cells[-1]["outputs"].append(
                 new_output("stream", name="stdout", text=expanded.rstrip() + "\n")
             )
@@ -186,7 +187,9 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
                 # Runs where its condition allows (a GPU, a download); the tests skip it elsewhere.
                 code.metadata["skipif"] = skipif
             cells.append(code)
+            after_cell = True
         else:
+            after_cell = False  # a block the notebook shows but does not run, and its output
             body = block.code.rstrip("\n")
             shown = expanded if any(INCLUDE.match(b) for b in body.splitlines()) else body
             indent = source.lines[block.line - 1][: -len(source.lines[block.line - 1].lstrip())]
