@@ -53,6 +53,17 @@ def test_a_block_left_unrun_without_a_reason_is_reported(tmp_path: Path, mark: s
     assert fence_problems(page) == []
 
 
+@pytest.mark.parametrize(
+    "marker", ["pytest-codeblock:expected-output", "pytest_codeblocks:cont", "pytest.marks.skip"]
+)
+def test_a_marker_the_tests_would_read_as_a_plain_comment_is_reported(
+    tmp_path: Path, marker: str
+) -> None:
+    page = _write(tmp_path, f"# Title\n\n```python\nprint(1)\n```\n\n<!--{marker}-->\n")
+    [problem] = fence_problems(page)
+    assert problem.startswith(f"{page.as_posix()}:7: the tests do not read <!--{marker}-->")
+
+
 def test_a_fence_inside_an_admonition_is_checked_too(tmp_path: Path) -> None:
     page = _write(tmp_path, '# Title\n\n??? success "Solution"\n    ```py\n    print(1)\n    ```\n')
     [problem] = fence_problems(page)

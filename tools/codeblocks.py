@@ -33,6 +33,10 @@ PYTHON_ALIASES = {"py", "py3", "python3", "pycon", "pyi", "ipython", "ipython3",
 SHELL_ALIASES = {"shell", "console", "zsh", "shell-session", "sh-session", "terminal"}
 # pytest's marks that leave a block unrun: each must say why (the README promises a reason).
 SKIPPING = {"skip", "skipif", "xfail"}
+# A comment meant as a marker, in a spelling neither parser reads: it would be a plain comment.
+MISSPELLED_MARKER = re.compile(
+    r"<!--[-\s]*(?!pytest-codeblocks:|pytest\.mark\.)(pytest[^>]*?)[-\s]*-->", re.IGNORECASE
+)
 INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']([^"']+)["']\s*$""")
 SECTION_NAME = re.compile(r"[a-z][-_0-9a-z]*$")  # pymdownx.snippets' names; else line numbers
 # An include escaped with ';' (as the contributing guide writes one to show it): left as text.
@@ -208,6 +212,13 @@ def fence_problems(page: Path) -> list[str]:
             problems.append(
                 f"{where}: ';--8<--' shows the include line instead of the file: write --8<--"
             )
+    text = (ROOT / page).read_text(encoding="utf-8")
+    for marker in MISSPELLED_MARKER.finditer(text):
+        line = text.count("\n", 0, marker.start()) + 1
+        problems.append(
+            f"{page.as_posix()}:{line}: the tests do not read <!--{marker[1]}-->: write "
+            "<!--pytest-codeblocks:...--> or <!--pytest.mark...-->"
+        )
     for example in examples(page):
         unexplained = [
             mark.name
