@@ -1,5 +1,5 @@
 """Both languages are first-class: every page exists in each, with the same blocks, the same
-code and the same figures."""
+code (and the same pytest-codeblocks markers before it) and the same figures."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ FIGURES = {
 # in Swedish).
 PLURAL = r"\b\d+(?:s\b|-tal\w*|-(?=\s))"
 VERSION = r"\d+(?:\.\d+)+"
+# A skip's or an xfail's reason is written in its page's language: its words are not compared.
+REASON = re.compile(r"""\breason=(?:"[^"]*"|'[^']*')""")
 
 
 def different_blocks(original: Path, translated: Path) -> str:
@@ -48,7 +50,43 @@ def different_blocks(original: Path, translated: Path) -> str:
 def _at(path: Path, blocks: list[markdown_reader.Block], start: int, end: int) -> str:
     line = blocks[min(start, len(blocks) - 1)].line if blocks else 1
     what = ", ".join(block.kind for block in blocks[start:end]) or "nothing"
-    return f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{line}: {what}"
+    return f"{_name(path)}:{line}: {what}"
+
+
+def markers(path: Path) -> list[tuple[int, list[str]]]:
+    """Each code block's line and the pytest-codeblocks markers above it (cont, skip, skipif,
+    expected-output, ...), a reason's words left out."""
+    found: list[tuple[int, list[str]]] = []
+    pending: list[str] = []
+    for block in markdown_reader.read(path).blocks:
+        if isinstance(block, markdown_reader.Comment) and block.text.startswith("pytest"):
+            pending.append(REASON.sub('reason="..."', block.text))
+        elif isinstance(block, markdown_reader.Fence):
+            found.append((block.line, pending))
+            pending = []
+    return found
+
+
+def different_markers(original: Path, translated: Path) -> str:
+    """The first code block whose markers differ between the two pages, named by file and line
+    in each; '' where they match. The markers decide how the tests run the block and check
+    its output, so a translation runs it the same way."""
+    for number, ((line, mine), (their_line, theirs)) in enumerate(
+        zip(markers(original), markers(translated), strict=False), 1
+    ):
+        if mine != theirs:
+            return (
+                f"code block {number} has different markers before it:\n"
+                f"  {_name(original)}:{line}: {mine}\n"
+                f"  {_name(translated)}:{their_line}: {theirs}\n"
+                "A block is run, skipped and checked the same way in both languages: give it "
+                "the same markers in both pages (only a reason's words are translated)."
+            )
+    return ""
+
+
+def _name(path: Path) -> str:
+    return str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
 def missing_translations(docs: Path, languages: tuple[str, ...]) -> list[str]:
@@ -81,7 +119,7 @@ def _pairs() -> list[object]:
 
 
 @pytest.mark.parametrize(("page", "language"), _pairs())
-def test_translation_has_the_same_blocks_and_code(page: Path, language: str) -> None:
+def test_translation_has_the_same_blocks_code_and_markers(page: Path, language: str) -> None:
     original, translated = DOCS / ORIGINAL / page, DOCS / language / page
     different = different_blocks(original, translated)
     assert not different, different
@@ -94,6 +132,8 @@ def test_translation_has_the_same_blocks_and_code(page: Path, language: str) -> 
             "the same in both languages; make the change in both pages (code included from "
             "snippets/ is already shared: edit it there)"
         )
+    different = different_markers(original, translated)
+    assert not different, different
 
 
 def figures(text: str, language: str) -> set[str]:
@@ -189,6 +229,26 @@ def test_a_block_in_one_language_only_is_named_with_file_and_line(tmp_path: Path
     different = different_blocks(sv, en)
     assert f"{sv}:5: failure box, paragraph" in different
     assert f"{en}:5: paragraph" in different
+
+
+def test_an_image_alt_text_states_the_same_figures_as_prose() -> None:
+    sv, en = (
+        " ".join(text for _, text in markdown_reader.texts(markdown))
+        for markdown in ("Se ![320 exempel](a.svg).\n", "See ![300 examples](a.svg).\n")
+    )
+    assert different_figures(sv, en, "en") == "['300'] in en, ['320'] in sv"
+
+
+def test_a_block_marked_differently_is_named_with_file_and_line(tmp_path: Path) -> None:
+    sv, en, other = (tmp_path / name for name in ("sv.md", "en.md", "other.md"))
+    code = "```python\nprint(1)\n```\n"
+    sv.write_text(f'# Rubrik\n\n<!--pytest.mark.skip(reason="långsam")-->\n{code}')
+    en.write_text(f'# Heading\n\n<!--pytest.mark.skip(reason="slow")-->\n{code}')
+    other.write_text(f"# Heading\n\n<!--pytest-codeblocks:cont-->\n{code}")
+    assert different_markers(sv, en) == ""  # a reason is in its page's language
+    different = different_markers(sv, other)
+    assert f"""{sv}:4: ['pytest.mark.skip(reason="...")']""" in different
+    assert f"{other}:4: ['pytest-codeblocks:cont']" in different
 
 
 def test_a_missing_translation_names_the_missing_file(tmp_path: Path) -> None:

@@ -158,11 +158,16 @@ def parse(text: str) -> MarkdownPage:
 
 def texts(text: str) -> list[tuple[int, str]]:
     """The words of each block that holds text (paragraph, heading, list item, table, a box's
-    title), in order, each with its line: inline code, link targets and HTML left out."""
+    title), in order, each with its line, an image's alt text included: inline code, link
+    targets and HTML left out."""
     found = []
     for token in _PARSER.parse(text):
         if token.type == "inline" and token.map:
-            words = (child.content for child in token.children or [] if child.type == "text")
+            # An image's alt text is its children (the words a screen reader reads): translated too.
+            children = [
+                grand for child in token.children or [] for grand in child.children or [child]
+            ]
+            words = (child.content for child in children if child.type == "text")
             found.append((token.map[0] + 1, " ".join(words)))
     return found
 
