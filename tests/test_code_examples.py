@@ -222,6 +222,23 @@ def test_a_warning_fails_the_block_as_in_the_test_process(
         _run(example, tmp_path, warning_filters)
 
 
+@pytest.mark.parametrize(
+    "code",
+    ["import sys\nsys.stderr.write('a note\\n')\n", "import os\nos.write(1, b'from C\\n')\n"],
+    ids=["standard error", "descriptor 1"],
+)
+def test_output_written_past_sys_stdout_fails_the_example(tmp_path: Path, code: str) -> None:
+    # tf.print writes there, so do C libraries: a reader sees it, and the page cannot show it.
+    with pytest.raises(AssertionError, match=r"line 10: the code printed past sys.stdout"):
+        _run(_example("print('shown')\n", code), tmp_path)
+
+
+def test_a_shell_block_that_writes_to_standard_error_fails(tmp_path: Path) -> None:
+    shell = CodeExample(Path("q.md"), [Block(Path("q.md"), 10, "bash", "echo a note >&2\n")])
+    with pytest.raises(AssertionError, match=r"line 10: the code printed to standard error"):
+        _run(shell, tmp_path)
+
+
 def test_a_block_that_hangs_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fresh_process, "TIMEOUT", 2.0)
     with pytest.raises(TimeoutError, match="line 10: still running after 2 s"):

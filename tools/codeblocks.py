@@ -345,6 +345,7 @@ def run(
     codes = [Code(block.where, block.language, shown(block.code)) for block in example.blocks]
     printed = fresh_process.run(codes, folder, filters)
     try:
-        yield from zip(example.blocks, printed, strict=False)
+        # strict: after the last block the run is driven to its end, where stray output is checked
+        yield from zip(example.blocks, printed, strict=True)
     finally:
         printed.close()

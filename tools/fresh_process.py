@@ -91,6 +91,8 @@ def run_shell(code: Code, folder: Path | None = None) -> str:
         raise AssertionError(
             f"{code.where}: {shell} exited {result.returncode}\n{result.stdout}{result.stderr}"
         )
+    if result.stderr:  # a reader sees it, and the page cannot show it
+        raise AssertionError(f"{code.where}: the code printed to standard error:\n{result.stderr}")
     return result.stdout
 
 
@@ -139,8 +141,8 @@ def _child(
     warnings.resetwarnings()
     for action, message, category, module, lineno in filters:
         warnings.filterwarnings(action, message, category, module, lineno)  # type: ignore[arg-type]
-    # Output that bypasses sys.stdout (C libraries writing to descriptors 1 and 2) goes to the
-    # parent's `stray` file, which it shows when the run ends (pytest shows it on failure).
+    # Output that bypasses sys.stdout (standard error, C libraries writing to descriptors 1 and
+    # 2) goes to the parent's `stray` file: a reader would see it, and the page does not show it.
     sys.stdout.flush()
     sys.stderr.flush()
     descriptor = os.open(stray, os.O_WRONLY)
@@ -164,7 +166,8 @@ def run(
 
     Shell-only examples run in their own shells, without a fork. An exception raised by a
     block is raised here again, caused by a BlockFailed that holds its traceback. Closing
-    the iterator early stops the process.
+    the iterator early stops the process. Output written past sys.stdout (to standard error, or
+    by a C library) fails the run once every block has run: the page cannot show it.
     """
     if all(code.language != "python" for code in codes):
         for code in codes:
@@ -178,12 +181,14 @@ def run(
         with _no_main_module():
             process.start()
         sender.close()
+        finished = False
         try:
             for code in codes:
                 kind, payload = _receive(receiver, process, code)
                 if kind == "failed":
                     _raise_failure(payload, code)
                 yield payload
+            finished = True
         finally:
             receiver.close()
             process.join(timeout=10)
@@ -191,8 +196,15 @@ def run(
                 process.kill()
                 process.join()
             process.close()
-            if text := stray.read().decode("utf-8", "replace"):
+            text = stray.read().decode("utf-8", "replace")
+            if text and not finished:  # shown beside the failure (pytest shows it then)
                 sys.stderr.write(f"Printed outside sys.stdout by the code:\n{text}")
+        if text:
+            raise AssertionError(
+                f"{codes[0].where}: the code printed past sys.stdout (to standard error, or "
+                f"from a C library), which the page does not show; print it, or keep it "
+                f"quiet:\n{text}"
+            )
 
 
 def _receive(
