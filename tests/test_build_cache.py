@@ -1,0 +1,79 @@
+"""A warm build (the caches of tools/build_cache.py filled) shows every edit a cold build shows."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_site import _project_copy
+from tools.pages import LANGUAGES, ROOT
+from tools.site import build
+
+FIXTURE = ROOT / "tests" / "fixtures" / "quiz" / "docs"
+PAGE = "questions/q99-fixture.md"
+SNIPPET = "snippets/q99_fixture.py"
+CODE = f'\n## In code\n\n```python\n--8<-- "{SNIPPET}:hello"\n```\n'
+# Two builds in one process, as `mkdocs serve` rebuilds after a save: its memory caches and the
+# disk caches are warm for the second, and the edits between them must all show.
+TWICE = f"""
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+import logging
+logging.basicConfig(level=logging.WARNING)  # as the mkdocs command does: a failure says why
+
+def edit(path, old, new):
+    Path(path).write_text(Path(path).read_text().replace(old, new))
+
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+edit("docs/en/{PAGE}", "The weights", "Their weights")
+edit("{SNIPPET}", "print(1)", "print(2)")
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+"""
+
+
+def _different(one: Path, other: Path) -> list[str]:
+    found = []
+    for path in sorted(one.rglob("*")):
+        twin = other / path.relative_to(one)
+        if path.suffix == ".gz" or not path.is_file():  # gzip: a time stamp of its own
+            continue
+        if not twin.is_file() or not filecmp.cmp(path, twin, shallow=False):
+            found.append(path.relative_to(one).as_posix())
+    return found
+
+
+def test_a_warm_build_shows_every_edit_as_a_cold_build_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the practice decks' date
+    project = _project_copy(tmp_path)
+    shutil.copytree(FIXTURE, project / "docs", dirs_exist_ok=True)
+    for language in LANGUAGES:
+        page = project / "docs" / language / PAGE
+        page.write_text(page.read_text(encoding="utf-8") + CODE, encoding="utf-8")
+    (project / SNIPPET).write_text(
+        "# --8<-- [start:hello]\nprint(1)\n# --8<-- [end:hello]\n", encoding="utf-8"
+    )
+    (tmp_path / "tmp-warm").mkdir()
+    warm = subprocess.run(
+        [sys.executable, "-c", TWICE, str(tmp_path / "warm")],
+        cwd=project,
+        env={**os.environ, "TMPDIR": str(tmp_path / "tmp-warm"), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert warm.returncode == 0, warm.stderr[-3000:]
+    cold = build(tmp_path / "cold", project, tmp=tmp_path / "tmp-cold")
+    assert cold.returncode == 0, cold.stderr[-3000:]
+    edited = tmp_path / "cold" / "en" / "questions" / "q99-fixture" / "index.html"
+    assert "Their weights" in edited.read_text(encoding="utf-8")
+    assert _different(tmp_path / "cold", tmp_path / "warm") == [], "stale in the warm build"
