@@ -263,11 +263,21 @@ REFERENCE_LABELS = {
         "Typ",
         "Beskrivning",
         "Standard",
+        "obligatorisk",
         "Källkod i",
     },
-    "en": {"Parameters:", "Returns:", "Name", "Type", "Description", "Default", "Source code in"},
+    "en": {
+        "Parameters:",
+        "Returns:",
+        "Name",
+        "Type",
+        "Description",
+        "Default",
+        "required",
+        "Source code in",
+    },
 }
-LABEL = re.compile(r'(?:doc-section-title">|<th>|aria-expanded="false">)([^<\s][^<]*?)\s*<')
+LABEL = re.compile(r'(?:doc-section-title">|<th>|<em>|aria-expanded="false">)([^<\s][^<]*?)\s*<')
 
 
 def test_the_code_reference_labels_its_sections_in_the_language_of_the_page(site: Path) -> None:
@@ -275,6 +285,39 @@ def test_the_code_reference_labels_its_sections_in_the_language_of_the_page(site
         html = (site / language_prefix(language) / "reference" / "index.html").read_text("utf-8")
         labels = set(LABEL.findall(html))
         assert labels == expected, f"/{language_prefix(language)}reference/ labels {labels}"
+
+
+NAV_ORDER = (
+    "index",
+    "questions",
+    "self-test",
+    "quiz",
+    "exam-sheet",
+    "notebooks",
+    "glossary",
+    "reference",
+    "contributing",
+)
+NAV_LINK = re.compile(r'<a href="([^"#]*)"[^>]*class="md-nav__link')
+
+
+def test_the_navigation_lists_home_the_questions_then_the_pages_around_them(site: Path) -> None:
+    """hooks/nav_order.py: MkDocs sorts by file name, which would put the contributing guide
+    before the questions; the home page's Next link leads to question 1."""
+    for language in LANGUAGES:
+        html = (site / language_prefix(language) / "index.html").read_text(encoding="utf-8")
+        navigation = html[html.index("md-nav--primary") : html.index('class="md-content"')]
+        sections = [
+            link.split("/")[0].strip(".") or "index" for link in NAV_LINK.findall(navigation)
+        ]
+        assert tuple(dict.fromkeys(sections)) == NAV_ORDER, (
+            f"/{language_prefix(language)}: {sections}"
+        )
+        following = re.search(
+            r'<a href="([^"]*)" class="md-footer__link md-footer__link--next"', html
+        )
+        assert following, f"/{language_prefix(language)}: no Next link"
+        assert following[1].startswith("questions/q01-"), following[1]
 
 
 def test_404_page_speaks_both_languages_and_uses_absolute_paths(site: Path) -> None:
