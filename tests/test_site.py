@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -280,6 +281,37 @@ def test_names_and_spaces_in_code_look_as_the_code_around_them(site: Path) -> No
         # Only those: a builtin, a module and a function name keep their own colours.
         kept = {"nb", "nn", "nf"} - set(re.findall(r'<span class="(n\w)">', html))
         assert not kept, f"en/{page}: the spans of {sorted(kept)} went with the names'"
+
+
+KB_TABLE = re.compile(r'<table class="kb-table"(?P<attributes>[^>]*)>(?P<body>.*?)</table>', re.S)
+
+
+def _words(fragment: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def test_a_table_of_three_columns_is_stacked_on_a_phone_each_cell_under_its_heading(
+    site: Path,
+) -> None:
+    """hooks/tables.py: on a phone, site.css shows each row of such a table as a block, each
+    cell after its column's heading, which the cell carries as `data-label`."""
+    problems, stacked = [], 0
+    for path in sorted(site.rglob("*.html")):
+        for table in KB_TABLE.finditer(path.read_text(encoding="utf-8")):
+            head, _, rows = table["body"].partition("</thead>")
+            labels = [_words(text) for text in re.findall(r"<th\b[^>]*>(.*?)</th>", head, re.S)]
+            where = f"{path.relative_to(site)}: the table headed {labels}"
+            if "data-kb-stacked" not in table["attributes"]:
+                if len(labels) >= 3:
+                    problems.append(f"{where} is not stacked on a phone")
+                continue
+            stacked += 1
+            for row in re.findall(r"<tr\b.*?</tr>", rows, re.S):
+                given = [_words(label) for label in re.findall(r'<td data-label="([^"]*)"', row)]
+                if not given or given != labels[: len(given)]:
+                    problems.append(f"{where}: a row's cells are labelled {given}")
+    assert stacked, "no stacked table"
+    assert not problems, "\n".join(problems[:10])
 
 
 TABLE = re.compile(r"<table\b(?P<attributes>[^>]*)>")
