@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from mkdocs.exceptions import PluginError
@@ -15,7 +16,8 @@ from mkdocs.exceptions import PluginError
 from hooks import headerlinks
 from tools import addresses, published
 from tools.codeblocks import missing_includes
-from tools.pages import LANGUAGES, PROJECT_PARTS, language_prefix, pages
+from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, PROJECT_PARTS, language_prefix, pages
+from tools.serve import site_path
 from tools.site import build, copy_project
 
 # rel values of <link> that make the browser fetch (canonical and alternate only point).
@@ -218,6 +220,46 @@ def test_every_published_address_still_leads_to_its_place(site: Path) -> None:
         "after the others on its page, or, if the exercise was only renamed, give its line in "
         "tests/published_addresses.txt the new title:\n" + "\n".join(moved)
     )
+
+
+REFERENCE = re.compile(r'<(?:a|link|script|img|source)\b[^>]*?\b(?:href|src)="([^"]*)"')
+# Colab opens a notebook from the published branch, which holds the built site as it is.
+COLAB = re.compile(r"https://colab\.research\.google\.com/github/[^/]+/[^/]+/blob/gh-pages/")
+
+
+def _language_of(path: str) -> str:
+    """The language of a path below the site's root, by its folder ("en/...")."""
+    prefixed = [code for code in LANGUAGES if code != DEFAULT_LANGUAGE]
+    return next(
+        (code for code in prefixed if path.startswith(language_prefix(code))), DEFAULT_LANGUAGE
+    )
+
+
+def test_every_file_a_page_links_to_or_loads_from_the_site_is_built(site: Path) -> None:
+    """A link MkDocs does not check (raw HTML: a notebook's download link, a style sheet or a
+    script a hook adds, the 404 page's paths from the site's root) or a Colab link to a
+    notebook: each leads to a file of the built site, a notebook in the page's language."""
+    prefix, missing, seen = site_path(), [], 0
+    for page in sorted(site.rglob("*.html")):
+        folder = page.parent.relative_to(site).as_posix()
+        language = _language_of(folder)
+        for target in set(REFERENCE.findall(page.read_text(encoding="utf-8"))):
+            if COLAB.match(target) and _language_of(COLAB.sub("", target)) != language:
+                missing.append(f"{page.relative_to(site).as_posix()}: {target}, another language's")
+            target = COLAB.sub(prefix, target)
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue  # another host, or a place on the page (the test below)
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                path = path.removeprefix(prefix) if path.startswith(prefix) else f"../{path}"
+            else:
+                path = posixpath.normpath(posixpath.join(folder, path))
+            seen += 1
+            if not ((site / path).is_file() or (site / path / "index.html").is_file()):
+                missing.append(f"{page.relative_to(site).as_posix()}: {target}")
+    assert seen, "no link to a file of the site"
+    assert not missing, "links to files the site does not have:\n" + "\n".join(missing[:20])
 
 
 def test_every_link_to_a_place_on_its_own_page_leads_there(site: Path) -> None:
