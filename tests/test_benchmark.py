@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from scripts.benchmark import HAS_PROC, PROCESSOR, ProcessorTime
+from scripts.benchmark import HAS_PROC, PROCESSOR, ProcessorTime, _kind
 
 # One second of processor time, in a process of its own, which then waits a second: the
 # benchmark reads /proc every 0.2 s, and sees the whole second before the process ends.
@@ -24,3 +24,21 @@ def test_the_benchmark_counts_the_work_of_a_process_that_the_suite_started_indir
     parent.wait()
     used = watch.finish()
     assert 1 <= used[f"{PROCESSOR}, pytest"] <= used[f"{PROCESSOR}, machine busy"], used
+
+
+@pytest.mark.parametrize(
+    ("name", "command", "kind"),
+    [
+        ("chrome-headless", "/usr/lib/chromium/chrome-headless-shell --type=renderer", "browser"),
+        ("node", "node .../playwright/driver/package/cli.js run-driver", "browser"),
+        ("python", "python -c from multiprocessing.forkserver import main", "pages' code"),
+        ("python", "python -m ipykernel_launcher -f kernel.json", "notebook kernels"),
+        ("python", "python -m mkdocs build --strict", "mkdocs build"),
+        ("python", "python -c from xdist.remote import main", "pytest"),
+        ("python", "python -m pytest", "pytest"),
+    ],
+)
+def test_each_process_of_the_suite_is_counted_under_what_it_is(
+    name: str, command: str, kind: str
+) -> None:
+    assert _kind(name, command) == kind

@@ -185,7 +185,7 @@ def test_a_notebook_page_keeps_only_the_style_rules_it_can_use() -> None:
         ".jp-Unused:not(.jp-Cell) td:nth-child(odd){x:2}"
         ".jp-Cell:not(.jp-Unused) td:nth-child(odd){x:3}"
     )
-    kept = unused_css.prune(css, unused_css.classes('<div class="jp-Cell wrapper"></div>'))
+    kept = unused_css.prune(css, unused_css.classes('<div class="wrapper jp-Cell"></div>'))
     assert "jp-Cell{color:red}" in kept
     assert ".jp-Unused{color:blue}" not in kept
     assert ":root" not in kept, "a :root inside another element never matches"
