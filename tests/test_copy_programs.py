@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup, Tag
 
 from tools.codeblocks import examples, program, shown
 from tools.copy_programs import LABELS, not_runnable_code, rewrite
-from tools.pages import all_pages
+from tools.pages import LANGUAGES, all_pages, language_prefix
 
 CHAIN = """\
 # A page
@@ -232,6 +232,27 @@ def test_code_that_does_not_run_has_no_copy_button_wherever_it_is_shown(tmp_path
     assert ["no-copy" in wrapper["class"] for wrapper in wrappers] == [True, False]
     labels = [label.get_text() for label in with_class(rewritten, "kb-not-runnable")]
     assert labels == ["This code does not run as written"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_in_the_built_site_the_course_code_is_labelled_wherever_it_is_shown(
+    site: Path, language: str
+) -> None:
+    """hooks/copy_programs.py gives the build what the tests above check: on the question
+    pages, the self-test and the exam sheet, each block of the course's code is labelled."""
+    course = not_runnable_code(
+        [page for page in all_pages() if page.parts[1] == language and "questions" in page.parts]
+    )
+    assert course, "no course code marked xfail on the question pages"
+    root = site / language_prefix(language)
+    question_pages = "".join(p.read_text("utf-8") for p in root.glob("questions/*/index.html"))
+    for where, html in [
+        ("questions/*", question_pages),
+        ("self-test", (root / "self-test" / "index.html").read_text("utf-8")),
+        ("exam-sheet", (root / "exam-sheet" / "index.html").read_text("utf-8")),
+    ]:
+        labels = html.count('class="kb-not-runnable"')
+        assert labels == len(course), f"/{language_prefix(language)}{where}: {labels} labels"
 
 
 NEW_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)

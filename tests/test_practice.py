@@ -255,6 +255,8 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
         assert [child.tag for child in hint] == ["text", "shownumcorrect", "clearwrong"]
     # Moodle's own instruction stands in for the site's hint, as neither prompt gives one.
     assert [q.findtext("showstandardinstruction") for q in multichoice] == ["1", "1"]
+    # The result of a choose-all item says how many of the right options were ticked.
+    assert [q.find("shownumcorrect") is not None for q in multichoice] == [False, True]
     for element, expected in zip(multichoice, items, strict=True):
         assert element.findtext("shuffleanswers") == "1"
         assert element.findtext("answernumbering") == "abc"
@@ -367,6 +369,8 @@ def test_the_same_sources_give_the_same_deck_dated_by_source_date_epoch(
     deck = first["deep-learning-en.apkg"]
     assert deck == again["deep-learning-en.apkg"]
     with zipfile.ZipFile(io.BytesIO(deck)) as apkg, tempfile.TemporaryDirectory() as folder:
+        # The zip's own dates too: two builds a second apart must not differ there either.
+        assert {entry.date_time for entry in apkg.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         database = Path(folder, "collection.anki2")
         database.write_bytes(apkg.read("collection.anki2"))
         with closing(sqlite3.connect(database)) as connection:
