@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -233,7 +234,7 @@ def test_the_theme_speaks_the_language_of_the_page(site: Path) -> None:
 
 def test_the_language_switcher_names_each_language_in_its_own_language(site: Path) -> None:
     """A screen reader says "Svenska" in a Swedish voice (lang, WCAG 3.1.2), and hears which
-    language the page is in (aria-current)."""
+    language the page is in (aria-current); each language's link leads to this page in it."""
     problems = []
     pages = _pages(site)
     for page in pages:
@@ -250,6 +251,18 @@ def test_the_language_switcher_names_each_language_in_its_own_language(site: Pat
         current = [link.get("hreflang") for link in links if link.get("aria-current")]
         if current != [language]:
             problems.append(f"/{path} ({language}): the current language is marked {current}")
+        # Each leads to this page in its language (the home page for the 404 page).
+        folder = posixpath.dirname(path)
+        here = f"{folder}/" if folder and path != "404.html" else ""
+        bare = here.removeprefix(language_prefix(language))
+        for link in links:
+            href = str(link.get("href"))
+            target = href.removeprefix(site_path()) if href.startswith("/") else href
+            if not href.startswith("/"):
+                target = f"{posixpath.normpath(posixpath.join(folder, href))}/".removeprefix("./")
+            expected = language_prefix(str(link.get("hreflang"))) + bare
+            if target != expected:
+                problems.append(f"/{path}: the switcher's {link.get('hreflang')} leads to {href}")
     assert pages, "no pages built"
     assert not problems, "\n".join(problems)
 
