@@ -410,6 +410,13 @@ def test_exam_sheet_has_every_question(site: Path, language: str) -> None:
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
     blocks = html.count('<div class="exam-question">')
     assert blocks == len(questions(language))
+    # Printed below each answer: the published address of the page in this language.
+    addresses = re.findall(r'data-address="([^"]*)"', html)
+    expected = [
+        f"{base_url(SITE_URL, language)}{q.page.with_suffix('').as_posix()}/"
+        for q in questions(language)
+    ]
+    assert addresses == expected
     for q in questions(language):
         assert q.title in text, q.slug
         first_words = " ".join(re.sub(r"[*`]", "", q.short_answer).split()[:6])
