@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import http.client
 import json
 import posixpath
 import re
@@ -16,7 +18,7 @@ from bs4 import BeautifulSoup
 from tools import published
 from tools.markdown_reader import read
 from tools.pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, language_prefix, pages, site_url
-from tools.serve import site_path
+from tools.serve import serve, site_path
 from tools.site import site_pages
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -351,3 +353,37 @@ def test_the_favicon_is_there(site: Path) -> None:
     match = re.search(r'<link rel="icon" href="([^"]+)"', html)
     assert match, "no <link rel=icon>"
     assert (site / match[1]).is_file(), f"the favicon {match[1]} is not in the site"
+
+
+def _get(url: str, path: str, gzip_ok: bool = True) -> tuple[int, dict[str, str], bytes]:
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    connection.request("GET", path, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    answer = connection.getresponse()
+    result = answer.status, dict(answer.getheaders()), answer.read()
+    connection.close()
+    return result
+
+
+def test_the_test_server_answers_as_github_pages_does(tmp_path: Path) -> None:
+    """tools/serve.py, which the browser tests and the audit use: the site under its path,
+    text gzipped for a browser that asks, a folder by its index.html (without its final slash,
+    redirected), anything else, outside the site too, by 404.html with status 404."""
+    files = {"index.html": b"home", "a/index.html": b"page a", "404.html": b"gone"}
+    files |= {"style.css": b"body{color:red}" * 50, "image.png": b"\x89PNG..."}
+    site = tmp_path / "site"
+    for name, content in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(content)
+    (tmp_path / "secret.txt").write_text("beside the site")
+    with serve(site, prefix="/p/") as url:
+        status, headers, body = _get(url, "/p/style.css")
+        assert (status, headers.get("Content-Encoding")) == (200, "gzip")
+        assert gzip.decompress(body) == files["style.css"]
+        assert _get(url, "/p/style.css", gzip_ok=False)[2] == files["style.css"]
+        assert "Content-Encoding" not in _get(url, "/p/image.png")[1], "a PNG is compressed"
+        status, headers, _ = _get(url, "/p/a")
+        assert (status, headers.get("Location")) == (301, "/p/a/")
+        assert _get(url, "/p/a/", gzip_ok=False)[::2] == (200, b"page a")
+        for missing in ("/p/nowhere/", "/p/../secret.txt", "/p/%2e%2e/secret.txt", "/index.html"):
+            assert _get(url, missing, gzip_ok=False)[::2] == (404, b"gone"), missing
