@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from hooks.nav_order import ORDER
 from tools import published
 from tools.markdown_reader import read
 from tools.pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, language_prefix, pages, site_url
@@ -302,17 +303,6 @@ def test_the_code_reference_labels_its_sections_in_the_language_of_the_page(site
         assert labels == expected, f"/{language_prefix(language)}reference/ labels {labels}"
 
 
-NAV_ORDER = (
-    "index",
-    "questions",
-    "self-test",
-    "quiz",
-    "exam-sheet",
-    "notebooks",
-    "glossary",
-    "reference",
-    "contributing",
-)
 NAV_LINK = re.compile(r'<a href="([^"#]*)"[^>]*class="md-nav__link')
 
 
@@ -325,9 +315,7 @@ def test_the_navigation_lists_home_the_questions_then_the_pages_around_them(site
         sections = [
             link.split("/")[0].strip(".") or "index" for link in NAV_LINK.findall(navigation)
         ]
-        assert tuple(dict.fromkeys(sections)) == NAV_ORDER, (
-            f"/{language_prefix(language)}: {sections}"
-        )
+        assert tuple(dict.fromkeys(sections)) == ORDER, f"/{language_prefix(language)}: {sections}"
         following = re.search(
             r'<a href="([^"]*)" class="md-footer__link md-footer__link--next"', html
         )
