@@ -38,7 +38,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from tests.conftest import BROWSER_FLAGS, executable
 from tools.codeblocks import CodeExample, examples, program
 from tools.copy_programs import not_runnable
-from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, all_pages, language_prefix
+from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, all_pages, language_prefix, site_language
 from tools.questions import MARKS, questions
 from tools.serve import serve
 from tools.site import site_pages
@@ -72,19 +72,14 @@ SEARCHES = [
 BOTH_LANGUAGES = "EarlyStopping"
 
 
-def language_of(path: str) -> str:
-    """The language of a page from its path in the site ("en/questions/x/" -> "en")."""
-    return next((lang for lang in OTHER_LANGUAGES if path.startswith(f"{lang}/")), DEFAULT_LANGUAGE)
-
-
 def translation(path: str, language: str) -> str:
     """The same page's path in another language."""
-    return language_prefix(language) + path.removeprefix(language_prefix(language_of(path)))
+    return language_prefix(language) + path.removeprefix(language_prefix(site_language(path)))
 
 
 def source_of(path: str) -> Path | None:
     """The Markdown page a built page comes from (relative to the repository), if any."""
-    language = language_of(path)
+    language = site_language(path)
     bare = translation(path, DEFAULT_LANGUAGE).rstrip("/")
     folder = Path("docs") / language
     for candidate in (folder / f"{bare}.md", folder / bare / "index.md"):
@@ -519,7 +514,7 @@ def _report(what: str, *tours: dict[str, Visit]) -> str:
 
 def test_the_site_has_pages_in_every_language(pages: list[str]) -> None:
     for language in OTHER_LANGUAGES:
-        assert any(language_of(path) == language for path in pages), f"no {language} pages"
+        assert any(site_language(path) == language for path in pages), f"no {language} pages"
 
 
 def test_no_request_leaves_127_0_0_1(desktop: dict[str, Visit], phone: dict[str, Visit]) -> None:
@@ -573,7 +568,7 @@ def test_language_switcher_leads_to_the_same_page_and_back(
 ) -> None:
     problems = []
     for path, visit in desktop.items():
-        language = language_of(path)
+        language = site_language(path)
         if visit.facts["lang"] != language:
             problems.append(f"/{path}: <html lang={visit.facts['lang']!r}>, not {language!r}")
         switcher = visit.facts["switcher"]
@@ -1061,7 +1056,7 @@ def test_search_finds_the_right_page_first(
 ) -> None:
     found = _search(browser, url, start, term)
     assert found[0] == first, f"/{start}: searching {term!r} lists /{found[0]} first, not /{first}"
-    foreign = [path for path in found if language_of(path) != language_of(start)]
+    foreign = [path for path in found if site_language(path) != site_language(start)]
     assert not foreign, f"/{start}: searching {term!r} lists pages in another language: {foreign}"
 
 
@@ -1171,7 +1166,7 @@ def test_search_lists_only_pages_in_the_page_language(
     browser: Browser, url: str, start: str
 ) -> None:
     found = _search(browser, url, start, BOTH_LANGUAGES)
-    foreign = [path for path in found if language_of(path) != language_of(start)]
+    foreign = [path for path in found if site_language(path) != site_language(start)]
     assert not foreign, f"/{start}: {BOTH_LANGUAGES!r} lists pages in another language: {foreign}"
 
 

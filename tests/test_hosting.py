@@ -18,7 +18,15 @@ from bs4 import BeautifulSoup
 from hooks.nav_order import ORDER
 from tools import published
 from tools.markdown_reader import read
-from tools.pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, language_prefix, pages, site_url
+from tools.pages import (
+    DEFAULT_LANGUAGE,
+    DOCS,
+    LANGUAGES,
+    language_prefix,
+    pages,
+    site_language,
+    site_url,
+)
 from tools.serve import serve, site_path
 from tools.site import site_pages
 
@@ -40,12 +48,6 @@ def _part(html: Path, start: str, end: str) -> BeautifulSoup:
     last = text.find(end, first)
     assert 0 <= first < last, f"{html}: no {start} ... {end}"
     return BeautifulSoup(text[first : last + len(end)], "html.parser")
-
-
-def _language_of(path: str) -> str:
-    """The language of a built page from its path below the site ("en/quiz/index.html")."""
-    prefixed = [lang for lang in LANGUAGES[1:] if path.startswith(language_prefix(lang))]
-    return prefixed[0] if prefixed else DEFAULT_LANGUAGE
 
 
 def _markdown_page_urls(site_url: str) -> list[str]:
@@ -225,7 +227,7 @@ def test_the_theme_speaks_the_language_of_the_page(site: Path) -> None:
     problems = []
     for page in _pages(site):
         path = page.relative_to(site).as_posix()
-        language = _language_of(path)
+        language = site_language(path)
         html = page.read_text(encoding="utf-8")
         for words_language, words in THEME_WORDS.items():
             for words_shown in words:
@@ -242,7 +244,7 @@ def test_the_language_switcher_names_each_language_in_its_own_language(site: Pat
     pages = _pages(site)
     for page in pages:
         path = page.relative_to(site).as_posix()
-        language = _language_of(path)
+        language = site_language(path)
         links = _part(page, "<header", "</header>").select("a.md-select__link[hreflang]")
         if [link.get("hreflang") for link in links] != list(LANGUAGES):
             problems.append(f"/{path}: the switcher lists {[a.get('hreflang') for a in links]}")

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from hooks import headerlinks
 from tools import addresses, published
 from tools.codeblocks import missing_includes
-from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, PROJECT_PARTS, language_prefix, pages
+from tools.pages import LANGUAGES, PROJECT_PARTS, language_prefix, pages, site_language
 from tools.serve import site_path
 from tools.site import build, copy_project
 
@@ -227,14 +227,6 @@ REFERENCE = re.compile(r'<(?:a|link|script|img|source)\b[^>]*?\b(?:href|src)="([
 COLAB = re.compile(r"https://colab\.research\.google\.com/github/[^/]+/[^/]+/blob/gh-pages/")
 
 
-def _language_of(path: str) -> str:
-    """The language of a path below the site's root, by its folder ("en/...")."""
-    prefixed = [code for code in LANGUAGES if code != DEFAULT_LANGUAGE]
-    return next(
-        (code for code in prefixed if path.startswith(language_prefix(code))), DEFAULT_LANGUAGE
-    )
-
-
 def test_every_file_a_page_links_to_or_loads_from_the_site_is_built(site: Path) -> None:
     """A link MkDocs does not check (raw HTML: a notebook's download link, a style sheet or a
     script a hook adds, the 404 page's paths from the site's root) or a Colab link to a
@@ -242,9 +234,9 @@ def test_every_file_a_page_links_to_or_loads_from_the_site_is_built(site: Path) 
     prefix, missing, seen = site_path(), [], 0
     for page in sorted(site.rglob("*.html")):
         folder = page.parent.relative_to(site).as_posix()
-        language = _language_of(folder)
+        language = site_language(folder)
         for target in set(REFERENCE.findall(page.read_text(encoding="utf-8"))):
-            if COLAB.match(target) and _language_of(COLAB.sub("", target)) != language:
+            if COLAB.match(target) and site_language(COLAB.sub("", target)) != language:
                 missing.append(f"{page.relative_to(site).as_posix()}: {target}, another language's")
             target = COLAB.sub(prefix, target)
             parts = urlsplit(target)

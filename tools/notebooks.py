@@ -148,7 +148,7 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
     prose: list[str] = []
     pending_marks: list[str] = []
     output_next = False
-    after_cell = False  # the last fence became a code cell, so a shown output after it is its
+    after_cell = False  # the last fence became a code cell: an output shown next is that cell's
     line = source.body_start
     for block in source.blocks:
         if isinstance(block, Heading) and block.level == 1 and block.source[2:].strip() == heading:

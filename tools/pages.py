@@ -70,6 +70,14 @@ def language_prefix(language: str) -> str:
     return "" if language == DEFAULT_LANGUAGE else f"{language}/"
 
 
+def site_language(path: str) -> str:
+    """The language of a path below the built site's root ("en/quiz/index.html" -> "en")."""
+    prefixed = [code for code in LANGUAGES if code != DEFAULT_LANGUAGE]
+    return next(
+        (code for code in prefixed if path.startswith(language_prefix(code))), DEFAULT_LANGUAGE
+    )
+
+
 def pages(language: str) -> list[Path]:
     """Every Markdown page of one language, relative to that language's folder."""
     folder = DOCS / language

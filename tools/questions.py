@@ -27,6 +27,7 @@ from tools.published import rebase
 
 FILE_NAME = re.compile(r"^q(?P<number>\d{2})-(?P<topic>[a-z0-9-]+)\.md$")
 SHORT_ANSWER = {"sv": "Kort svar", "en": "Short answer"}
+SELF_TEST = "self-test.md"  # the page a short answer's links are rewritten for
 ANSWER = {"sv": "Svar", "en": "Answer"}
 READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
 # The self-test's bar and marks (site.js): the bar's words, the marks' names in the bar and the
@@ -60,9 +61,6 @@ MARKS = {
         "confirm-reset": "Forget every mark and start over?",
     },
 }
-
-
-SELF_TEST = "self-test.md"  # where the self-test is, at the language's root: its links
 
 
 class QuestionError(ValueError):
