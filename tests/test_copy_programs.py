@@ -255,6 +255,24 @@ def test_in_the_built_site_the_course_code_is_labelled_wherever_it_is_shown(
         assert labels == len(course), f"/{language_prefix(language)}{where}: {labels} labels"
 
 
+def test_in_the_built_site_every_block_that_continues_others_copies_its_whole_program(
+    site: Path,
+) -> None:
+    """hooks/copy_programs.py gives each such block the program it belongs to (`data-copy`),
+    on every page of both languages."""
+    wrong = []
+    for page in all_pages():
+        language, within = page.parts[1], Path(*page.parts[2:]).with_suffix("")
+        folder = "" if within.name == "index" else f"{within.as_posix()}/"
+        html = (site / language_prefix(language) / folder / "index.html").read_text("utf-8")
+        continuing = sum(len(example.blocks) - 1 for example in examples(page))
+        if html.count("data-copy=") != continuing:
+            wrong.append(f"{page}: {html.count('data-copy=')} of {continuing} blocks")
+    assert not wrong, "blocks that continue others without their whole program:\n" + "\n".join(
+        wrong
+    )
+
+
 NEW_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
