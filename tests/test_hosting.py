@@ -272,6 +272,22 @@ def test_the_language_switcher_names_each_language_in_its_own_language(site: Pat
     assert not problems, "\n".join(problems)
 
 
+SEARCH_BASE = re.compile(r'"base": *"([^"]*)"')
+
+
+def test_search_on_every_page_reads_the_index_of_the_pages_language(site: Path) -> None:
+    """hooks/search_per_language.py: Material's search worker loads the index under the
+    page's `base`, which must be the root of the page's language (en/ for English)."""
+    wrong = []
+    for page in _pages(site):
+        path = page.relative_to(site).as_posix()
+        base = SEARCH_BASE.search(page.read_text(encoding="utf-8"))
+        root = posixpath.normpath(posixpath.join(posixpath.dirname(path), base[1] if base else ""))
+        if not base or root != (language_prefix(site_language(path)).rstrip("/") or "."):
+            wrong.append(f"/{path}: base {base and base[1]!r} leads to {root}/")
+    assert not wrong, "\n".join(wrong[:10])
+
+
 # The code reference's section labels (mkdocstrings writes them in English; hooks/reference.py).
 REFERENCE_LABELS = {
     "sv": {
