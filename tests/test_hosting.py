@@ -146,6 +146,11 @@ def test_each_language_has_its_own_search_index(site: Path) -> None:
             if any(doc["location"].startswith(f"{other}/") for other in others)
         ]
         assert not foreign, f"the {language} search index lists other languages: {foreign[:5]}"
+        # A notebook repeats its question page: hooks/notebooks.py keeps it out of search.
+        notebooks = [
+            doc["location"] for doc in index["docs"] if doc["location"].startswith("notebooks/q")
+        ]
+        assert not notebooks, f"the {language} search index lists notebooks: {notebooks[:5]}"
         titled = [
             f"/{language_prefix(language)}{doc['location']}: {doc['title']!r}"
             for doc in index["docs"]
