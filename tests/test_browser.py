@@ -812,6 +812,7 @@ FOCUS_RING = """el => {
     around = around.parentElement;
   return {visible: el.matches(":focus-visible"), style: style.outlineStyle,
     width: parseFloat(style.outlineWidth), colour: style.outlineColor,
+    offset: parseFloat(style.outlineOffset),
     around: around ? getComputedStyle(around).backgroundColor : "rgb(255, 255, 255)"};
 }"""
 
@@ -853,6 +854,8 @@ def test_the_keyboard_focus_shows_on_the_marks_and_the_checkboxes(
         assert ring["visible"], f"{what}: not :focus-visible"
         assert ring["style"] != "none", f"{what}: no focus ring"
         assert ring["width"] >= 2, f"{what}: a focus ring of {ring['width']} px"
+        # Measured against what is around the element: the ring must be drawn outside it.
+        assert ring["offset"] >= 0, f"{what}: a ring drawn inside, offset {ring['offset']} px"
         contrast = _contrast(ring["colour"], ring["around"])
         assert contrast >= 3, f"{what}: ring {ring['colour']} on {ring['around']}, {contrast:.1f}:1"
 
@@ -873,6 +876,8 @@ def test_a_focused_copy_button_keeps_its_name_and_copied_is_announced(
         name = button.get_attribute("title") or ""
         assert name, "the copy button has no title to be named by"
         button.focus()
+        # Named by site.js as it takes the focus, before Material's tooltip takes the title away.
+        expect(button).to_have_attribute("aria-label", name)
         expect(button).to_have_accessible_name(name)
         page.keyboard.press("Enter")
         expect(
@@ -967,6 +972,11 @@ def test_the_self_test_counts_keeps_and_filters_the_readers_marks(
         assert contents_entry(unknown).is_visible()
         question(unknown).locator("summary").click()
         question(unknown).locator('[data-mark="again"]').click()  # pressed again: taken back
+        assert _self_test_counts(page) == ("1", "0")
+        asked: list[str] = []  # Start over asks first: declined, it forgets nothing
+        page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+        page.locator("[data-self-test-reset]").click()
+        assert asked, "Start over forgot the marks without asking"
         assert _self_test_counts(page) == ("1", "0")
         page.once("dialog", lambda dialog: dialog.accept())
         page.locator("[data-self-test-reset]").click()

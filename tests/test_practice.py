@@ -519,7 +519,13 @@ def test_a_link_to_the_mock_exam_ticks_its_box(url: str, browser: Browser, langu
         box = page.locator("[data-exam-questions-only]")
         assert not box.is_checked()
         linked = f"{sheet}#{box.get_attribute('id')}"
-        page.goto(linked)
+        tab = browser.new_page()  # a new tab: the sheet loads with the hash
+        try:
+            tab.goto(linked)
+            expect(tab.locator("[data-exam-questions-only]")).to_be_checked()
+        finally:
+            tab.close()
+        page.goto(linked)  # on the sheet itself: a new hash only
         expect(box).to_be_checked()
         page.emulate_media(media="print")
         assert not page.locator(".exam-answer").first.is_visible()
