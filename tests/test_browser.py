@@ -1089,21 +1089,24 @@ def test_a_search_whose_index_did_not_come_says_so(browser: Browser, url: str, s
         page.close()
 
 
+@pytest.mark.parametrize("searching", [False, True], ids=["then a search", "during a search"])
 def test_a_search_still_unready_after_the_connection_dropped_says_so(
-    browser: Browser, url: str
+    browser: Browser, url: str, searching: bool
 ) -> None:
-    """The connection drops while the index is still on its way (it neither comes nor fails):
-    once the search has stayed unready for a while, the reader is told to reload once online.
-    The words are the ones the test above checks in each language."""
+    """The connection drops while the index is still on its way (it neither comes nor fails),
+    before the reader searches or while the search is open: once the search has stayed unready
+    for a while, the reader is told to reload once online. The words are the ones the test
+    above checks in each language."""
     context = browser.new_context()
     page = context.new_page()
     try:
         page.route("**/search_index.json", lambda route: None)  # held: never answered
         page.goto(url, wait_until="domcontentloaded")
-        context.set_offline(True)
+        context.set_offline(not searching)
         field = page.locator(".md-search__input")
         field.click()
         field.fill("dropout")
+        context.set_offline(True)
         result = page.locator("[data-md-component=search-result]")
         said = result.get_attribute("data-kb-search-lost")
         expect(result.locator(".md-search-result__meta")).to_have_text(said or "", timeout=6000)
