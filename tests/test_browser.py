@@ -948,9 +948,13 @@ def test_the_self_test_counts_keeps_and_filters_the_readers_marks(
         def question(slug: str) -> Locator:
             return page.locator(f'.kb-self-test[data-question="{slug}"]')
 
-        def contents_entry(slug: str) -> Locator:
+        def contents_entries_shown(slug: str) -> list[bool]:
+            """For each entry of the question in the contents, the sidebar's and the one in the
+            menu a phone opens, whether it is shown."""
             heading = question(slug).locator("h2").get_attribute("id")
-            return page.locator(f'.md-sidebar--secondary a[href="#{heading}"]')
+            entries = page.locator(f'.md-nav--secondary a[href="#{heading}"]')
+            shown = "es => es.map(e => getComputedStyle(e.parentElement).display !== 'none')"
+            return entries.evaluate_all(shown)
 
         assert _self_test_counts(page) == ("0", "0")
         for slug, mark in ((known, "knew"), (unknown, "again")):
@@ -967,9 +971,10 @@ def test_the_self_test_counts_keeps_and_filters_the_readers_marks(
         assert known_button.get_attribute("aria-pressed") == "true"  # named as before, pressed
         page.get_by_label(words["hide-known"]).check()
         assert not question(known).is_visible(), "a known question is shown among the others"
-        assert not contents_entry(known).is_visible(), "the contents lead to a hidden question"
+        assert len(contents_entries_shown(known)) == 2, "the sidebar's and the phone menu's"
+        assert not any(contents_entries_shown(known)), "the contents lead to a hidden question"
         assert question(unknown).is_visible()
-        assert contents_entry(unknown).is_visible()
+        assert all(contents_entries_shown(unknown))
         question(unknown).locator("summary").click()
         question(unknown).locator('[data-mark="again"]').click()  # pressed again: taken back
         assert _self_test_counts(page) == ("1", "0")
