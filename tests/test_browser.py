@@ -1000,6 +1000,21 @@ def test_the_self_test_counts_keeps_and_filters_the_readers_marks(
         assert page.get_by_text(words["all-hidden"]).is_visible()
 
 
+def test_a_self_test_shown_again_from_the_back_forward_cache_counts_marks_made_meanwhile(
+    browser: Browser, url: str
+) -> None:
+    """A browser may keep a page whole and show it again (Back): site.js then reads the marks
+    that another tab made in the meantime (`pageshow`, persisted)."""
+    first = questions(DEFAULT_LANGUAGE)[0].slug
+    with opened(browser, url + "self-test/") as page:
+        assert _self_test_counts(page) == ("0", "0")
+        key = page.evaluate("__md_scope.pathname") + f".kb-self-test:{DEFAULT_LANGUAGE}"
+        marks = json.dumps({first: "knew"})  # as another tab keeps them
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, marks])
+        page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+        assert _self_test_counts(page) == ("1", "0")
+
+
 def _headings_as_chromium_names_them(page: Page) -> list[str]:
     """The names Chromium gives a screen reader, from its accessibility tree (not Playwright's
     own reckoning, which read the heading right where Chromium did not)."""
