@@ -823,7 +823,7 @@ def _luminance(colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def _contrast(one: str, other: str) -> float:
+def contrast_ratio(one: str, other: str) -> float:
     light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
 
@@ -856,7 +856,7 @@ def test_the_keyboard_focus_shows_on_the_marks_and_the_checkboxes(
         assert ring["width"] >= 2, f"{what}: a focus ring of {ring['width']} px"
         # Measured against what is around the element: the ring must be drawn outside it.
         assert ring["offset"] >= 0, f"{what}: a ring drawn inside, offset {ring['offset']} px"
-        contrast = _contrast(ring["colour"], ring["around"])
+        contrast = contrast_ratio(ring["colour"], ring["around"])
         assert contrast >= 3, f"{what}: ring {ring['colour']} on {ring['around']}, {contrast:.1f}:1"
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_site import _project_copy
+from tests.test_site import small_project_copy
 from tools.pages import LANGUAGES, ROOT
 from tools.site import build
 
@@ -54,7 +54,7 @@ def test_a_warm_build_shows_every_edit_as_a_cold_build_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the practice decks' date
-    project = _project_copy(tmp_path)
+    project = small_project_copy(tmp_path)
     shutil.copytree(FIXTURE, project / "docs", dirs_exist_ok=True)
     for language in LANGUAGES:
         page = project / "docs" / language / PAGE

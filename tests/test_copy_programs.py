@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Tag
 from tools.codeblocks import examples, program, shown
 from tools.copy_programs import LABELS, not_runnable_code, rewrite
 from tools.pages import LANGUAGES, all_pages, language_prefix
+from tools.published import url
 
 CHAIN = """\
 # A page
@@ -262,9 +263,8 @@ def test_in_the_built_site_every_block_that_continues_others_copies_its_whole_pr
     on every page of both languages."""
     wrong = []
     for page in all_pages():
-        language, within = page.parts[1], Path(*page.parts[2:]).with_suffix("")
-        folder = "" if within.name == "index" else f"{within.as_posix()}/"
-        html = (site / language_prefix(language) / folder / "index.html").read_text("utf-8")
+        built = url(Path(*page.parts[2:]).as_posix(), language_prefix(page.parts[1]))
+        html = (site / built / "index.html").read_text("utf-8")
         continuing = sum(len(example.blocks) - 1 for example in examples(page))
         if html.count("data-copy=") != continuing:
             wrong.append(f"{page}: {html.count('data-copy=')} of {continuing} blocks")

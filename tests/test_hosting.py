@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from hooks.nav_order import ORDER
+from tests.test_site import site_target
 from tools import published
 from tools.markdown_reader import read
 from tools.pages import (
@@ -263,16 +264,11 @@ def test_the_language_switcher_names_each_language_in_its_own_language(site: Pat
             problems.append(f"/{path} ({language}): the current language is marked {current}")
         # Each leads to this page in its language (the home page for the 404 page).
         folder = posixpath.dirname(path)
-        here = f"{folder}/" if folder and path != "404.html" else ""
-        bare = here.removeprefix(language_prefix(language))
+        here = "" if path == "404.html" else f"{folder}/".removeprefix(language_prefix(language))
         for link in links:
-            href = str(link.get("href"))
-            target = href.removeprefix(site_path()) if href.startswith("/") else href
-            if not href.startswith("/"):
-                target = f"{posixpath.normpath(posixpath.join(folder, href))}/".removeprefix("./")
-            expected = language_prefix(str(link.get("hreflang"))) + bare
-            if target != expected:
-                problems.append(f"/{path}: the switcher's {link.get('hreflang')} leads to {href}")
+            href, other = str(link.get("href")), str(link.get("hreflang"))
+            if site_target(folder, href) != (language_prefix(other) + here).strip("/"):
+                problems.append(f"/{path}: the switcher's {other} leads to {href}")
     assert pages, "no pages built"
     assert not problems, "\n".join(problems)
 
@@ -287,9 +283,9 @@ def test_search_on_every_page_reads_the_index_of_the_pages_language(site: Path) 
     for page in _pages(site):
         path = page.relative_to(site).as_posix()
         base = SEARCH_BASE.search(page.read_text(encoding="utf-8"))
-        root = posixpath.normpath(posixpath.join(posixpath.dirname(path), base[1] if base else ""))
-        if not base or root != (language_prefix(site_language(path)).rstrip("/") or "."):
-            wrong.append(f"/{path}: base {base and base[1]!r} leads to {root}/")
+        root = site_target(posixpath.dirname(path), base[1]) if base else None
+        if root != language_prefix(site_language(path)).rstrip("/"):
+            wrong.append(f"/{path}: base {base and base[1]!r} leads to /{root}")
     assert not wrong, "\n".join(wrong[:10])
 
 

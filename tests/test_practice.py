@@ -30,7 +30,7 @@ from hooks import practice
 from tools import anki, exam_sheet, moodle, published, quiz
 from tools.glossary import entries
 from tools.pages import LANGUAGES, ROOT, language_prefix, site_url
-from tools.published import base_url, rebase, resolve, to_html
+from tools.published import base_url, rebase, resolve, to_html, url
 from tools.questions import Question, questions
 
 SITE_URL = site_url()
@@ -412,10 +412,7 @@ def test_exam_sheet_has_every_question(site: Path, language: str) -> None:
     assert blocks == len(questions(language))
     # Printed below each answer: the published address of the page in this language.
     addresses = re.findall(r'data-address="([^"]*)"', html)
-    expected = [
-        f"{base_url(SITE_URL, language)}{q.page.with_suffix('').as_posix()}/"
-        for q in questions(language)
-    ]
+    expected = [url(q.page.as_posix(), base_url(SITE_URL, language)) for q in questions(language)]
     assert addresses == expected
     for q in questions(language):
         assert q.title in text, q.slug

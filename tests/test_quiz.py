@@ -32,7 +32,7 @@ from tests.test_browser import (
     NO_TRANSITIONS,
     PHONE,
     WCAG_21_AA,
-    _contrast,
+    contrast_ratio,
     describe,
     settle,
 )
@@ -771,7 +771,7 @@ def test_an_item_can_be_answered_with_the_keyboard_alone(
     assert ring["style"] != "none", "the focused button shows no focus ring"
     assert ring["width"] >= 2, ring
     assert ring["offset"] >= 0, ring
-    assert _contrast(ring["colour"], ring["around"]) >= 3, ring
+    assert contrast_ratio(ring["colour"], ring["around"]) >= 3, ring
     tab.keyboard.press("Enter")
     assert VERDICT[language][0] in form.locator(".kb-quiz__result").inner_text()
     assert tab.locator(f'[data-quiz-score="{slug}"]').inner_text() == f"1/{len(items)}"

@@ -227,29 +227,39 @@ REFERENCE = re.compile(r'<(?:a|link|script|img|source)\b[^>]*?\b(?:href|src)="([
 COLAB = re.compile(r"https://colab\.research\.google\.com/github/[^/]+/[^/]+/blob/gh-pages/")
 
 
+def site_target(folder: str, href: str) -> str | None:
+    """Where a link on a built page in `folder` leads: a path below the site's root, without a
+    final slash ("" for the root, "../..." outside the site), or None for another host or a
+    place on the same page."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path, prefix = unquote(parts.path), site_path()
+    if path.startswith("/"):
+        path = path.removeprefix(prefix) if path.startswith(prefix) else f"../{path}"
+    else:
+        path = posixpath.join(folder, path)
+    path = posixpath.normpath(path or ".")
+    return "" if path == "." else path
+
+
 def test_every_file_a_page_links_to_or_loads_from_the_site_is_built(site: Path) -> None:
     """A link MkDocs does not check (raw HTML: a notebook's download link, a style sheet or a
     script a hook adds, the 404 page's paths from the site's root) or a Colab link to a
     notebook: each leads to a file of the built site, a notebook in the page's language."""
-    prefix, missing, seen = site_path(), [], 0
+    missing, seen = [], 0
     for page in sorted(site.rglob("*.html")):
         folder = page.parent.relative_to(site).as_posix()
-        language = site_language(folder)
-        for target in set(REFERENCE.findall(page.read_text(encoding="utf-8"))):
-            if COLAB.match(target) and site_language(COLAB.sub("", target)) != language:
-                missing.append(f"{page.relative_to(site).as_posix()}: {target}, another language's")
-            target = COLAB.sub(prefix, target)
-            parts = urlsplit(target)
-            if parts.scheme or parts.netloc or not parts.path:
+        for href in set(REFERENCE.findall(page.read_text(encoding="utf-8"))):
+            where = f"{page.relative_to(site).as_posix()}: {href}"
+            if COLAB.match(href) and site_language(COLAB.sub("", href)) != site_language(folder):
+                missing.append(f"{where}, another language's notebook")
+            path = site_target(folder, COLAB.sub(site_path(), href))
+            if path is None:
                 continue  # another host, or a place on the page (the test below)
-            path = unquote(parts.path)
-            if path.startswith("/"):
-                path = path.removeprefix(prefix) if path.startswith(prefix) else f"../{path}"
-            else:
-                path = posixpath.normpath(posixpath.join(folder, path))
             seen += 1
             if not ((site / path).is_file() or (site / path / "index.html").is_file()):
-                missing.append(f"{page.relative_to(site).as_posix()}: {target}")
+                missing.append(where)
     assert seen, "no link to a file of the site"
     assert not missing, "links to files the site does not have:\n" + "\n".join(missing[:20])
 
@@ -401,7 +411,7 @@ def test_no_page_loads_a_style_sheet_or_script_twice(site: Path) -> None:
     assert not twice, "\n".join(twice)
 
 
-def _project_copy(tmp_path: Path) -> Path:
+def small_project_copy(tmp_path: Path) -> Path:
     """The project's configuration, hooks and theme, with one small page per language.
 
     A couple of pages build in seconds; the bad input the tests add is then the only fault.
@@ -415,12 +425,12 @@ def _project_copy(tmp_path: Path) -> Path:
 
 def test_the_small_project_copy_builds_cleanly(tmp_path: Path) -> None:
     # The baseline for the two tests below: without their bad input the copy builds.
-    result = build(tmp_path / "site", _project_copy(tmp_path))
+    result = build(tmp_path / "site", small_project_copy(tmp_path))
     assert result.returncode == 0, result.stderr
 
 
 def test_a_broken_link_fails_the_build_and_names_the_page(tmp_path: Path) -> None:
-    project = _project_copy(tmp_path)
+    project = small_project_copy(tmp_path)
     page = project / "docs" / "en" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n")
     result = build(tmp_path / "site", project)
@@ -432,7 +442,7 @@ def test_a_broken_link_fails_the_build_and_names_the_page(tmp_path: Path) -> Non
 def test_an_include_or_a_figure_that_points_nowhere_fails_the_build_naming_page_and_line(
     tmp_path: Path,
 ) -> None:
-    project = _project_copy(tmp_path)
+    project = small_project_copy(tmp_path)
     page = project / "docs" / "sv" / "index.md"
     page.write_text(
         page.read_text(encoding="utf-8")
