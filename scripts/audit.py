@@ -87,6 +87,17 @@ def _score(report: dict, category: str) -> int:
     return round(report["categories"][category]["score"] * 100)
 
 
+def passing_scores(anchor: Audit) -> dict[str, int]:
+    """The lowest score that passes in each category: MARGIN points under the anchor's median
+    in performance, full marks in the others."""
+    return {"performance": anchor.score("performance") - MARGIN, **dict.fromkeys(FULL_MARKS, 100)}
+
+
+def under_the_bar(audit: Audit, lowest: dict[str, int]) -> list[str]:
+    """The categories in which a page's median run scores under the bar."""
+    return [name for name in CATEGORIES if audit.score(name) < lowest[name]]
+
+
 def lighthouse(url: str, chrome: str) -> dict:
     """Lighthouse's JSON report for one page (mobile preset, the four categories). A failed run
     is tried once more: Lighthouse now and then fails to connect to the Chrome it launched."""
@@ -217,8 +228,7 @@ def main() -> int:
         for audit in [anchor, *audits]:
             name = audit.page.strip("/").replace("/", "_") or "index"
             (arguments.keep / f"{name}.json").write_text(json.dumps(audit.median))
-    bar = anchor.score("performance") - MARGIN
-    bars = {"performance": bar, **dict.fromkeys(FULL_MARKS, 100)}
+    lowest = passing_scores(anchor)
     indices = [run["environment"]["benchmarkIndex"] for a in [anchor, *audits] for run in a.runs]
     print(
         f"\nbenchmarkIndex of this host: median {statistics.median(indices):.0f} "
@@ -228,14 +238,14 @@ def main() -> int:
         f"anchor (default Material, /{ANCHOR_PAGE}/): performance {anchor.score('performance')}"
         f" (runs: {anchor.per_run()}); {anchor.costs()}"
     )
-    print(f"bar: performance >= {bar}, {', '.join(FULL_MARKS)} = 100\n")
+    print(f"bar: performance >= {lowest['performance']}, {', '.join(FULL_MARKS)} = 100\n")
     print(f"{'page (worst first)':44} " + " ".join(f"{name[:6]:>6}" for name in CATEGORIES))
     failed = 0
     for audit in sorted(audits, key=lambda a: (a.score("performance"), a.page)):
         scores = [audit.score(name) for name in CATEGORIES]
         print(f"/{audit.page:43} " + " ".join(f"{score:>6}" for score in scores))
         print(f"    runs (score @ benchmarkIndex): {audit.per_run()}; {audit.costs()}")
-        low = [name for name in CATEGORIES if audit.score(name) < bars[name]]
+        low = under_the_bar(audit, lowest)
         for name in low:
             print(f"  {name} {audit.score(name)} under the bar:")
             print("\n".join(shortfalls(audit.median, name)))
