@@ -175,7 +175,11 @@ def test_code_that_does_not_run_is_labelled_and_has_no_copy_button(
     wrappers = with_class(html, "highlight")
     assert not problems
     # Material gives no copy button to code inside an element of class no-copy.
-    assert ["no-copy" in wrapper["class"] for wrapper in wrappers] == [True, True, False]
+    copy_buttons = ["no-copy" not in wrapper["class"] for wrapper in wrappers]
+    assert copy_buttons == [False, False, True], (
+        f"copy buttons {copy_buttons}: the course's code (in the box and shown again) must have "
+        "none, only the block that runs"
+    )
     labels = [label.get_text() for label in with_class(html, "kb-not-runnable")]
     assert labels == [in_box, elsewhere]
     assert wrappers[2].get_text() == 'print("runs")\n'
@@ -184,8 +188,9 @@ def test_code_that_does_not_run_is_labelled_and_has_no_copy_button(
 def test_only_the_xfail_marker_makes_code_not_runnable(tmp_path: Path) -> None:
     text = QUESTION.replace("pytest.mark.xfail", "pytest.mark.skip")
     html, _, _ = render(text, tmp_path)
-    assert "no-copy" not in html
-    assert "kb-not-runnable" not in html
+    problem = "code marked skip is labelled as not runnable: only xfail marks it so"
+    assert "no-copy" not in html, problem
+    assert "kb-not-runnable" not in html, problem
 
 
 OUTPUT_LIKE_CODE = """\
