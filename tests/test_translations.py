@@ -166,6 +166,13 @@ def _words_by_block(path: Path) -> list[tuple[int, str]]:
 )
 def test_translation_states_the_same_figures_in_each_block(page: Path, language: str) -> None:
     original, translated = DOCS / ORIGINAL / page, DOCS / language / page
+    if different_blocks(original, translated):  # then block n of one is not block n of the other
+        pytest.fail(
+            f"{_name(translated)}: its blocks are not {_name(original)}'s, so their figures "
+            "cannot be compared block by block: test_translation_has_the_same_blocks_code_and_"
+            "markers names where they differ",
+            pytrace=False,
+        )
     blocks = [_words_by_block(path) for path in (original, translated)]
     wrong = [
         f"{translated.relative_to(ROOT)}:{their} and {original.relative_to(ROOT)}:{line}: {what}"
