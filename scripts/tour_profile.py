@@ -3,11 +3,11 @@ over every page of the site, in one tab, with Chromium's own counters of main-th
 
     python -m scripts.tour_profile [--site DIR]   (from the project folder: it imports tests/)
 
-For each step (opening the page until search is ready, axe-core on the desktop, the copy
-buttons, the palette switch, the phone's checks of layout, axe-core on the phone) it prints
-the wall time and the renderer's main-thread time (`Performance.getMetrics`: all tasks, and
-of them script, style and layout). It reuses the test's own `Tour`, so it measures what the
-test does. Not a test; run it on a quiet machine.
+For each step (opening the page until search is ready, opening its folds, axe-core on the
+desktop, the copy buttons, the palette switch, the phone's checks of layout, axe-core on the
+phone) it prints the wall time and the renderer's main-thread time (`Performance.getMetrics`:
+all tasks, and of them script, style and layout). It reuses the test's own `Tour`, so it
+measures what the test does. Not a test; run it on a quiet machine.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ async def profile(url: str, pages: list[str], axe_url: str) -> dict[str, Counter
 
         for path in pages:
             await step("open", tour.open(url + path), navigates=True)
+            await step("open folds", page.evaluate(tour_test.OPEN_FOLDS))
             await step("axe, desktop", tour.axe(tags=tour_test.WCAG_21_AA))
             await step("copy buttons", tour.check_copies(path))
             await step("palette switch", tour.switch_palette())

@@ -19,6 +19,13 @@ async ({tags, rules, parts, checked = {}}) => {
     }
     return backs.get(el);
   };
+  const opacities = new Map();
+  const opacityOf = el => {  // as painted: the element's own opacity times its ancestors'
+    if (!el) return 1;
+    if (!opacities.has(el))
+      opacities.set(el, parseFloat(getComputedStyle(el).opacity) * opacityOf(el.parentElement));
+    return opacities.get(el);
+  };
   const blockOf = el => {  // the nearest ancestor that is not inline: the link's text block
     let block = el.parentElement;
     while (block && getComputedStyle(block).display.startsWith("inline"))
@@ -30,7 +37,7 @@ async ({tags, rules, parts, checked = {}}) => {
   const LOOKS = {
     "color-contrast": el => {
       const style = getComputedStyle(el);
-      return [style.color, style.fontSize, style.fontWeight, style.textShadow, style.opacity,
+      return [style.color, style.fontSize, style.fontWeight, style.textShadow, opacityOf(el),
         backOf(el)];
     },
     "link-in-text-block": el => [...looksOf(getComputedStyle(el)),

@@ -59,6 +59,8 @@ STORAGE_OFF = """for (const name of ["localStorage", "sessionStorage"]) {
     Object.defineProperty(window, name, {get() { throw new DOMException("off", "SecurityError") }})
 }"""
 OTHER_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
+# The 404 page at its own address (at a missing one the browser logs the 404 status as an error).
+MISSING = "404.html"
 
 # Search: a term typed on a page, and the page that must come first. Terms from pages that
 # are finished; if a page's text changes which page ranks first, pick another term.
@@ -193,26 +195,20 @@ SHOWN_CODE = """wrappers => wrappers.map(w => ({
 }))"""
 
 
-# Open every fold, as a reader would, and wait for the toggle event that site.js fills it on
-# (site.js listens on the document while capturing, so it has done its work by then). Every
-# closed <details> is marked first, so that AS_FOUND can close it again.
-OPEN_FOLDS = """() => {
-  document.querySelectorAll("details:not([open])").forEach(d => { d.dataset.tourClosed = ""; });
-  return Promise.all([...document.querySelectorAll("details.kb-builds-on:not([open])")]
-    .map(fold => new Promise(resolve => {
-      fold.addEventListener("toggle", resolve, {once: true});
-      fold.open = true;
-    })));
-}"""
-# The page as the tour found it, for the checks after the copy buttons': folds closed, and
-# Material's "Copied" note gone rather than fading while axe-core looks at its colours.
-AS_FOUND = """() => {
-  document.querySelectorAll("details[data-tour-closed]").forEach(d => {
-    d.open = false;
-    delete d.dataset.tourClosed;
-  });
-  document.querySelector(".md-dialog")?.classList.remove("md-dialog--active");
-}"""
+# Open every fold (an exercise's solution, the code a block builds on), as a reader would, so
+# that every check sees what is inside (axe-core does not look into a closed <details>), and
+# wait for the toggle event that site.js fills a fold on (site.js listens on the document while
+# capturing, so it has done its work by then).
+OPEN_FOLDS = """() => Promise.all([...document.querySelectorAll("details:not([open])")]
+  .map(fold => new Promise(resolve => {
+    fold.addEventListener("toggle", resolve, {once: true});
+    fold.open = true;
+  })))"""
+# For the checks after the copy buttons': Material's "Copied" note gone rather than fading while
+# axe-core looks at its colours.
+NO_COPIED_NOTE = (
+    """() => document.querySelector(".md-dialog")?.classList.remove("md-dialog--active")"""
+)
 
 
 def _tidy(code: str) -> str:
@@ -327,14 +323,13 @@ class Tour:
     async def check_copies(self, path: str) -> None:
         """Each runnable block of the page's Markdown shown as written, with the blocks it
         continues folded above it, and its copy button clicked; code that does not run on
-        purpose labelled and without a copy button (see the test). The page is left as it was
-        found, folds closed."""
+        purpose labelled and without a copy button (see the test). The page's folds are open
+        (OPEN_FOLDS)."""
         visit, page = self.visit, self.page
         blocks = [(e, n) for e in self.code.examples.get(path, []) for n in range(len(e.blocks))]
         wrappers = page.locator("article .highlight:has(> pre > code)")
         if not blocks and not await wrappers.count():
             return
-        await page.evaluate(OPEN_FOLDS)
         shown = await wrappers.evaluate_all(SHOWN_CODE)
         texts = [_tidy(item["code"]) for item in shown]
         position = 0
@@ -378,7 +373,7 @@ class Tour:
             if (await self.show(index))["buttons"]:
                 visit.copies.append(f"code that does not run has a copy button:\n{text}")
         await page.mouse.move(0, 0)  # no tooltip left showing on a copy button
-        await page.evaluate(AS_FOUND)
+        await page.evaluate(NO_COPIED_NOTE)
 
     async def show(self, index: int) -> dict[str, Any]:
         """Brings the index-th code block into view (SHOW); returns what SHOW found."""
@@ -391,10 +386,18 @@ class Tour:
         return shown
 
     async def check(self, url: str, path: str) -> tuple[Visit, Visit]:
-        """One page on a desktop in the light palette (axe-core, WCAG 2.1 A and AA; the copy
-        buttons), then on a 375 px phone in the dark palette (sideways scrolling, contrast),
-        or the other way round: Material keeps the reader's palette from page to page."""
+        """One page, its folds open, on a desktop in the light palette (axe-core, WCAG 2.1 A
+        and AA; the copy buttons), then on a 375 px phone in the dark palette (sideways
+        scrolling, contrast), or the other way round: Material keeps the reader's palette from
+        page to page. A step that fails stops the tour, naming the page."""
+        try:
+            return await self._check(url, path)
+        except Exception as error:
+            raise RuntimeError(f"the tour failed on /{path}: {error}") from error
+
+    async def _check(self, url: str, path: str) -> tuple[Visit, Visit]:
         desktop = await self.open(url + path)
+        await self.page.evaluate(OPEN_FOLDS)
         phone = Visit()
         phases = ["light", "dark"] if await self.scheme() == "default" else ["dark", "light"]
         for number, phase in enumerate(phases):
@@ -487,10 +490,11 @@ def axe_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def tours(url: str, pages: list[str], axe_url: str) -> tuple[dict[str, Visit], ...]:
-    """Every page, desktop and light, phone and dark. Async Playwright, in a thread of its
-    own (the sync API of the other tests runs an event loop of its own in this one)."""
+    """Every page, the 404 page too, desktop and light, phone and dark. Async Playwright, in a
+    thread of its own (the sync API of the other tests runs an event loop of its own in this
+    one)."""
     with ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, _tour(url, pages, axe_url)).result()
+        return thread.submit(asyncio.run, _tour(url, [*pages, MISSING], axe_url)).result()
 
 
 @pytest.fixture(scope="session")
@@ -568,6 +572,8 @@ def test_language_switcher_leads_to_the_same_page_and_back(
 ) -> None:
     problems = []
     for path, visit in desktop.items():
+        if path == MISSING:
+            continue  # in both languages: its switcher leads to each home (test_hosting.py)
         language = site_language(path)
         if visit.facts["lang"] != language:
             problems.append(f"/{path}: <html lang={visit.facts['lang']!r}>, not {language!r}")
@@ -1264,10 +1270,10 @@ def test_the_site_works_without_the_path_prefix_too(browser: Browser, site: Path
 # Text a reader sees (not scripts, styles or templates) smaller than `min` CSS pixels.
 SMALL_TEXT = """min => {
   const found = [];
-  const walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const element = node.parentElement;
-    if (!node.textContent.trim() || element.closest("script, style")) continue;
+    if (!node.textContent.trim() || element.closest("script, style, template")) continue;
     const size = parseFloat(getComputedStyle(element).fontSize);
     if (size < min) found.push(`${size}px: ${node.textContent.trim().slice(0, 40)}`);
   }
@@ -1599,6 +1605,6 @@ def test_the_tour_profile_measures_every_step_of_the_tour(url: str, axe_url: str
 
     with ThreadPoolExecutor(1) as thread:
         steps = thread.submit(asyncio.run, profile(url, [""], axe_url)).result()
-    desktop_steps = ["open", "axe, desktop", "copy buttons", "palette switch"]
+    desktop_steps = ["open", "open folds", "axe, desktop", "copy buttons", "palette switch"]
     assert list(steps) == [*desktop_steps, "phone layout", "axe, phone"], steps
     assert all(counters["wall"] > 0 for counters in steps.values()), steps

@@ -399,6 +399,18 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
     assert not offenders, "\n".join(offenders)
 
 
+def test_every_image_has_alt_text_in_either_palette(site: Path) -> None:
+    """In the browser tour axe-core looks for alt text in the light palette only, where an
+    image shown in the dark one alone (`#only-dark`) is hidden: every image is checked here."""
+    missing = [
+        f"{path.relative_to(site)}: {image}"
+        for path in sorted(site.rglob("*.html"))
+        for image in re.findall(r"<img\b[^>]*>", path.read_text(encoding="utf-8"))
+        if not re.search(r'\balt="[^"]*\S', image)
+    ]
+    assert not missing, "images without alt text:\n" + "\n".join(missing)
+
+
 def test_no_page_loads_a_style_sheet_or_script_twice(site: Path) -> None:
     """mkdocs-static-i18n runs every plugin's on_config again for each further language."""
     twice = []
