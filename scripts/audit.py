@@ -35,7 +35,7 @@ import yaml
 from tools import pages
 from tools.pages import DEFAULT_LANGUAGE, ROOT
 from tools.serve import serve
-from tools.site import built, given_or_built, site_pages, worktree
+from tools.site import NOT_FOUND_PAGE, built, given_or_built, site_pages, worktree
 
 ANCHOR_PAGE = "questions/q12-save-load"  # the heaviest question page when this was written
 MARGIN = 3  # performance points a page may score below the anchor
@@ -52,7 +52,6 @@ CHROME_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-MISSING = "404.html"  # the 404 page at its own address: Lighthouse refuses a 404 status
 
 
 @dataclass
@@ -204,7 +203,7 @@ def main() -> int:
         anchor_site = build_anchor(folder)
         # The baseline is built by its own hooks, with build caches of its own.
         baseline_site = tree and built(folder / "baseline-site", tree, folder / "baseline-tmp")
-        pages = arguments.pages or [*site_pages(site), MISSING]
+        pages = arguments.pages or [*site_pages(site), NOT_FOUND_PAGE]
         print(f"Lighthouse {version}, mobile preset, median of {arguments.runs} runs per page")
         audits, baseline_audits = [], []
         anchor_url = stack.enter_context(serve(anchor_site))

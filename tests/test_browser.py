@@ -41,7 +41,7 @@ from tools.copy_programs import not_runnable
 from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, all_pages, language_prefix, site_language
 from tools.questions import MARKS, questions
 from tools.serve import serve
-from tools.site import site_pages
+from tools.site import NOT_FOUND_PAGE, site_pages
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -59,8 +59,6 @@ STORAGE_OFF = """for (const name of ["localStorage", "sessionStorage"]) {
     Object.defineProperty(window, name, {get() { throw new DOMException("off", "SecurityError") }})
 }"""
 OTHER_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
-# The 404 page at its own address (at a missing one the browser logs the 404 status as an error).
-MISSING = "404.html"
 
 # Search: a term typed on a page, and the page that must come first. Terms from pages that
 # are finished; if a page's text changes which page ranks first, pick another term.
@@ -494,7 +492,7 @@ def tours(url: str, pages: list[str], axe_url: str) -> tuple[dict[str, Visit], .
     thread of its own (the sync API of the other tests runs an event loop of its own in this
     one)."""
     with ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, _tour(url, [*pages, MISSING], axe_url)).result()
+        return thread.submit(asyncio.run, _tour(url, [*pages, NOT_FOUND_PAGE], axe_url)).result()
 
 
 @pytest.fixture(scope="session")
@@ -572,7 +570,7 @@ def test_language_switcher_leads_to_the_same_page_and_back(
 ) -> None:
     problems = []
     for path, visit in desktop.items():
-        if path == MISSING:
+        if path == NOT_FOUND_PAGE:
             continue  # in both languages: its switcher leads to each home (test_hosting.py)
         language = site_language(path)
         if visit.facts["lang"] != language:

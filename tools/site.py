@@ -32,6 +32,11 @@ def build(
     )
 
 
+# The 404 page at its own address, where it is served with status 200: Lighthouse refuses a
+# 404 status, and a browser logs one as an error.
+NOT_FOUND_PAGE = "404.html"
+
+
 def site_pages(site: Path) -> list[str]:
     """Every page of a built site, as paths below its root ("", "en/questions/x/"), sorted."""
     folders = [html.parent.relative_to(site) for html in site.rglob("index.html")]
