@@ -75,17 +75,21 @@ def _built_pages(site: Path, language: str) -> list[Path]:
 
 
 def test_every_term_shows_its_definition_as_a_tooltip_on_some_page(site: Path) -> None:
+    missing = []  # both languages in one run: a new term usually lacks a page in each
     for language in LANGUAGES:
         shown: dict[str, set[str]] = {}
         for html in _built_pages(site, language):
             for title, text in TOOLTIP.findall(html.read_text(encoding="utf-8")):
                 shown.setdefault(unescape(title), set()).add(unescape(text).lower())
-        missing = [
+        missing += [
             f"docs/{language}/glossary.md: {term} (#{anchor})"
             for term, anchor, definition in entries(language)
             if term.split(" (")[0].lower() not in shown.get(tooltip(definition), set())
         ]
-        assert not missing, "no built page shows these terms' tooltips:\n" + "\n".join(missing)
+    assert not missing, (
+        "no built page shows these terms' tooltips (use each in the running text of a page in "
+        "its language, spelled as its entry is, not inflected):\n" + "\n".join(missing)
+    )
 
 
 def test_a_term_gets_its_tooltip_at_its_first_appearance_outside_headings_only() -> None:

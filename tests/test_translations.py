@@ -35,22 +35,45 @@ def different_blocks(original: Path, translated: Path) -> str:
     shape = [[(block.kind, block.depth) for block in side] for side in (mine, theirs)]
     matcher = difflib.SequenceMatcher(a=shape[0], b=shape[1], autojunk=False)
     for tag, start, end, other_start, other_end in matcher.get_opcodes():
-        if tag != "equal":
-            return (
-                "their blocks differ from here:\n"
-                f"  {_at(original, mine, start, end)}\n"
-                f"  {_at(translated, theirs, other_start, other_end)}\n"
-                "A translation has every paragraph, list item, box and code block of its page, in "
-                "the same order: add the missing one to the other page too (or ask for its "
-                "translation in your pull request)."
-            )
+        if tag == "equal":
+            continue
+        # An extra block among others of its kind could be any of them: name them all.
+        extra = set(shape[0][start:end] + shape[1][other_start:other_end])
+        among_its_kind = tag != "replace" and len(extra) == 1
+        if among_its_kind:
+            start, end = _run(shape[0], start, end, *extra)
+            other_start, other_end = _run(shape[1], other_start, other_end, *extra)
+        note = "  (blocks of one kind in a row: the extra one may be any of them)\n"
+        return (
+            "their blocks differ from here:\n"
+            f"  {_at(original, mine, start, end)}\n"
+            f"  {_at(translated, theirs, other_start, other_end)}\n"
+            f"{note if among_its_kind else ''}"
+            "A translation has every paragraph, list item, box and code block of its page, in "
+            "the same order: add the missing one to the other page too (or ask for its "
+            "translation in your pull request)."
+        )
     return ""
 
 
+def _run(
+    shape: list[tuple[str, int]], start: int, end: int, kind: tuple[str, int]
+) -> tuple[int, int]:
+    """[start, end) widened over the neighbouring blocks of that kind and depth."""
+    while start > 0 and shape[start - 1] == kind:
+        start -= 1
+    while end < len(shape) and shape[end] == kind:
+        end += 1
+    return start, end
+
+
 def _at(path: Path, blocks: list[markdown_reader.Block], start: int, end: int) -> str:
-    line = blocks[min(start, len(blocks) - 1)].line if blocks else 1
-    what = ", ".join(block.kind for block in blocks[start:end]) or "nothing"
-    return f"{_name(path)}:{line}: {what}"
+    if start == end:
+        line = blocks[min(start, len(blocks) - 1)].line if blocks else 1
+        return f"{_name(path)}:{line}: nothing"
+    first, last = blocks[start].line, blocks[end - 1].line
+    what = ", ".join(block.kind for block in blocks[start:end])
+    return f"{_name(path)}:{first}{f'-{last}' if last != first else ''}: {what}"
 
 
 def markers(path: Path) -> list[tuple[int, list[str]]]:
@@ -107,6 +130,35 @@ def missing_translations(docs: Path, languages: tuple[str, ...]) -> list[str]:
 def test_every_page_exists_in_every_language() -> None:
     missing = missing_translations(DOCS, LANGUAGES)
     assert not missing, "\n".join(missing)
+
+
+# The boxes of a question page whose titles are set words (docs/*/contributing.md), in each
+# language; an exercise's title goes on after its word.
+BOX_TITLES = {
+    "sv": {"question": "Frågan", "example": "Övning: …", "success": "Lösning"},
+    "en": {"question": "The question", "example": "Exercise: …", "success": "Solution"},
+}
+BOX = re.compile(r'\s*(?:!!!|\?\?\?\+?) \w+(?: "(.*)")?\s*$')
+
+
+def test_the_question_exercise_and_solution_boxes_are_titled_in_the_pages_language() -> None:
+    wrong = []
+    for language, titles in BOX_TITLES.items():
+        for path in sorted((DOCS / language / "questions").glob("q*.md")):
+            page = markdown_reader.read(path)
+            for box in page.admonitions:
+                if box.kind not in titles:
+                    continue
+                title = (BOX.match(page.lines[box.line - 1]) or [None, None])[1] or ""
+                expected = titles[box.kind]
+                fits = title.startswith(expected[:-1]) if expected[-1] == "…" else title == expected
+                if not fits:
+                    wrong.append(
+                        f"{path.relative_to(ROOT)}:{box.line}: {title!r}, not {expected!r}"
+                    )
+    assert not wrong, "boxes titled in another language, or without their title:\n" + "\n".join(
+        wrong
+    )
 
 
 def _pairs() -> list[object]:
@@ -234,8 +286,20 @@ def test_a_block_in_one_language_only_is_named_with_file_and_line(tmp_path: Path
     en.write_text("# Heading\n\nA paragraph.\n\nA note in English only.\n")
     assert different_blocks(sv, sv) == ""
     different = different_blocks(sv, en)
-    assert f"{sv}:5: failure box, paragraph" in different
+    assert f"{sv}:5-7: failure box, paragraph" in different
     assert f"{en}:5: paragraph" in different
+
+
+def test_a_paragraph_too_many_among_paragraphs_names_them_all(tmp_path: Path) -> None:
+    """Blocks are compared by kind, not by words: which of three paragraphs in a row is the
+    extra one cannot be known, so the message does not pick one."""
+    sv, en = tmp_path / "sv.md", tmp_path / "en.md"
+    sv.write_text("# Rubrik\n\n- Punkt.\n\nEtt.\n\nTvå, ny.\n\nTre.\n")
+    en.write_text("# Heading\n\n- Item.\n\nOne.\n\nThree.\n")
+    different = different_blocks(sv, en)
+    assert f"{sv}:5-9: paragraph, paragraph, paragraph\n" in different
+    assert f"{en}:5-7: paragraph, paragraph\n" in different
+    assert "the extra one may be any of them" in different
 
 
 def test_an_image_alt_text_states_the_same_figures_as_prose() -> None:
