@@ -41,8 +41,8 @@ def different_blocks(original: Path, translated: Path) -> str:
         extra = set(shape[0][start:end] + shape[1][other_start:other_end])
         among_its_kind = tag != "replace" and len(extra) == 1
         if among_its_kind:
-            start, end = _run(shape[0], start, end, *extra)
-            other_start, other_end = _run(shape[1], other_start, other_end, *extra)
+            start, end = _widened(shape[0], start, end, *extra)
+            other_start, other_end = _widened(shape[1], other_start, other_end, *extra)
         note = "  (blocks of one kind in a row: the extra one may be any of them)\n"
         return (
             "their blocks differ from here:\n"
@@ -56,7 +56,7 @@ def different_blocks(original: Path, translated: Path) -> str:
     return ""
 
 
-def _run(
+def _widened(
     shape: list[tuple[str, int]], start: int, end: int, kind: tuple[str, int]
 ) -> tuple[int, int]:
     """[start, end) widened over the neighbouring blocks of that kind and depth."""
@@ -149,7 +149,8 @@ def test_the_question_exercise_and_solution_boxes_are_titled_in_the_pages_langua
             for box in page.admonitions:
                 if box.kind not in titles:
                     continue
-                title = (BOX.match(page.lines[box.line - 1]) or [None, None])[1] or ""
+                written = BOX.match(page.lines[box.line - 1])
+                title = (written[1] or "") if written else ""
                 expected = titles[box.kind]
                 fits = title.startswith(expected[:-1]) if expected[-1] == "…" else title == expected
                 if not fits:
