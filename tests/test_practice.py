@@ -293,7 +293,7 @@ def test_exam_sheet_block_has_title_wording_answer_and_working_links() -> None:
     sheet = exam_sheet.fill(page, QUESTIONS, BASE)
     assert exam_sheet.PLACEHOLDER not in sheet
     assert sheet.count('<div class="exam-question" markdown>') == len(QUESTIONS)
-    assert "## 1. Title 1" in sheet
+    assert '## 1. <span class="exam-title">Title 1</span>' in sheet
     assert "    print(1 < 2)" in sheet  # inside the question box
     assert sheet.count('<div class="exam-answer" markdown>') == len(QUESTIONS)  # a mock exam's
     assert "pytest.mark" not in sheet
@@ -495,6 +495,12 @@ def test_exam_sheet_prints_each_question_on_one_page(
         assert labels.count()
         assert not labels.evaluate_all("ls => ls.some(l => l.checkVisibility())"), "a hint"
         assert page.locator(".exam-question pre").first.is_visible()  # the code itself
+        # Nor a question's name: question 12's, "Saving and loading models", answers its
+        # "What does the code below do?". Its number stays.
+        titles = page.locator(".exam-question > h2").evaluate_all("hs => hs.map(h => h.innerText)")
+        assert all(re.fullmatch(r"\d+\.", title.replace("¶", "").strip()) for title in titles), (
+            titles
+        )
         room = page.locator(".exam-question").evaluate_all(
             "qs => qs.map(q => parseFloat(getComputedStyle(q, '::after').height) || 0)"
         )

@@ -25,14 +25,16 @@ LABELS = {
 def block(question: Question, base: str) -> str:
     """One question as Markdown: title, the course's wording, then the answer part (left off
     paper for a mock exam): the short answer and a link that carries the page's published
-    address (``base``: the language's), printed on paper."""
+    address (``base``: the language's), printed on paper. The title's name is left off a mock
+    exam too, past its number: "Spara och ladda modeller" answers "Vad gör nedanstående kod?"."""
     labels = LABELS[question.language]
+    number, _, name = question.title.partition(" ")
     page = question.page.as_posix()
     wording = rebase(without_comments(question.wording), page, PAGE)
     answer = rebase(without_comments(question.short_answer), page, PAGE)
     return (
         f'<div class="exam-question" markdown>\n\n'
-        f"## {question.title}\n\n"
+        f'## {number} <span class="exam-title">{name}</span>\n\n'
         f'!!! question "{labels["question"]}"\n{textwrap.indent(wording, "    ")}\n\n'
         f'<div class="exam-answer" markdown>\n\n'
         f'<p class="exam-label">{labels["answer"]}</p>\n\n'
