@@ -1,7 +1,8 @@
 """An Anki deck per language: a card per question, per glossary term and per quiz item.
 
-Deck, note type and note ids come from fixed strings, never random, so importing a newer deck
-updates the cards a reader has (keeping their reviews) instead of adding copies. A note is known
+The deck's and note type's ids and each note's guid come from fixed strings, never random, so
+importing a newer deck updates the cards a reader has (keeping their reviews) instead of adding
+copies. A note is known
 by its language and its page slug (questions), glossary anchor (terms) or key (quiz items):
 rewording is free, renaming a page, an anchor or an item's id makes a new card.
 

@@ -9,12 +9,11 @@ Scoring: a single-answer item gives 100 % for the right option and 0 for the oth
 choose-all-that-apply item the right options share 100 % and the wrong ones share -100 %, so
 ticking everything scores 0 (Moodle never goes below 0). Moodle accepts only some fractions;
 with up to ten right and ten wrong options every share is one of them. A wrong try of a
-single-answer item costs 1/(n - 1) of its mark with n options, what a guess among them would
-gain; a choose-all item costs Moodle's default third. Interactive mode gives one try more than
-the question has hints, so each item has as many hints as leave its last try worth one
-penalty: n - 2 for a single answer, two for choose-all (which clear the wrong choices and say
-how many are right).
-"""
+single-answer item costs 1/(n - 1) of its mark with n options, the penalty that makes a blind
+guess worth nothing on average in a test of one try; a choose-all item costs Moodle's default
+third. Interactive mode gives one try more than the question has hints, so each item has as many
+hints as leave its last try worth one penalty: n - 2 for a single answer, two for choose-all
+(which clear the wrong choices and say how many are right)."""
 
 from __future__ import annotations
 
