@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import markdown_reader, quiz
+from tools import exam_sheet, markdown_reader, quiz
 from tools.pages import DOCS, LANGUAGES, ROOT, pages
 
 ORIGINAL, *TRANSLATIONS = LANGUAGES
@@ -133,10 +133,14 @@ def test_every_page_exists_in_every_language() -> None:
 
 
 # The boxes of a question page whose titles are set words (docs/*/contributing.md), in each
-# language; an exercise's title goes on after its word.
+# language; an exercise's title goes on after its word. The question box's is the one the exam
+# sheet writes.
 BOX_TITLES = {
-    "sv": {"question": "Frågan", "example": "Övning: …", "success": "Lösning"},
-    "en": {"question": "The question", "example": "Exercise: …", "success": "Solution"},
+    language: {"question": exam_sheet.LABELS[language]["question"], **others}
+    for language, others in {
+        "sv": {"example": "Övning: …", "success": "Lösning"},
+        "en": {"example": "Exercise: …", "success": "Solution"},
+    }.items()
 }
 BOX = re.compile(r'\s*(?:!!!|\?\?\?\+?) \w+(?: "(.*)")?\s*$')
 

@@ -2,9 +2,9 @@
 
 The deck's and note type's ids and each note's guid come from fixed strings, never random, so
 importing a newer deck updates the cards a reader has (keeping their reviews) instead of adding
-copies. A note is known
-by its language and its page slug (questions), glossary anchor (terms) or key (quiz items):
-rewording is free, renaming a page, an anchor or an item's id makes a new card.
+copies. A note is known by its language and its page slug (questions), glossary anchor (terms)
+or key (quiz items): rewording is free, renaming a page, an anchor or an item's id makes a new
+card.
 
 Fields are simple HTML made from the pages' Markdown. Links lead to the published site; images
 of the language folder (the diagrams) are packed into the deck, so it works offline.

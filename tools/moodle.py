@@ -13,7 +13,8 @@ single-answer item costs 1/(n - 1) of its mark with n options, the penalty that 
 guess worth nothing on average in a test of one try; a choose-all item costs Moodle's default
 third. Interactive mode gives one try more than the question has hints, so each item has as many
 hints as leave its last try worth one penalty: n - 2 for a single answer, two for choose-all
-(which clear the wrong choices and say how many are right)."""
+(which clear the wrong choices and say how many are right).
+"""
 
 from __future__ import annotations
 
