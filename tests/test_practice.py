@@ -286,6 +286,15 @@ def test_a_moodle_name_too_long_for_the_question_bank_keeps_the_question() -> No
     assert moodle.name(long, 1, "<p>Which <em>one</em>?</p>") == "01.1 Which one?"
     cut = moodle.name(long, 2, "<p>" + "Dropout(0.2) " * 20 + "</p>")
     assert cut.endswith("Dropout(0.2)…"), "a name is cut between words"
+    assert moodle.name(long, 1, "<p>Which one? Choose all that apply.</p>") == "01.1 Which one?"
+    # A long sentence before a short question: the question whole, the beginning cut before
+    # the code it would have broken ("model.fit(x_train…").
+    prompt = (
+        "<p>A model is trained with model.fit(x_train, y_train, validation_split=0.2, epochs=100,"
+        " callbacks=[EarlyStopping(patience=5)]) and stops early. Which weights does it keep?</p>"
+    )
+    named = "01.4 A model is trained with… Which weights does it keep?"
+    assert moodle.name(long, 4, prompt) == named
 
 
 def test_exam_sheet_block_has_title_wording_answer_and_working_links() -> None:

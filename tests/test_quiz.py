@@ -317,7 +317,7 @@ TEACHERS_ADDRESS = re.compile(r"`((?:en/)?[a-z0-9/-]+/)#([a-z0-9-]+)`")
 def test_the_addresses_for_teachers_to_link_to_lead_to_their_places(
     site: Path, language: str
 ) -> None:
-    """A section (in both languages), a glossary term and a quiz item, as written there."""
+    """A section (in both languages), an exercise, a glossary term and a quiz item, as written."""
     text = (ROOT / "docs" / language / "quiz.md").read_text(encoding="utf-8")
     found = TEACHERS_ADDRESS.findall(text)
     assert len(found) >= 4, f"docs/{language}/quiz.md: addresses to link to: {found}"
@@ -709,10 +709,10 @@ def test_the_questions_chosen_to_practice_are_kept_and_start_over_forgets_only_t
 def test_a_link_to_an_item_shows_it_though_its_question_was_left_out(
     tab: Page, url: str, language: str
 ) -> None:
-    """A teacher links to one item (``quiz/#kb-quiz-q07-dropout-at-prediction``, its id from the
-    quiz file); a student who had left that question out of practice lands on the item, not at
-    the top of the page with the item hidden. Its question is chosen again, and the others stay
-    as the student chose them."""
+    """A teacher links to one item (``quiz/#kb-quiz-q07-dropout-at-prediction``, the link of its
+    tag "Question 7 · 2/4" there); a student who had left that question out of practice lands on
+    the item, not at the top of the page with the item hidden. Its question is chosen again, and
+    the others stay as the student chose them."""
     by_slug = _with_items(language)
     slugs = list(by_slug)
     # The last item of the last question (a new question may have one item only).
@@ -724,6 +724,7 @@ def test_a_link_to_an_item_shows_it_though_its_question_was_left_out(
         tab.locator('[data-quiz-choose="none"]').click()
         tab.locator(f'input[data-quiz-filter="{other}"]').check()
         assert _form(tab, linked).get_attribute("id") == item_id  # the id a teacher links to
+        assert _form(tab, linked).locator(".kb-quiz__tag").get_attribute("href") == f"#{item_id}"
         assert not _form(tab, linked).is_visible()
         tab.goto(_address(url, language, start))
         tab.goto(_address(url, language, f"quiz/#{item_id}"))

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from tools.published import explained_options, inline_html, resolve, to_html, url
 from tools.questions import Question
 from tools.quiz import Item
-from tools.quiz_html import hint
+from tools.quiz_html import TEXT, hint
 
 # The grades Moodle offers for an answer (question_bank::fraction_options_full), as fractions.
 ACCEPTED = (1, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25)
@@ -50,6 +50,7 @@ LABELS = {
         "again": "Not quite. Try again.",
     },
 }
+HOW_MANY = {text[key] for text in TEXT.values() for key in ("single", "multiple")}
 QUESTION_PAGE = re.compile(r"questions/q(\d+)-")
 
 
@@ -85,25 +86,41 @@ def tries(item: Item) -> int:
 
 
 def name(item: Item, position: int, prompt: str) -> str:
-    """``05.2 `` and the prompt as plain text. A prompt too long for the question bank keeps its
-    beginning and its last sentences, the question itself (several prompts begin alike)."""
-    prefix, text = f"{item.number:02d}.{position} ", _plain(prompt)
-    if len(prefix) + len(text) <= NAME_LENGTH:
+    """``05.2 `` and the prompt as plain text, without a how-many hint ("Choose all that apply.").
+    A prompt too long for the question bank keeps its question, its last sentence (several
+    prompts begin alike), and as much of its beginning as fits, cut between words, not in code."""
+    prefix = f"{item.number:02d}.{position} "
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=\S)", _plain(prompt)) if s not in HOW_MANY]
+    text, room = " ".join(sentences), NAME_LENGTH - len(prefix)
+    if len(text) <= room:
         return prefix + text
-    sentences = re.split(r"(?<=[.!?])\s+(?=\S)", text)
     tail = sentences.pop()
-    while sentences and len(tail) < 40:  # "Why?" alone names nothing
+    # "Why?" alone names nothing: the sentence before it too, if a beginning still fits.
+    while sentences and len(tail) < 40 and len(sentences[-1]) + len(tail) + 1 <= room - 12:
         tail = f"{sentences.pop()} {tail}"
-    room = NAME_LENGTH - len(prefix) - len(tail) - 2
-    if room < 10:
-        return f"{prefix}{_cut(text, NAME_LENGTH - len(prefix) - 1)}…"
-    return f"{prefix}{_cut(text, room)}… {tail}"
+    if len(tail) > room - 12:
+        return f"{prefix}{_cut(tail, room - 1)}…"
+    return f"{prefix}{_cut(text, room - len(tail) - 2)}… {tail}"
 
 
 def _cut(text: str, room: int) -> str:
-    """At most `room` characters of `text`, ended between words if that keeps most of them."""
-    words = text[: room + 1].rsplit(" ", 1)[0]
-    return (words if len(words) > room // 2 else text[:room]).rstrip(" ,.;:(")
+    """At most `room` characters of `text`, ended between words if that keeps most of them, and
+    before a word that opens a bracket or a quote left open ("Dense(1…" reads as broken code)."""
+    kept = text[: room + 1].rsplit(" ", 1)[0]
+    if len(kept) <= room // 2:
+        return text[:room]
+    closed = kept
+    while _open(closed) and " " in closed:
+        closed = closed.rsplit(" ", 1)[0]
+    return (kept if _open(closed) or len(closed) < 10 else closed).rstrip(" ,.;:([")
+
+
+def _open(text: str) -> bool:
+    return (
+        text.count("(") > text.count(")")
+        or text.count("[") > text.count("]")
+        or bool(text.count('"') % 2)
+    )
 
 
 def _link(address: str, label: str) -> str:

@@ -140,12 +140,14 @@ def render_item(
     item: quiz.Item, links: Links, language: str, *, place: tuple[int, int] | None = None
 ) -> str:
     """One item as a form (see the module's docstring). On the quiz page, where the items of
-    every question follow each other, ``place`` (k, n) tags it "Question 1 · k/n"."""
+    every question follow each other, ``place`` (k, n) tags it "Question 1 · k/n", a link to it."""
     t = TEXT[language]
     uid = f"kb-quiz-{item.slug}-{item.id}"
     kind = "checkbox" if item.multiple else "radio"
+    # The tag is the item's permalink, the address a teacher hands out (quiz.md, "For teachers").
     tag = (
-        f'<span class="kb-quiz__tag">{t["question"]} {item.number} · {place[0]}/{place[1]}</span> '
+        f'<a class="kb-quiz__tag" href="#{uid}">{t["question"]} {item.number} · '
+        f"{place[0]}/{place[1]}</a> "
         if place
         else ""
     )
