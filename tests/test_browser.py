@@ -1347,7 +1347,8 @@ def test_a_question_page_prints_its_answers_without_what_is_for_the_screen(
 
 
 # Each line of the visible code blocks: where each of its rows starts on the page, in
-# characters from the edge of the code's text (a line of Pygments' tokens spans many nodes).
+# characters from the edge of the code's text (a line of Pygments' tokens spans many nodes),
+# and on which row its first word is (after its indent: the first, unless it broke there).
 ROW_STARTS = """() => [...document.querySelectorAll("article pre > code")]
 .filter(code => code.checkVisibility())
 .flatMap(code => {
@@ -1355,6 +1356,7 @@ ROW_STARTS = """() => [...document.querySelectorAll("article pre > code")]
   const edge = code.getBoundingClientRect().left + code.clientLeft + parseFloat(style.paddingLeft);
   const probe = code.appendChild(document.createElement("span"));
   probe.textContent = "0".repeat(10);
+  probe.style.whiteSpace = "pre";  // not wrapped, where code breaks anywhere
   const char = probe.getBoundingClientRect().width / 10;
   probe.remove();
   const texts = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
@@ -1378,28 +1380,77 @@ ROW_STARTS = """() => [...document.querySelectorAll("article pre > code")]
       const top = Math.round(r.top);
       rows.set(top, Math.min(rows.get(top) ?? Infinity, (r.left - edge) / char));
     }
-    return {text: range.toString(), starts: [...rows.values()].map(x => Math.round(x * 10) / 10)};
+    let wordRow = 0;
+    for (const [node, start, end] of pieces) {
+      const at = node.data.slice(start, end).search(/\\S/);
+      if (at < 0) continue;
+      const word = document.createRange();
+      word.setStart(node, start + at);
+      word.setEnd(node, start + at + 1);
+      wordRow = [...rows.keys()].indexOf(Math.round(word.getClientRects()[0].top));
+      break;
+    }
+    return {text: range.toString(), starts: [...rows.values()].map(x => Math.round(x * 10) / 10),
+      wordRow};
   });
 })"""
 
 
-def test_on_paper_a_long_code_line_goes_on_indented_below_itself(
-    browser: Browser, url: str
-) -> None:
-    """Code wraps on paper instead of running off it; the rest of a wrapped line starts two
-    characters in, where no line of Python starts, not at the edge where it read as a line of
-    its own. At A4's printed width (718 px at Chromium's default margins)."""
-    paper = {"width": 718, "height": 900}
-    with opened(browser, url + "en/questions/q02-tensorflow-keras/", viewport=paper) as page:
-        on_paper(page)
-        lines = page.evaluate(ROW_STARTS)
+def _wrapped_as_code(lines: list[dict[str, Any]]) -> None:
+    """The rest of a wrapped line starts two characters in, where no line of Python starts,
+    not at the edge where it read as a line of its own; an indented line does not break after
+    its indent, which put its code at the start of the next row, as if outside its block."""
     assert lines, "no code on the page"
+    broken = [line["text"] for line in lines if line["wordRow"] != 0]
+    assert not broken, f"lines whose code starts a row below their indent: {broken[:3]}"
     not_at_edge = [line["text"] for line in lines if line["starts"][0] != 0]
     assert not not_at_edge, f"lines that do not start at the edge: {not_at_edge[:3]}"
     wrapped = [line for line in lines if len(line["starts"]) > 1]
     assert wrapped, "no code line wraps at this width: pick a page with a longer one"
     indents = {start for line in wrapped for start in line["starts"][1:]}
     assert indents == {2.0}, f"a wrapped line goes on {indents} characters in"
+
+
+def test_on_paper_a_long_code_line_goes_on_indented_below_itself(
+    browser: Browser, url: str
+) -> None:
+    """Code wraps on paper instead of running off it (_wrapped_as_code), at A4's printed width
+    (718 px at Chromium's default margins)."""
+    paper = {"width": 718, "height": 900}
+    with opened(browser, url + "en/questions/q02-tensorflow-keras/", viewport=paper) as page:
+        on_paper(page)
+        _wrapped_as_code(page.evaluate(ROW_STARTS))
+
+
+def test_on_a_phone_a_long_code_line_goes_on_indented_below_itself(
+    browser: Browser, url: str
+) -> None:
+    """Code wraps on a phone too, where a reader sees each line whole, as on paper
+    (_wrapped_as_code). Question 12 has deeply indented lines, in its solutions too."""
+    with opened(browser, url + "questions/q12-save-load/", **TOUCH) as page:
+        page.locator("article details:not([open])").evaluate_all(
+            "all => all.map(d => d.open = true)"
+        )
+        _wrapped_as_code(page.evaluate(ROW_STARTS))
+
+
+def test_on_a_phone_every_copy_button_is_big_enough_for_a_finger(
+    browser: Browser, url: str
+) -> None:
+    """At least 24 by 24 px (WCAG 2.2's minimum target), also in an exercise's solution, where
+    Material sized it by the box's smaller code at 19 px."""
+    with opened(browser, url + "questions/q12-save-load/", **TOUCH) as page:
+        for summary in page.locator("article details.success > summary").all():
+            summary.click()
+        copied = page.locator("article .highlight:not(.no-copy):has(> pre > code)")
+        for block in copied.all():  # Material puts the button on a block as it comes in sight
+            block.scroll_into_view_if_needed()
+        sizes = page.locator("article .md-code__button").evaluate_all(
+            "all => all.map(b => b.getBoundingClientRect()).map(r => [r.width, r.height])"
+        )
+        assert len(sizes) == copied.count() > 20, (len(sizes), copied.count())
+    small = [size for size in sizes if min(size) < 24]
+    assert not small, f"{len(small)} of {len(sizes)} copy buttons under 24 px: {small[:3]}"
 
 
 @pytest.mark.parametrize("path", ["questions/q13-cpu-gpu/", "en/questions/q13-cpu-gpu/"])
