@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -21,6 +22,7 @@ from tools.build_cache import (
     forget_unused,
     render_once,
 )
+from tools.pages import imported_elsewhere
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -31,7 +33,10 @@ def _toc(items: Any) -> list:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    """Keep the search entries of each page (the search plugin makes a new index per build)."""
+    """Keep the search entries of each page (the search plugin makes a new index per build).
+    First of all, stop a build whose tools/ are another copy's (the first hook's work)."""
+    if problem := imported_elsewhere(config.docs_dir):
+        raise PluginError(problem)
     index = config.plugins["material/search"].search_index
     add_entries = index.add_entry_from_context
 

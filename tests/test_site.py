@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import subprocess
+import sys
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from hooks import headerlinks
 from tools import addresses, published
 from tools.codeblocks import missing_includes
-from tools.pages import LANGUAGES, PROJECT_PARTS, language_prefix, pages, site_language
+from tools.pages import LANGUAGES, PROJECT_PARTS, ROOT, language_prefix, pages, site_language
 from tools.serve import site_path
 from tools.site import build, copy_project
 
@@ -439,6 +442,24 @@ def test_the_small_project_copy_builds_cleanly(tmp_path: Path) -> None:
     # The baseline for the two tests below: without their bad input the copy builds.
     result = build(tmp_path / "site", small_project_copy(tmp_path))
     assert result.returncode == 0, result.stderr
+
+
+def test_a_build_that_imports_another_copys_tools_stops_naming_both(tmp_path: Path) -> None:
+    """A virtual environment shared by two copies of the project (a second clone, a worktree)
+    imports the tools/ it was installed from. Their hooks read that copy's pages: this copy's
+    blocks that continue others lost their whole-program copy without a word."""
+    project = small_project_copy(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(  # -P: not this copy's own folder first on the path, as `mkdocs` runs
+        [sys.executable, "-P", "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert f"pages are {project / 'docs'}, but tools/ is imported from {ROOT}" in result.stderr
 
 
 def test_a_broken_link_fails_the_build_and_names_the_page(tmp_path: Path) -> None:

@@ -46,6 +46,20 @@ def _languages() -> tuple[str, ...]:
 # The pages' folder, as mkdocs.yml names it. The hooks and tools read the project they live
 # in: a copy of the project (the question-14 test) imports its own tools/.
 DOCS = ROOT / config().get("docs_dir", "docs")
+
+
+def imported_elsewhere(docs_dir: str) -> str:
+    """Why a build of `docs_dir` cannot use this tools/: another copy of the project's (a virtual
+    environment installed from that copy, shared with this one). Its hooks would read the other
+    copy's pages and skip this one's without a word, or "" when all is well."""
+    if Path(docs_dir).resolve() == DOCS.resolve():
+        return ""
+    return (
+        f"the build's pages are {docs_dir}, but tools/ is imported from {ROOT}, another copy of "
+        "the project: install this copy into its own virtual environment (make install)"
+    )
+
+
 # What a build of the site needs from the repository (the rest is tests and tooling).
 PROJECT_PARTS = (
     "mkdocs.yml",
