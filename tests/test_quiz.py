@@ -38,7 +38,7 @@ from tests.test_browser import (
 )
 from tools import quiz
 from tools.pages import LANGUAGES, ROOT, language_prefix
-from tools.quiz_html import TEXT
+from tools.quiz_html import TEXT, empty_quiz
 from tools.site import build, copy_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "quiz" / "docs"
@@ -703,6 +703,31 @@ def test_the_questions_chosen_to_practice_are_kept_and_start_over_forgets_only_t
     tab.locator("[data-quiz-open]").check()
     assert tab.evaluate(shown) == sum(len(items) for items in by_slug.values()) - 1
     assert not _form(tab, kept_items[0]).is_visible()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_quiz_page_that_shows_no_item_says_why(tab: Page, url: str, language: str) -> None:
+    """No question chosen, or every item of those chosen answered right and hidden: the page
+    says so and what to do, where it showed an empty list and a tally of 0/0."""
+    slug, items = next(iter(_with_items(language).items()))
+    tab.goto(_address(url, language, "quiz/"))
+    none, all_right = (
+        tab.locator(f'[data-quiz-empty="{why}"]') for why in ("none-chosen", "all-right")
+    )
+    expect(none).to_be_hidden()
+    tab.locator(".kb-quiz__filters > summary").click()
+    tab.locator('[data-quiz-choose="none"]').click()
+    expect(none).to_be_visible()
+    expect(none).to_have_text(empty_quiz("none-chosen", language))
+    expect(all_right).to_be_hidden()
+    tab.locator(f'input[data-quiz-filter="{slug}"]').check()
+    expect(none).to_be_hidden()
+    for item in items:
+        _answer(tab, item, item.right)
+    tab.locator("[data-quiz-open]").check()
+    expect(all_right).to_be_visible()
+    expect(all_right).to_have_text(empty_quiz("all-right", language))
+    expect(none).to_be_hidden()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -43,6 +43,10 @@ TEXT = {
         "choose-none": "Välj ingen",
         "open-only": "Visa bara de frågor jag inte har svarat rätt på",
         "again": "Läs igen",
+        # Where no item shows on the quiz page ({filter}, {open-only}: those controls' labels)
+        "none-chosen": "Du har inte valt några frågor att öva på: välj dem under ”{filter}”.",
+        "all-right": "Du har svarat rätt på allt i de frågor du har valt. Bocka ur ”{open-only}” "
+        "för att se dem igen, eller börja om.",
         # Said by quiz.js:
         "confirm-reset": "Vill du glömma dina svar på de valda frågorna och börja om?",
         "verdict-right": "Rätt!",
@@ -72,6 +76,9 @@ TEXT = {
         "choose-none": "Select none",
         "open-only": "Show only the items I have not answered right",
         "again": "Read again",
+        "none-chosen": "You have chosen no questions to practice: choose them under “{filter}”.",
+        "all-right": "You have answered every item of the questions you chose right. Untick "
+        "“{open-only}” to see them again, or start over.",
         "confirm-reset": "Forget your answers to the chosen questions and start over?",
         "verdict-right": "Right!",
         "verdict-wrong": "Not right.",
@@ -228,6 +235,19 @@ def question_section(slug: str, items: list[quiz.Item], links: Links, language: 
     return _container(language, f"{intro}{forms}{progress}")
 
 
+def empty_quiz(why: str, language: str) -> str:
+    """What the quiz page says when it shows no item, and why ("none-chosen", "all-right")."""
+    t = TEXT[language]
+    return t[why].format(filter=t["filter"], **{"open-only": t["open-only"]})
+
+
+def _empty(language: str) -> str:
+    return "".join(
+        f'<p class="kb-quiz__empty" data-quiz-empty="{why}" hidden>{empty_quiz(why, language)}</p>'
+        for why in ("none-chosen", "all-right")
+    )
+
+
 def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str) -> str:
     """The quiz page's controls (filter per question, shuffle, start over) and every item."""
     t = TEXT[language]
@@ -259,6 +279,8 @@ def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str)
         f"<strong data-quiz-tally>0/{count}</strong></p>"
         f'<label class="kb-quiz__choice"><input type="checkbox" autocomplete="off" data-quiz-open>'
         f" {t['open-only']}</label>"
+        # Why no item shows, when none does (quiz.js): the list was empty without a word.
+        f'<div role="status">{_empty(language)}</div>'
         f"</div>"
     )
     forms = "".join(

@@ -229,6 +229,12 @@
     document.querySelectorAll("[data-quiz-row]").forEach(function (row) {
       row.hidden = !!out[row.getAttribute("data-quiz-row")];
     });
+    var none = forms().every(function (form) { return form.hidden; });
+    var chosen = choices().some(function (input) { return input.checked; });
+    document.querySelectorAll("[data-quiz-empty]").forEach(function (said) {
+      var why = said.getAttribute("data-quiz-empty");
+      said.hidden = !none || why !== (chosen ? "all-right" : "none-chosen");
+    });
     write(out, LEFT_OUT);
     score(progress);
   }
