@@ -568,6 +568,11 @@ def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
     )
     assert _score(tab, item) == f"0/{total}"
     assert again.is_visible(), "no link back to the page of a question answered wrong"
+    # The option's mark (✗) is read out in words, in the page's language.
+    chosen = _form(tab, item).locator(f'input[value="{wrong}"]')
+    expect(chosen).to_have_accessible_name(
+        f"{TEXT[language]['wrong']}: {_text(item.options[wrong].text)}"
+    )
 
     result = _answer(tab, item, item.right)
     assert VERDICT[language][0] in result.inner_text()
@@ -703,6 +708,22 @@ def test_the_questions_chosen_to_practice_are_kept_and_start_over_forgets_only_t
     tab.locator("[data-quiz-open]").check()
     assert tab.evaluate(shown) == sum(len(items) for items in by_slug.values()) - 1
     assert not _form(tab, kept_items[0]).is_visible()
+
+
+def test_a_tap_anywhere_on_an_options_row_chooses_it(tab: Page, url: str) -> None:
+    """Not only on its words: a short option ("64") was a target of a finger's width."""
+    language = LANGUAGES[0]
+    item, position = min(
+        ((item, n) for item in quiz.load(language) for n in range(len(item.options))),
+        key=lambda pair: len(pair[0].options[pair[1]].text),
+    )
+    tab.set_viewport_size({"width": 390, "height": 844})
+    tab.goto(_address(url, language, "quiz/"))
+    row = _form(tab, item).locator(".kb-quiz__option").nth(item.shown.index(position))
+    box = row.bounding_box()
+    assert box
+    row.click(position={"x": box["width"] - 8, "y": box["height"] / 2})
+    expect(row.locator("input")).to_be_checked()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

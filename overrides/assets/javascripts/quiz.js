@@ -60,6 +60,7 @@
     form.classList.remove("kb-quiz__item--right", "kb-quiz__item--wrong");
     form.querySelectorAll(".kb-quiz__option").forEach(function (option) {
       option.classList.remove("kb-quiz__option--right", "kb-quiz__option--wrong");
+      option.querySelector("label").removeAttribute("data-quiz-mark");
     });
     form.querySelector(".kb-quiz__result").textContent = "";
     var earlier = form.querySelector(".kb-quiz__earlier");
@@ -72,6 +73,9 @@
       var option = form.querySelector('input[value="' + value + '"]').closest(".kb-quiz__option");
       var good = right.indexOf(value) !== -1;
       option.classList.add(good ? "kb-quiz__option--right" : "kb-quiz__option--wrong");
+      /* What a screen reader says for the mark (quiz.css), in the page's language. */
+      var said = say(form, good ? "right" : "wrong") + ": ";
+      option.querySelector("label").setAttribute("data-quiz-mark", said);
     });
   }
 
