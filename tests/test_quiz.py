@@ -710,6 +710,25 @@ def test_the_questions_chosen_to_practice_are_kept_and_start_over_forgets_only_t
     assert not _form(tab, kept_items[0]).is_visible()
 
 
+def test_a_verdict_given_at_the_foot_of_a_phones_screen_comes_into_view(
+    tab: Page, url: str
+) -> None:
+    """With Check at the bottom of the screen, only "Fel svar." showed, the explanation below
+    the screen's edge."""
+    language = LANGUAGES[0]
+    item = next(item for item in quiz.load(language) if not item.multiple)
+    tab.set_viewport_size({"width": 360, "height": 640})
+    tab.goto(_address(url, language, "quiz/"))
+    button = _form(tab, item).locator(".kb-quiz__actions button")
+    button.scroll_into_view_if_needed()
+    button.evaluate("b => scrollBy(0, b.getBoundingClientRect().bottom + 4 - innerHeight)")
+    wrong = next(n for n, option in enumerate(item.options) if not option.correct)
+    result = _answer(tab, item, (wrong,))
+    expect(result).to_contain_text(_text(item.options[wrong].why))
+    bottom, height = result.evaluate("r => [r.getBoundingClientRect().bottom, innerHeight]")
+    assert bottom <= height, f"the verdict ends {bottom - height:.0f} px below the screen"
+
+
 def test_a_tap_anywhere_on_an_options_row_chooses_it(tab: Page, url: str) -> None:
     """Not only on its words: a short option ("64") was a target of a finger's width."""
     language = LANGUAGES[0]

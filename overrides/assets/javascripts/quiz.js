@@ -109,6 +109,16 @@
     tally.textContent = done.length + "/" + chosen.length;
   }
 
+  /* A verdict given below the screen's foot (a Check at the bottom of a phone's screen) is
+     brought up: the page moves no further than it takes to show it, and its top first. */
+  function inView(result) {
+    var box = result.getBoundingClientRect();
+    var below = box.bottom + 8 - window.innerHeight;
+    if (below <= 0) return;
+    var header = document.querySelector(".md-header");
+    window.scrollBy(0, Math.min(below, box.top - 8 - (header ? header.offsetHeight : 0)));
+  }
+
   function check(form) {
     var chosen = Array.prototype.map.call(
       form.querySelectorAll("input:checked"),
@@ -139,6 +149,7 @@
     });
     result.appendChild(verdict);
     result.appendChild(list);
+    inView(result);
     var progress = read();
     progress[form.getAttribute("data-quiz-item")] = right ? RIGHT : WRONG;
     write(progress);
