@@ -280,7 +280,7 @@ def quiz_items(by_slug: dict[str, list[quiz.Item]], links: Links, language: str)
         f'<label class="kb-quiz__choice"><input type="checkbox" autocomplete="off" data-quiz-open>'
         f" {t['open-only']}</label>"
         # Why no item shows, when none does (quiz.js): the list was empty without a word.
-        f'<div role="status">{_empty(language)}</div>'
+        f'<div role="status" {MUTED}>{_empty(language)}</div>'
         f"</div>"
     )
     forms = "".join(
