@@ -708,6 +708,9 @@ def test_the_questions_chosen_to_practice_are_kept_and_start_over_forgets_only_t
     tab.locator("[data-quiz-open]").check()
     assert tab.evaluate(shown) == sum(len(items) for items in by_slug.values()) - 1
     assert not _form(tab, kept_items[0]).is_visible()
+    tab.reload()  # kept as the choice of questions is
+    assert tab.locator("[data-quiz-open]").is_checked(), "the items answered right came back"
+    assert not _form(tab, kept_items[0]).is_visible()
 
 
 def test_a_verdict_given_at_the_foot_of_a_phones_screen_comes_into_view(

@@ -1,8 +1,9 @@
 /* The quiz (hooks/quiz.py writes the items as plain forms, which work without this script).
    Checks an answer, shows why each chosen option is right or wrong, and keeps in localStorage,
    per language, which items the reader last answered right or wrong, and on the quiz page which
-   questions the reader chose to practice. At load it only restores those; everything else waits
-   for the reader. Loaded only on pages with items. */
+   questions the reader chose to practice and whether the items answered right are hidden. At
+   load it only restores those; everything else waits for the reader. Loaded only on pages with
+   items. */
 (function () {
   "use strict";
 
@@ -11,6 +12,8 @@
   var SCOPE = (window.__md_scope ? window.__md_scope.pathname : "/") + ".";
   var KEY = SCOPE + "kb-quiz:" + (document.documentElement.lang || "sv");
   var LEFT_OUT = SCOPE + "kb-quiz-left-out:" + (document.documentElement.lang || "sv");
+  /* "Show only the items I have not answered right", kept as the questions chosen are. */
+  var OPEN_ONLY = SCOPE + "kb-quiz-open-only:" + (document.documentElement.lang || "sv");
 
   /* Progress kept before 2026-12, under the name alone, moves once under the site's path (the
      first site of the host to be visited takes it). This can go in a year. */
@@ -251,6 +254,7 @@
       said.hidden = !none || why !== (chosen ? "all-right" : "none-chosen");
     });
     write(out, LEFT_OUT);
+    if (open) write({ on: openOnly }, OPEN_ONLY);
     score(progress);
   }
 
@@ -319,6 +323,8 @@
 
   function start() {
     restore();
+    var open = document.querySelector("[data-quiz-open]");
+    if (open) open.checked = !!read(OPEN_ONLY).on;
     if (choices().length) choose(read(LEFT_OUT));
     reveal();
     /* Checked as the reader asked before this script had run (held by overrides/main.html). */
