@@ -700,6 +700,10 @@ def test_the_questions_chosen_to_practice_are_kept_and_start_over_forgets_only_t
     assert _score(tab, chosen_items[0]) == f"0/{len(chosen_items)}"
     assert tally.inner_text() == f"0/{len(chosen_items)}"
     assert _score(tab, kept_items[0]) == f"1/{len(kept_items)}", "forgot a question left out"
+    asked: list[str] = []
+    tab.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    tab.locator('[data-quiz-reset="chosen"]').click()  # nothing kept of the chosen question now
+    assert not asked, "Start over asked before forgetting nothing"
 
     tab.locator(".kb-quiz__filters > summary").click()
     tab.locator('[data-quiz-choose="all"]').click()

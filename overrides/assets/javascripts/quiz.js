@@ -189,18 +189,20 @@
   }
 
   /* Forget the answers of one question ("q05-..."), or on the quiz page of the questions chosen
-     to practice ("chosen"), after asking: that can be many. */
+     to practice ("chosen"), after asking if any is kept: that can be many. */
   function reset(button) {
     var scope = button.getAttribute("data-quiz-reset");
     var out = leftOut();
-    if (scope === "chosen") {
-      var none = choices().every(function (input) { return out[input.value]; });
-      if (none || !window.confirm(say(button, "confirm-reset"))) return;
-    }
     var progress = read();
-    forms().forEach(function (form) {
+    var reached = forms().filter(function (form) {
       var question = form.getAttribute("data-quiz-question");
-      if (scope === "chosen" ? out[question] : question !== scope) return;
+      return scope === "chosen" ? !out[question] : question === scope;
+    });
+    var kept = reached.some(function (form) {
+      return form.getAttribute("data-quiz-item") in progress;
+    });
+    if (scope === "chosen" && kept && !window.confirm(say(button, "confirm-reset"))) return;
+    reached.forEach(function (form) {
       delete progress[form.getAttribute("data-quiz-item")];
       form.reset();
       clear(form);
