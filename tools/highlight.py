@@ -1,4 +1,4 @@
-"""Pygments' HTML with fewer elements.
+"""Pygments' HTML with fewer elements, and an element for each indented line that may wrap.
 
 Pygments puts every name and every run of whitespace in a span of its own. Material colours a
 name as the code around it, nbconvert's notebook styles leave it alone, and whitespace shows no
@@ -9,6 +9,7 @@ which every style pass, layout and accessibility check walks.
 
 from __future__ import annotations
 
+import html as html_text
 import re
 
 NAME_OR_SPACE = re.compile(r'<span class="[nw]">([^<]*)</span>')
@@ -16,3 +17,35 @@ NAME_OR_SPACE = re.compile(r'<span class="[nw]">([^<]*)</span>')
 
 def without_plain_spans(html: str) -> str:
     return NAME_OR_SPACE.sub(r"\1", html)
+
+
+TOKEN_SPAN = re.compile(r"<(/?)span\b[^>]*>")
+# Longer than this, an indented line may wrap on a phone (about 27 characters a row in a box at
+# 320 px); shorter ones need no element of their own.
+MAY_WRAP = 24
+
+
+def indented_lines(code: str) -> str:
+    """Each indented line that may wrap on a phone in a span that knows its indent
+    (``--indent``), so that the rest of it goes on below its own code, not at the block's edge
+    (site.css). A token span of Pygments' that runs over the line (a docstring) is closed before
+    the line's span and opened again inside it and after it: the line's span holds whole
+    elements. The text, and so what a copy button copies, is unchanged."""
+    out, open_tags = [], []
+    for line in code.split("\n"):
+        before = "".join(open_tags)
+        for tag in TOKEN_SPAN.finditer(line):
+            if tag[1]:
+                open_tags.pop()
+            else:
+                open_tags.append(tag[0])
+        text = html_text.unescape(re.sub(r"<[^>]+>", "", line))
+        indent = len(text) - len(text.lstrip(" "))
+        if indent and len(text) > MAY_WRAP:
+            after = "".join(open_tags)
+            line = (
+                f'{"</span>" * before.count("<span")}<span class="kb-line" style="--indent: '
+                f'{indent}">{before}{line}{"</span>" * len(open_tags)}</span>{after}'
+            )
+        out.append(line)
+    return "\n".join(out)

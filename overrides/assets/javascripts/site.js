@@ -17,7 +17,19 @@ document.addEventListener("toggle", (event) => {
   const code = fold.querySelector("code");
   const program = fold.nextElementSibling?.dataset.copy;
   if (!code || code.textContent || program === undefined) return;
-  code.textContent = program.split("\n").slice(0, Number(fold.dataset.lines)).join("\n");
+  // An indented line in a span that knows its indent, as on the page (hooks/code_blocks.py):
+  // wrapped on a phone, its rest goes on below its own code.
+  const lines = program.split("\n").slice(0, Number(fold.dataset.lines));
+  code.replaceChildren(...lines.flatMap((line, number) => {
+    const end = number < lines.length - 1 ? "\n" : "";
+    const indent = line.length - line.trimStart().length;
+    if (!indent) return [line + end];
+    const span = document.createElement("span");
+    span.className = "kb-line";
+    span.style.setProperty("--indent", indent);
+    span.textContent = line;
+    return [span, end];
+  }));
 }, true);
 
 function disclose(button, open) {
