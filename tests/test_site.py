@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from hooks import headerlinks
 from tools import addresses, published
 from tools.codeblocks import missing_includes
+from tools.highlight import indented_lines
 from tools.pages import LANGUAGES, PROJECT_PARTS, ROOT, language_prefix, pages, site_language
 from tools.serve import site_path
 from tools.site import build, copy_project
@@ -298,6 +299,20 @@ def test_no_style_sheet_turns_transitions_off_across_the_page_while_a_palette_ap
 
 CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 NAME_COLOR = re.compile(r"--md-code-hl-name-color:([^;}]+)")
+
+
+def test_an_indented_line_that_may_wrap_is_a_span_of_whole_elements_with_the_same_text() -> None:
+    """Its span knows the indent (site.css goes on from there); a docstring's token span that
+    runs over the line is closed and opened again around it; a short line gets none."""
+    docstring = '<span class="s2">"""A docstring long enough to wrap.\n    """</span>'
+    code = f"def f():\n    {docstring}\n    x = 1\n"
+    lines = indented_lines(code).split("\n")
+    assert lines[1] == (
+        '<span class="kb-line" style="--indent: 4">    <span class="s2">"""A docstring long '
+        'enough to wrap.</span></span><span class="s2">'
+    )
+    assert lines[2:4] == ['    """</span>', "    x = 1"]
+    assert re.sub(r"<[^>]+>", "", indented_lines(code)) == re.sub(r"<[^>]+>", "", code)
 
 
 def test_names_and_spaces_in_code_look_as_the_code_around_them(site: Path) -> None:
