@@ -979,6 +979,9 @@ def test_the_self_test_counts_keeps_and_filters_the_readers_marks(
         assert not any(contents_entries_shown(known)), "the contents lead to a hidden question"
         assert question(unknown).is_visible()
         assert all(contents_entries_shown(unknown))
+        page.reload()  # the filter is kept, as the marks are
+        assert page.get_by_label(words["hide-known"]).is_checked(), "the filter was forgotten"
+        assert not question(known).is_visible()
         question(unknown).locator("summary").click()
         question(unknown).locator('[data-mark="again"]').click()  # pressed again: taken back
         assert _self_test_counts(page) == ("1", "0")

@@ -309,7 +309,21 @@ document.addEventListener("change", (event) => {
     save();
     render();
   });
-  hideKnown.addEventListener("change", filter);
+  // The filter is kept as the marks are: a reader who hid the known questions finds them hidden.
+  const hiding = `${key}:hide-known`;
+  try {
+    hideKnown.checked = localStorage.getItem(hiding) === "1";
+  } catch {
+    // Storage off: the filter lasts as long as the page.
+  }
+  hideKnown.addEventListener("change", () => {
+    try {
+      localStorage.setItem(hiding, hideKnown.checked ? "1" : "0");
+    } catch {
+      // As above.
+    }
+    filter();
+  });
   // Back to a page the browser kept whole: marks made in another tab since then count.
   window.addEventListener("pageshow", (event) => {
     if (!event.persisted) return;
