@@ -98,6 +98,7 @@ class Visit:
     sideways: list[str] = field(default_factory=list)  # what scrolls horizontally
     broken: list[str] = field(default_factory=list)  # words in a table broken mid-word
     small: list[str] = field(default_factory=list)  # text under 12 px on a phone
+    diagrams: list[str] = field(default_factory=list)  # a diagram's text too small or outside it
     copies: list[str] = field(default_factory=list)  # what copy buttons and code labels got wrong
     copied: int = 0  # copy buttons clicked
     course_code: int = 0  # blocks of code that does not run on purpose
@@ -404,6 +405,7 @@ class Tour:
             if phase == "light":
                 await self.page.set_viewport_size(DESKTOP)
                 desktop.violations = await self.axe(tags=WCAG_21_AA)
+                desktop.diagrams = await self.page.evaluate(DIAGRAM_TEXT, 12)
                 await self.check_copies(path)
             else:
                 await self.page.set_viewport_size(PHONE)
@@ -412,6 +414,7 @@ class Tour:
                 phone.sideways = await self.page.evaluate(SIDEWAYS)
                 phone.broken = await self.page.evaluate(BROKEN_WORDS)
                 phone.small = await self.page.evaluate(SMALL_TEXT, 12)
+                phone.diagrams = await self.page.evaluate(DIAGRAM_TEXT, 12)
                 phone.violations = await self.axe(rules=["link-in-text-block"])  # and contrast
         return desktop, phone
 
@@ -563,6 +566,14 @@ def test_on_a_phone_no_text_is_under_12_px(phone: dict[str, Visit]) -> None:
     """Code in boxes, folds and tables too: Material sets it at 10.9 px there (site.css)."""
     problems = _report("small", phone)
     assert not problems, f"text under 12 px at {PHONE['width']} px:\n{problems}"
+
+
+def test_a_diagram_s_text_is_12_px_or_more_as_shown_and_inside_the_drawing(
+    desktop: dict[str, Visit], phone: dict[str, Visit]
+) -> None:
+    """On a phone its phone drawing is shown, where it has one (tools/diagrams.py)."""
+    problems = _report("diagrams", desktop, phone)
+    assert not problems, f"diagrams (desktop, then phone):\n{problems}"
 
 
 def test_language_switcher_leads_to_the_same_page_and_back(
@@ -1277,6 +1288,45 @@ SMALL_TEXT = """min => {
     if (!node.textContent.trim() || element.closest("script, style, template")) continue;
     const size = parseFloat(getComputedStyle(element).fontSize);
     if (size < min) found.push(`${size}px: ${node.textContent.trim().slice(0, 40)}`);
+  }
+  return found;
+}"""
+
+# A diagram's text (an SVG image's, the phone drawing's where a phone shows it) smaller than
+# `min` CSS pixels as the page shows it, or outside its drawing, where no reader sees it.
+DIAGRAM_TEXT = """async min => {
+  const found = [];
+  for (const img of document.querySelectorAll("article img")) {
+    const sources = [...(img.closest("picture")?.querySelectorAll("source") ?? [])];
+    const source = sources.find(source => matchMedia(source.media).matches);
+    const expected = source ? new URL(source.srcset, location.href).href : img.src;
+    for (let wait = 0; img.currentSrc !== expected && wait < 100; wait++)
+      await new Promise(resolve => setTimeout(resolve, 20));
+    const src = img.currentSrc;
+    const svg = src.endsWith(".svg") || src.startsWith("data:image/svg+xml");
+    if (!svg || !img.getClientRects().length) continue;  // a photo, or hidden in this palette
+    const name = src.startsWith("data:") ? `embedded "${img.alt.slice(0, 30)}..."` : src;
+    if (src !== expected) {
+      found.push(`${name} shown, not ${expected}`);
+      continue;
+    }
+    const text = await (await fetch(src)).text();
+    const drawing = new DOMParser().parseFromString(text, "image/svg+xml");
+    const host = document.createElement("div");
+    host.style.cssText = "all: initial; position: absolute; left: -9999px; visibility: hidden";
+    document.body.append(host);
+    host.attachShadow({mode: "open"}).append(drawing.documentElement);
+    const root = host.shadowRoot.firstElementChild, view = root.viewBox.baseVal;
+    const scale = img.getBoundingClientRect().width / view.width;
+    for (const label of root.querySelectorAll("text")) {
+      const size = Math.round(parseFloat(getComputedStyle(label).fontSize) * scale * 10) / 10;
+      const box = label.getBBox();
+      const words = `${name}: "${label.textContent.trim().slice(0, 40)}"`;
+      if (size < min) found.push(`${words} at ${size} px`);
+      if (box.x < view.x || box.y < view.y || box.x + box.width > view.x + view.width
+          || box.y + box.height > view.y + view.height) found.push(`${words} outside the drawing`);
+    }
+    host.remove();
   }
   return found;
 }"""

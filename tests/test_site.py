@@ -17,7 +17,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from hooks import headerlinks
-from tools import addresses, published
+from tools import addresses, diagrams, published
 from tools.codeblocks import missing_includes
 from tools.highlight import indented_lines
 from tools.pages import LANGUAGES, PROJECT_PARTS, ROOT, language_prefix, pages, site_language
@@ -427,6 +427,25 @@ def test_every_image_has_alt_text_in_either_palette(site: Path) -> None:
         if not re.search(r'\balt="[^"]*\S', image)
     ]
     assert not missing, "images without alt text:\n" + "\n".join(missing)
+
+
+def test_a_phone_drawing_without_its_wide_drawing_or_its_twin_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build stops with these (hooks/diagrams.py): a phone would show the wide drawing, or
+    a phone drawing no page shows."""
+    first, second = LANGUAGES
+    for language in LANGUAGES:
+        (tmp_path / "docs" / language / "diagrams").mkdir(parents=True)
+    for drawing in ("a.svg", "a.phone.svg", "b.svg"):
+        (tmp_path / "docs" / first / "diagrams" / drawing).write_text("<svg/>")
+    (tmp_path / "docs" / second / "diagrams" / "b.phone.svg").write_text("<svg/>")
+    monkeypatch.setattr(diagrams, "DOCS", tmp_path / "docs")
+    assert diagrams.unpaired() == [
+        f"docs/{first}/diagrams/a.phone.svg: no twin in {second}",
+        f"docs/{second}/diagrams/b.phone.svg: no b.svg beside it",
+        f"docs/{second}/diagrams/b.phone.svg: no twin in {first}",
+    ]
 
 
 def test_no_page_loads_a_style_sheet_or_script_twice(site: Path) -> None:
