@@ -142,7 +142,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
         else:
             render(config, files)
             _contents_lead_to_the_headings(page)
-            lighter = highlight.without_plain_spans(page.content)
+            lighter = highlight.notebook_indented_lines(highlight.without_plain_spans(page.content))
             page.content, styles = _shared_styles(lighter, page.url)
             _rendered.mkdir(exist_ok=True)
             cached.write_bytes(pickle.dumps((page.content, page.toc, page.title, styles)))

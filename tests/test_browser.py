@@ -1399,10 +1399,11 @@ def test_a_question_page_prints_its_answers_without_what_is_for_the_screen(
         assert code == ["4/4"], code
 
 
-# Each line of the visible code blocks: where each of its rows starts on the page, in
-# characters from the edge of the code's text (a line of Pygments' tokens spans many nodes),
-# and on which row its first word is (after its indent: the first, unless it broke there).
-ROW_STARTS = """() => [...document.querySelectorAll("article pre > code")]
+# Each line of the visible code (the elements `selector` finds): where each of its rows starts
+# on the page, in characters from the edge of the code's text (a line of Pygments' tokens spans
+# many nodes), and on which row its first word is (after its indent: the first, unless it broke
+# there).
+ROW_STARTS = """selector => [...document.querySelectorAll(selector)]
 .filter(code => code.checkVisibility())
 .flatMap(code => {
   const style = getComputedStyle(code);
@@ -1479,7 +1480,7 @@ def test_on_paper_a_long_code_line_goes_on_indented_below_itself(
     paper = {"width": 484, "height": 700}
     with opened(browser, url + "en/questions/q13-cpu-gpu/", viewport=paper) as page:
         on_paper(page)
-        _wrapped_as_code(page.evaluate(ROW_STARTS))
+        _wrapped_as_code(page.evaluate(ROW_STARTS, "article pre > code"))
 
 
 def test_on_a_phone_a_long_code_line_goes_on_indented_below_itself(
@@ -1491,7 +1492,18 @@ def test_on_a_phone_a_long_code_line_goes_on_indented_below_itself(
         page.locator("article details:not([open])").evaluate_all(
             "all => all.map(d => d.open = true)"
         )
-        _wrapped_as_code(page.evaluate(ROW_STARTS))
+        _wrapped_as_code(page.evaluate(ROW_STARTS, "article pre > code"))
+
+
+def test_on_a_phone_a_notebook_s_long_code_line_goes_on_indented_below_itself(
+    browser: Browser, url: str
+) -> None:
+    """As on a question page (_wrapped_as_code); the cells' prompts above them, not beside."""
+    with opened(browser, url + "en/notebooks/q12-save-load/", **TOUCH) as page:
+        # Every cell laid out, as each is once it scrolls near (site.css): measured out of
+        # sight, a cell's rows stood 2 characters off its edge.
+        page.add_style_tag(content=".jupyter-wrapper .jp-CodeCell { content-visibility: visible }")
+        _wrapped_as_code(page.evaluate(ROW_STARTS, ".jp-CodeCell .highlight-ipynb pre"))
 
 
 def test_on_a_phone_every_copy_button_is_big_enough_for_a_finger(

@@ -49,3 +49,11 @@ def indented_lines(code: str) -> str:
             )
         out.append(line)
     return "\n".join(out)
+
+
+NOTEBOOK_CODE = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre>)(.*?)(</pre>)', re.DOTALL)
+
+
+def notebook_indented_lines(html: str) -> str:
+    """indented_lines() in each code cell of a notebook page (not in its outputs)."""
+    return NOTEBOOK_CODE.sub(lambda cell: cell[1] + indented_lines(cell[2]) + cell[3], html)
