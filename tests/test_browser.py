@@ -1517,6 +1517,7 @@ def test_on_a_phone_every_copy_button_is_big_enough_for_a_finger(
         copied = page.locator("article .highlight:not(.no-copy):has(> pre > code)")
         for block in copied.all():  # Material puts the button on a block as it comes in sight
             block.scroll_into_view_if_needed()
+        expect(page.locator("article .md-code__button")).to_have_count(copied.count())
         sizes = page.locator("article .md-code__button").evaluate_all(
             "all => all.map(b => b.getBoundingClientRect()).map(r => [r.width, r.height])"
         )
