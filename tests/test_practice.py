@@ -172,6 +172,20 @@ def test_anki_deck_has_a_note_per_question_term_and_quiz_item(tmp_path: Path) ->
         assert not collection.media.check().missing
 
 
+def test_anki_deck_packs_a_diagram_s_phone_drawing_where_it_has_one(tmp_path: Path) -> None:
+    (tmp_path / "diagrams").mkdir()
+    (tmp_path / "diagrams" / "q01.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "diagrams" / "q01.phone.svg").write_text("<svg>phone</svg>", encoding="utf-8")
+    found = dict(notes(tiny_deck(tmp_path)))
+    answer = found[anki.note_guid("en", "question", "q01-first")][3]
+    assert 'src="deep-learning-en-diagrams-q01.phone.svg"' in answer
+    with anki_app() as collection:
+        import_deck(collection, tiny_deck(tmp_path))
+        packed = Path(collection.media.dir()) / "deep-learning-en-diagrams-q01.phone.svg"
+        assert packed.read_text(encoding="utf-8") == "<svg>phone</svg>"
+        assert not collection.media.check().missing
+
+
 def test_anki_cards_of_each_kind_are_in_a_subdeck_of_their_own(tmp_path: Path) -> None:
     with anki_app() as collection:
         import_deck(collection, tiny_deck(tmp_path))

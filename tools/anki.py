@@ -26,6 +26,7 @@ from pathlib import Path
 
 import genanki
 
+from tools.diagrams import PHONE
 from tools.published import explained_options, inline_html, resolve, to_html, url
 from tools.questions import Question
 from tools.quiz import Item
@@ -156,13 +157,18 @@ def item_fields(item: Item, language: str, base: str) -> list[str]:
 
 
 class _Media:
-    """Images of the language folder, under names unique across a reader's whole collection."""
+    """Images of the language folder, under names unique across a reader's whole collection. A
+    diagram drawn for a phone too is packed as that drawing (tools/diagrams.py): cards are
+    mostly reviewed on a phone, where the wide one's text is 7 px, and a desktop shows it whole."""
 
     def __init__(self, folder: Path, prefix: str) -> None:
         self.folder, self.prefix = folder, prefix
         self.files: dict[str, bytes] = {}
 
     def __call__(self, path: str) -> str | None:
+        phone = path.removesuffix(".svg") + PHONE
+        if path.endswith(".svg") and (self.folder / phone).is_file():
+            path = phone
         source = self.folder / path
         if not source.is_file():
             return None
