@@ -1495,15 +1495,28 @@ def test_on_a_phone_a_long_code_line_goes_on_indented_below_itself(
         _wrapped_as_code(page.evaluate(ROW_STARTS, "article pre > code"))
 
 
+# The cells whose code's rows may reach under their copy button, in its top right corner.
+NOTEBOOK_CODE_UNDER_COPY_BUTTON = """() => [...document.querySelectorAll(".jp-CodeCell")]
+.filter(cell => {
+  const code = cell.querySelector(".highlight-ipynb pre");
+  const button = cell.querySelector("clipboard-copy");
+  const end = code.getBoundingClientRect().right - parseFloat(getComputedStyle(code).paddingRight);
+  return end > button.getBoundingClientRect().left;
+}).map(cell => cell.id)"""
+
+
 def test_on_a_phone_a_notebook_s_long_code_line_goes_on_indented_below_itself(
     browser: Browser, url: str
 ) -> None:
-    """As on a question page (_wrapped_as_code); the cells' prompts above them, not beside."""
+    """As on a question page (_wrapped_as_code), and clear of the cell's copy button; the
+    cells' prompts above them, not beside."""
     with opened(browser, url + "en/notebooks/q12-save-load/", **TOUCH) as page:
         # Every cell laid out, as each is once it scrolls near (site.css): measured out of
         # sight, a cell's rows stood 2 characters off its edge.
         page.add_style_tag(content=".jupyter-wrapper .jp-CodeCell { content-visibility: visible }")
         _wrapped_as_code(page.evaluate(ROW_STARTS, ".jp-CodeCell .highlight-ipynb pre"))
+        under_the_button = page.evaluate(NOTEBOOK_CODE_UNDER_COPY_BUTTON)
+        assert not under_the_button, f"code rows that run under the copy button: {under_the_button}"
 
 
 def test_on_a_phone_every_copy_button_is_big_enough_for_a_finger(

@@ -17,8 +17,9 @@ from tools.pages import DOCS, LANGUAGES
 
 PHONE = ".phone.svg"
 # Material's breakpoint below which the page loses its side columns (site.css uses it too):
-# there the page is narrower than the wide drawing.
-NARROW = "(max-width: 44.984375em)"
+# there the page is narrower than the wide drawing. On a screen only: printed from a phone, the
+# tall drawing came out 4.3 cm wide on A4, under the exam sheet's 7 cm height (print.css).
+NARROW = "screen and (max-width: 44.984375em)"
 IMAGE = re.compile(r'<img\b[^>]*\bsrc="(?P<src>[^"]+)"[^>]*>')
 EMBEDDED = "data:image/svg+xml;base64,"
 
