@@ -156,22 +156,25 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
-HEADING_ID = re.compile(r'<h[1-6]\b[^>]*\bid="([^"]+)"')
+HEADING = re.compile(r'<h[1-6]\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.DOTALL)
+PERMALINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
 
 
 def _contents_lead_to_the_headings(page: Page) -> None:
     """mkdocs-jupyter makes a notebook's table of contents from the notebook converted to
     Markdown, where a heading's code ("5. Saving during training: `ModelCheckpoint`") is left
-    out of its id; nbconvert's headings keep it, as the question page's do. So the contents
-    take the headings' ids, in order."""
-    ids = HEADING_ID.findall(page.content or "")
+    out of its id and its title ("5. Saving during training:"); nbconvert's headings keep it,
+    as the question page's do. So the contents take the headings' ids and words, in order."""
+    headings = HEADING.findall(page.content or "")
     links = list(_walk(page.toc))
-    if len(links) != len(ids):
+    if len(links) != len(headings):
         raise PluginError(
-            f"{page.file.src_uri}: {len(links)} entries in the contents, {len(ids)} headings"
+            f"{page.file.src_uri}: {len(links)} entries in the contents, {len(headings)} headings"
         )
-    for link, heading_id in zip(links, ids, strict=True):
+    for link, (heading_id, words) in zip(links, headings, strict=True):
         link.id = heading_id
+        link.title = " ".join(TAG.sub("", PERMALINK.sub("", words)).split())
 
 
 def _walk(links: Iterable[AnchorLink]) -> Iterator[AnchorLink]:

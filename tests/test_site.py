@@ -284,6 +284,28 @@ def test_every_link_to_a_place_on_its_own_page_leads_there(site: Path) -> None:
     assert not broken, "links to an id their page does not have:\n" + "\n".join(broken)
 
 
+def test_a_notebook_s_contents_say_what_its_headings_say(site: Path) -> None:
+    """Code in a heading too: mkdocs-jupyter's contents left it out ("9. What an file holds",
+    for "9. What an `.h5` file holds"), as the question page's do not (hooks/notebooks.py)."""
+    entry = re.compile(
+        r'<a href="#([^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">(.*?)</span>',
+        re.DOTALL,
+    )
+    heading = re.compile(r'<h[1-6]\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.DOTALL)
+    differ, seen = [], 0
+    for built in sorted(site.glob("**/notebooks/*/index.html")):
+        html = built.read_text(encoding="utf-8")
+        headings = {id_: _words(inner.replace("¶", "")) for id_, inner in heading.findall(html)}
+        for target, title in entry.findall(html):
+            seen += 1
+            if _words(title) != headings.get(target):
+                differ.append(
+                    f"{built.relative_to(site)}: {_words(title)!r}, {headings.get(target)!r}"
+                )
+    assert seen, "no notebook page with contents"
+    assert not differ, "contents entries that differ from their heading:\n" + "\n".join(differ)
+
+
 def test_no_style_sheet_turns_transitions_off_across_the_page_while_a_palette_applies(
     site: Path,
 ) -> None:
