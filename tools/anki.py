@@ -26,7 +26,7 @@ from pathlib import Path
 
 import genanki
 
-from tools.diagrams import PHONE
+from tools.diagrams import phone_name
 from tools.published import explained_options, inline_html, resolve, to_html, url
 from tools.questions import Question
 from tools.quiz import Item
@@ -166,7 +166,7 @@ class _Media:
         self.files: dict[str, bytes] = {}
 
     def __call__(self, path: str) -> str | None:
-        phone = path.removesuffix(".svg") + PHONE
+        phone = phone_name(path)
         if path.endswith(".svg") and (self.folder / phone).is_file():
             path = phone
         source = self.folder / path

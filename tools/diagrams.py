@@ -28,6 +28,11 @@ def folder(language: str) -> Path:
     return DOCS / language / "diagrams"
 
 
+def phone_name(name: str) -> str:
+    """The phone drawing's file name of a diagram's ("q10-cnn.svg" -> "q10-cnn.phone.svg")."""
+    return name.removesuffix(".svg") + PHONE
+
+
 def unpaired() -> list[str]:
     """Phone drawings without the wide drawing they stand in for, or without their twin in
     each other language."""
@@ -55,7 +60,7 @@ def _phone_name(src: str, language: str) -> str | None:
         name = wide.name if wide else ""
     else:
         name = src.rsplit("/", 1)[-1] if "diagrams/" in src else ""
-    phone = name.removesuffix(".svg") + PHONE
+    phone = phone_name(name)
     return phone if name and (folder(language) / phone).is_file() else None
 
 
