@@ -1505,16 +1505,18 @@ NOTEBOOK_CODE_UNDER_COPY_BUTTON = """() => [...document.querySelectorAll(".jp-Co
 }).map(cell => cell.id)"""
 
 
-def test_on_a_phone_a_notebook_s_long_code_line_goes_on_indented_below_itself(
-    browser: Browser, url: str
+@pytest.mark.parametrize("screen", [TOUCH, {"viewport": DESKTOP}], ids=["phone", "desktop"])
+def test_a_notebook_s_long_code_line_goes_on_indented_below_itself(
+    browser: Browser, url: str, screen: dict[str, Any]
 ) -> None:
-    """As on a question page (_wrapped_as_code), and clear of the cell's copy button; the
-    cells' prompts above them, not beside."""
-    with opened(browser, url + "en/notebooks/q12-save-load/", **TOUCH) as page:
+    """As on a question page on a phone (_wrapped_as_code), the course's code in a Markdown
+    cell too, and clear of a code cell's copy button: a notebook's code wraps on a desktop
+    too (mkdocs-jupyter's style)."""
+    with opened(browser, url + "en/notebooks/q12-save-load/", **screen) as page:
         # Every cell laid out, as each is once it scrolls near (site.css): measured out of
         # sight, a cell's rows stood 2 characters off its edge.
         page.add_style_tag(content=".jupyter-wrapper .jp-CodeCell { content-visibility: visible }")
-        _wrapped_as_code(page.evaluate(ROW_STARTS, ".jp-CodeCell .highlight-ipynb pre"))
+        _wrapped_as_code(page.evaluate(ROW_STARTS, ":is(.highlight-ipynb, .highlight) pre"))
         under_the_button = page.evaluate(NOTEBOOK_CODE_UNDER_COPY_BUTTON)
         assert not under_the_button, f"code rows that run under the copy button: {under_the_button}"
 

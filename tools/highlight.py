@@ -51,9 +51,10 @@ def indented_lines(code: str) -> str:
     return "\n".join(out)
 
 
-NOTEBOOK_CODE = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre>)(.*?)(</pre>)', re.DOTALL)
+# A code cell's code (highlight-ipynb), and code in a Markdown cell (the course's own, quoted).
+NOTEBOOK_CODE = re.compile(r'(<div class="highlight[^"]*"><pre>)(.*?)(</pre>)', re.DOTALL)
 
 
 def notebook_indented_lines(html: str) -> str:
-    """indented_lines() in each code cell of a notebook page (not in its outputs)."""
+    """indented_lines() in each block of code on a notebook page (not in its outputs)."""
     return NOTEBOOK_CODE.sub(lambda cell: cell[1] + indented_lines(cell[2]) + cell[3], html)
