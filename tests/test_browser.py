@@ -1512,7 +1512,7 @@ def test_a_notebook_s_long_code_line_goes_on_indented_below_itself(
     """As on a question page on a phone (_wrapped_as_code), the course's code in a Markdown
     cell too, and clear of a code cell's copy button: a notebook's code wraps on a desktop
     too (mkdocs-jupyter's style)."""
-    with opened(browser, url + "en/notebooks/q12-save-load/", **screen) as page:
+    with opened(browser, url + "en/notebooks/q05-keras-model/", **screen) as page:
         # Every cell laid out, as each is once it scrolls near (site.css): measured out of
         # sight, a cell's rows stood 2 characters off its edge.
         page.add_style_tag(content=".jupyter-wrapper .jp-CodeCell { content-visibility: visible }")
