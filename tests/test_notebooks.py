@@ -25,6 +25,7 @@ from nbformat.v4 import new_code_cell
 from hooks import notebooks as notebook_hook
 from tools import environment, notebooks, unused_css
 from tools.codeblocks import examples, tidy
+from tools.copy_programs import LABELS, not_runnable
 from tools.notebooks import Site, notebook_pages, page_notebook
 from tools.pages import LANGUAGES, ROOT, translation_of
 
@@ -78,6 +79,21 @@ def test_notebook_prose_stays_prose_also_after_a_code_cell_in_a_box(page: Path) 
         for line in _indented_code(cell.source)
     ]
     assert code_like == [], f"{page}: prose that a notebook would show as code"
+
+
+def test_code_that_does_not_run_on_purpose_is_labelled_so_in_the_notebook_too() -> None:
+    """As on its page (tools/copy_programs.py): the course's code, as it was given, does not
+    run, and a notebook's reader is told so above it."""
+    marked, unlabelled = 0, []
+    for page in ALL_PAGES:
+        labels = [f"**{LABELS[page.parts[1]][kind]}**" for kind in ("course", "not_runnable")]
+        on_page = sum(not_runnable(example) for example in examples(page))
+        prose = "".join(c.source for c in page_notebook(page, SITE).cells if c.cell_type != "code")
+        if sum(prose.count(label) for label in labels) != on_page:
+            unlabelled.append(f"{page}: {on_page} such blocks")
+        marked += on_page
+    assert marked, "no page shows code that does not run on purpose (the course's, q05 and q12)"
+    assert not unlabelled, "notebooks not labelling them each once:\n" + "\n".join(unlabelled)
 
 
 def test_the_output_of_a_block_the_notebook_does_not_run_stays_with_it(
