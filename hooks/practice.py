@@ -54,9 +54,17 @@ def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = _language(config)
     site_name, site_url = config.site_name, config.site_url or "/"
-    # Made again only when the language's pages change (`mkdocs serve` rebuilds after each
-    # save); an unchanged deck keeps the date of its notes.
-    inputs = ("practice", language, site_name, site_url, folder_digest(DOCS / language))
+    # Made again only when what they hold changes: the questions (their wording and short
+    # answers), the glossary, the quiz files and the pictures (`mkdocs serve` rebuilds after
+    # each save, mostly of a page's text below its short answer); an unchanged deck keeps the
+    # date of its notes.
+    glossary = DOCS / language / anki.GLOSSARY
+    inputs = (
+        ("practice", language, site_name, site_url),
+        questions(language),
+        glossary.read_text(encoding="utf-8") if glossary.exists() else "",
+        folder_digest(DOCS / language, skip_suffix=".md"),
+    )
     made = kept(inputs, lambda: files_of(language, site_name, site_url))
     for name, content in made.items():
         dest = f"{language_prefix(language)}practice/{name}"

@@ -34,6 +34,7 @@ def edit(path, old, new):
 
 build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
 edit("docs/en/{PAGE}", "The weights", "Their weights")
+edit("docs/en/{PAGE}", "exists only in", "is only in")  # the short answer: the Anki deck too
 edit("{SNIPPET}", "print(1)", "print(2)")
 build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
 """
