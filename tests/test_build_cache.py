@@ -8,10 +8,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from tests.test_site import small_project_copy
+from tools import build_cache
 from tools.pages import LANGUAGES, ROOT
 from tools.site import build
 
@@ -78,3 +80,19 @@ def test_a_warm_build_shows_every_edit_as_a_cold_build_does(
     edited = tmp_path / "cold" / "en" / "questions" / "q99-fixture" / "index.html"
     assert "Their weights" in edited.read_text(encoding="utf-8")
     assert _different(tmp_path / "cold", tmp_path / "warm") == [], "stale in the warm build"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_include_syntax_shown_as_text_does_not_make_a_page_render_at_every_rebuild(
+    language: str,
+) -> None:
+    """The contributing guide shows `;--8<-- "..."` (escaped, so not included): a page whose
+    includes cannot be told is rendered again at every save, as this one was."""
+    config = SimpleNamespace(mdx_configs={"pymdownx.snippets": {"base_path": [str(ROOT)]}})
+    guide = (ROOT / "docs" / language / "contributing.md").read_text(encoding="utf-8")
+    assert ";--8<--" in guide
+    assert build_cache._includes(guide, config) == []  # type: ignore[arg-type]
+    included = '```python\n--8<-- "snippets/q05_keras_model.py:model"\n```\n'
+    assert [path for path, _ in build_cache._includes(guide + included, config)] == [
+        "snippets/q05_keras_model.py"
+    ]

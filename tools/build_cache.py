@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 from mkdocstrings_handlers.python._internal import rendering as mkdocstrings_rendering
 from nbconvert.exporters.templateexporter import TemplateExporter
+from pymdownx.snippets import SnippetPreprocessor
 
 CACHE = Path(tempfile.gettempdir()) / "kb-build-cache"
 # What the results on disk also depend on: an upgrade must not find the old ones.
@@ -138,6 +139,9 @@ def _includes(markdown: str, config: MkDocsConfig) -> list | None:
     for line in markdown.splitlines():
         if "8<" not in line:
             continue
+        directive = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
+        if directive is None or directive["escape"]:
+            continue  # text that shows the syntax (the contributing guide's), not an include
         match = INCLUDE.match(line)
         if not match:
             return None  # another form of include: render it every time
