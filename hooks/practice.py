@@ -30,14 +30,18 @@ def _language(config: MkDocsConfig) -> str:
     return getattr(i18n, "current_language", "") or config.theme.get("language", "en")
 
 
+def _glossary(language: str) -> str:
+    """The glossary page's text; a site without one (a small test project) gets a deck of
+    questions only."""
+    page = DOCS / language / anki.GLOSSARY
+    return page.read_text(encoding="utf-8") if page.exists() else ""
+
+
 def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
     """The practice files of a language, by name under ``practice/``."""
     base = base_url(site_url, language)
     found = questions(language)
-    glossary_page = DOCS / language / anki.GLOSSARY
-    # A site without a glossary (a small test project) gets a deck of questions only.
-    glossary = glossary_page.read_text(encoding="utf-8") if glossary_page.exists() else ""
-    terms = anki.terms(glossary, entries(language))
+    terms = anki.terms(_glossary(language), entries(language))
     items = quiz.load(language)
     by_number = {question.number: question for question in found}
     # Dated like MkDocs' sitemap: $SOURCE_DATE_EPOCH where set (the publishing workflow sets
@@ -58,11 +62,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # answers), the glossary, the quiz files and the pictures (`mkdocs serve` rebuilds after
     # each save, mostly of a page's text below its short answer); an unchanged deck keeps the
     # date of its notes.
-    glossary = DOCS / language / anki.GLOSSARY
     inputs = (
         ("practice", language, site_name, site_url),
         questions(language),
-        glossary.read_text(encoding="utf-8") if glossary.exists() else "",
+        _glossary(language),
         folder_digest(DOCS / language, skip_suffix=".md"),
     )
     made = kept(inputs, lambda: files_of(language, site_name, site_url))

@@ -19,7 +19,7 @@ from pymdownx.snippets import SnippetMissingError
 
 from tools import markdown_reader
 from tools.codeblocks import INCLUDE, expand_includes, missing_includes
-from tools.copy_programs import LABELS
+from tools.copy_programs import LABELS, marked_not_runnable
 from tools.markdown_reader import Comment, Fence, Heading
 from tools.pages import DOCS, ROOT, language_prefix
 
@@ -195,7 +195,7 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
             shown = expanded if any(INCLUDE.match(b) for b in body.splitlines()) else body
             indent = source.lines[block.line - 1][: -len(source.lines[block.line - 1].lstrip())]
             fenced = [f"```{block.language or 'text'}", *shown.splitlines(), "```"]
-            if any(mark.startswith("mark.xfail") for mark in pending_marks):
+            if marked_not_runnable(pending_marks):
                 # Labelled as on the page (tools/copy_programs.py): it does not run on purpose.
                 label = LABELS[language]["course" if indent else "not_runnable"]
                 fenced = [f"**{label}**", "", *fenced]
