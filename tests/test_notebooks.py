@@ -9,7 +9,9 @@ model a second time.
 
 from __future__ import annotations
 
+import base64
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -26,6 +28,7 @@ from hooks import notebooks as notebook_hook
 from tools import environment, notebooks, unused_css
 from tools.codeblocks import examples, tidy
 from tools.copy_programs import LABELS, not_runnable
+from tools.figures import OUTPUT, shown_on
 from tools.notebooks import Site, notebook_pages, page_notebook
 from tools.pages import LANGUAGES, ROOT, translation_of
 
@@ -35,7 +38,10 @@ ALL_PAGES = [page for language in LANGUAGES for page in notebook_pages(language)
 # The notebook run in a kernel: cheap, and it prints. Every other one is proved equal to the
 # blocks that the code tests run.
 SMOKE_RUN = "q02-tensorflow-keras"
-IN_NOTEBOOKS = ("mark.skipif", "mark.measured")  # markers whose blocks still become code cells
+IN_NOTEBOOKS = ("mark.skipif", "mark.measured")
+BOX = re.compile(
+    r"\s*(?:!!!|\?\?\?)"
+)  # an admonition or a collapsible block opens  # markers whose blocks still become code cells
 
 
 def _code(notebook: nbformat.NotebookNode) -> list[tuple[str, list[str]]]:
@@ -71,14 +77,36 @@ def _indented_code(markdown: str) -> list[str]:
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=lambda page: page.as_posix())
 def test_notebook_prose_stays_prose_also_after_a_code_cell_in_a_box(page: Path) -> None:
-    cells = page_notebook(page, SITE).cells
-    code_like = [
-        line
-        for cell in cells
-        if cell.cell_type == "markdown"
-        for line in _indented_code(cell.source)
-    ]
+    prose = [cell.source for cell in page_notebook(page, SITE).cells if cell.cell_type != "code"]
+    code_like = [line for source in prose for line in _indented_code(source)]
     assert code_like == [], f"{page}: prose that a notebook would show as code"
+    # Jupyter knows no admonitions: a box the notebook did not turn into a quote shows raw.
+    boxes = [line for source in prose for line in source.splitlines() if BOX.match(line)]
+    assert boxes == [], f"{page}: boxes a notebook would show as raw text"
+
+
+def test_a_figure_is_the_output_of_the_cell_that_draws_it_and_shown_once() -> None:
+    """Running the cell then replaces the figure, where an image in the prose below it would
+    show it a second time; the description the page gives it goes with it."""
+    found, wrong = 0, []
+    for page in ALL_PAGES:
+        cells = page_notebook(page, SITE).cells
+        attached = {name for cell in cells for name in cell.get("attachments", {})}
+        for name in shown_on(page):
+            drawers = [
+                c for c in cells if c.cell_type == "code" and f'savefig("{name}"' in c.source
+            ]
+            if not drawers:
+                continue  # shown there, drawn on another page: an image in the prose
+            found += 1
+            png = base64.b64encode((OUTPUT / name).read_bytes()).decode("ascii")
+            outputs = [o.data for o in drawers[0].outputs if o.output_type == "display_data"]
+            if not any(d.get("image/png") == png and 'alt="' in d["text/html"] for d in outputs):
+                wrong.append(f"{page}: {name} is not the described output of the cell drawing it")
+            if name in attached:
+                wrong.append(f"{page}: {name} is also an image in the prose")
+    assert found, "no notebook shows a figure its own code draws (q06, q10)"
+    assert not wrong, "\n".join(wrong)
 
 
 def test_code_that_does_not_run_on_purpose_is_labelled_so_in_the_notebook_too() -> None:

@@ -3,12 +3,14 @@
 The notebook is generated from the page, so there is no second copy of the code to drift:
 code cells are the page's runnable Python blocks with includes expanded; each cell's output
 is the output the page shows, which tests/test_code_examples.py checks against a real run;
-figures the code draws are attached to the markdown cell that shows them.
+a figure shown right after the cell that draws it is that cell's output (so running the cell
+replaces it rather than showing it twice); other images are attached to their markdown cell.
 """
 
 from __future__ import annotations
 
 import base64
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +30,8 @@ MEASURED = "mark.measured"
 SKIPIF = re.compile(r"""mark\.skipif\(\s*(["'])(?P<condition>.*?)\1""")
 ATTRIBUTES = re.compile(r"\s*\{(?P<inside>[^}]*)\}\s*$")  # { #id .class }, ending a line
 ADMONITION = re.compile(
-    r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"(?P<title>(?:[^"\\]|\\.)*)")?\s*$'
+    # As Python-Markdown reads it: the title runs to the last quote, and may hold quotes.
+    r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"(?P<title>.*)")?\s*$'
 )
 RELATIVE_LINK = re.compile(r"\]\((?!https?://|#|mailto:|attachment:)(?P<target>[^)\s]+)\)")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?!https?://)(?P<target>[^)\s]+\.(?P<kind>png|svg))\)")
@@ -90,6 +93,30 @@ def _markdown_cell(lines: list[str], language: str, page: Path, site: Site) -> d
     return cell
 
 
+def _figure_drawn_above(prose: list[str], cells: list, language: str, page: Path) -> list[str]:
+    """Prose without a figure that opens it and that the code cell above draws: the figure
+    becomes that cell's output, with its description, as running the cell would show it."""
+    first = next((n for n, line in enumerate(prose) if line.strip()), None)
+    if first is None or not cells or cells[-1]["cell_type"] != "code":
+        return prose
+    match = IMAGE.fullmatch(prose[first].strip())
+    if not match or match["kind"] != "png":
+        return prose
+    image = _image_file(match["target"], language, page)
+    if not re.search(rf"savefig\(\s*[\"']{re.escape(image.name)}[\"']", cells[-1]["source"]):
+        return prose
+    png = base64.b64encode(image.read_bytes()).decode("ascii")
+    alt = html.escape(match["alt"])
+    data = {
+        "image/png": png,
+        # Jupyter and nbconvert show HTML before PNG: it is what gives the figure its description.
+        "text/html": f'<img alt="{alt}" src="data:image/png;base64,{png}">',
+        "text/plain": f"<Figure: {match['alt']}>",
+    }
+    cells[-1]["outputs"].append(new_output("display_data", data=data))
+    return prose[:first] + prose[first + 1 :]
+
+
 def _image_file(target: str, language: str, page: Path) -> Path:
     """The file behind an image link of a page: a figure in snippets/output, or a docs file."""
     if "assets/output/" in target:
@@ -106,7 +133,7 @@ def _plain(lines: list[str]) -> list[str]:
     for line in lines:
         if match := ADMONITION.match(line):
             in_admonition = True
-            title = (match["title"] or "").replace('\\"', '"')
+            title = match["title"] or ""
             plain.append(f"> **{title}**" if title else ">")
             continue
         if in_admonition:
@@ -178,6 +205,7 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
         elif block.language == "python" and all(
             SKIPIF.match(mark) or mark == MEASURED for mark in pending_marks
         ):
+            prose = _figure_drawn_above(prose, cells, language, within)
             if cell := _markdown_cell(prose, language, within, site):
                 cells.append(cell)
             prose = []
@@ -201,7 +229,7 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
                 fenced = [f"**{label}**", "", *fenced]
             prose += [f"{indent}{text}" if text else "" for text in fenced]
         pending_marks, output_next = [], False
-    prose += source.lines[line - 1 :]
+    prose = _figure_drawn_above(prose + source.lines[line - 1 :], cells, language, within)
     if cell := _markdown_cell(prose, language, within, site):
         cells.append(cell)
     kernel = {"display_name": "Python 3", "language": "python", "name": "python3"}
