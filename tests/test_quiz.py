@@ -43,6 +43,7 @@ from tools.site import build, copy_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "quiz" / "docs"
 FIXTURE_STEM = "q99-fixture"
+LONGER = 1.5  # how much longer than every wrong option a right one may be
 HEADING = {"sv": "testa-dig-sjalv", "en": "test-yourself"}  # the section hooks/quiz.py adds
 AXE_SOURCE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 SIDEWAYS = """() => {
@@ -409,6 +410,22 @@ def test_the_length_of_an_option_does_not_give_the_answer_away(language: str, ra
         f"docs/{language}/questions: in {len(found)} of {len(single)} single-answer items the "
         f"right option is {rank} (chance: {sum(chances):.0f}, at most {bound:.0f}); "
         "write the right one and the wrong ones alike: " + ", ".join(found)
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_right_option_stands_out_by_its_length(language: str) -> None:
+    """What the count above lets through one item at a time: a right option half as long again
+    as every wrong one is found without reading it."""
+    found = []
+    for item in quiz.load(language):
+        right = [len(_text(option.text)) for option in item.options if option.correct]
+        wrong = [len(_text(option.text)) for option in item.options if not option.correct]
+        if max(right) > LONGER * max(wrong):
+            found.append(f"{item.key} ({max(right)} characters against {max(wrong)})")
+    assert not found, (
+        f"docs/{language}/questions: right options more than {LONGER} times as long as the "
+        "longest wrong one; shorten them or write the wrong ones alike: " + ", ".join(found)
     )
 
 
