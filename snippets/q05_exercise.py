@@ -2,9 +2,14 @@
 
 # --8<-- [start:starter]
 import keras
+import numpy as np
 from keras import layers
 
 n_cols = 20  # x_train.shape[1] on this page: 20 features per example
+# For the last part: 500 examples sorted by their label, every 0 first and every 1 last.
+rng = np.random.default_rng(0)
+x_sorted = rng.normal(size=(500, n_cols)).astype("float32")
+y_sorted = np.repeat([0.0, 1.0], 250).astype("float32")
 
 # The course's model, which Python cannot parse (see "What is wrong with the original"):
 #   model = Sequential()
@@ -26,6 +31,18 @@ model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"]
 # A Dense layer has one weight per input and unit, plus one bias per unit.
 by_hand = (n_cols * 100 + 100) + (100 * 50 + 50) + (50 * 1 + 1)
 assert model.count_params() == by_hand
+# model.layers leaves out the Input: [Dense, Dropout, Dense, Dense].
 assert model.layers[1].count_params() == 0  # Dropout has no weights
 print(f"{model.count_params()} parameters, the same as counted by hand")
+
+# validation_split holds out the last 20 % of the rows as they are; fit shuffles only the rest.
+history = model.fit(x_sorted, y_sorted, validation_split=0.2, epochs=1, verbose=0)
+held_out = slice(-len(x_sorted) // 5, None)  # the last 100 rows
+_, accuracy = model.evaluate(x_sorted[held_out], y_sorted[held_out], verbose=0)
+assert np.isclose(history.history["val_accuracy"][0], accuracy)
+print(f"Held out by validation_split: {y_sorted[held_out].mean():.0%} ones")
+# The fix: shuffle the rows (examples and labels alike) before fit splits them.
+order = rng.permutation(len(x_sorted))
+x_sorted, y_sorted = x_sorted[order], y_sorted[order]
+print(f"The same rows after shuffling: {y_sorted[held_out].mean():.0%} ones")
 # --8<-- [end:solution]

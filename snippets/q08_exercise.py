@@ -1,26 +1,11 @@
 """Question 8, exercise: EarlyStopping's patience rule written by hand, checked on a real fit."""
 
-# --8<-- [start:solution]
+# --8<-- [start:starter]
 import keras
 import numpy as np
 from keras import layers
 
-
-def when_to_stop(val_losses: list[float], patience: int = 0) -> tuple[int | None, int]:
-    """The epoch at which training stops (None if it never does) and the best epoch,
-    both counted from 1, for a validation loss that must go down."""
-    best, best_epoch, wait = float("inf"), 0, 0
-    for epoch, loss in enumerate(val_losses, start=1):
-        if loss < best:  # an improvement: remember it, start counting again
-            best, best_epoch, wait = loss, epoch, 0
-        else:
-            wait += 1  # one more epoch without improvement
-            if wait >= patience:
-                return epoch, best_epoch
-    return None, best_epoch
-
-
-# A small, noisy problem that a wide network soon overfits.
+# A small, noisy problem that a wide network soon overfits: it stops well before epoch 50.
 keras.utils.set_random_seed(0)
 rng = np.random.default_rng(0)
 x = rng.normal(size=(300, 10)).astype("float32")
@@ -37,6 +22,23 @@ stopper = keras.callbacks.EarlyStopping(patience=3)
 history = model.fit(
     x, y, validation_split=0.5, epochs=50, batch_size=150, callbacks=[stopper], verbose=0
 )
+# --8<-- [end:starter]
+
+
+# --8<-- [start:solution]
+def when_to_stop(val_losses: list[float], patience: int = 0) -> tuple[int | None, int]:
+    """The epoch at which training stops (None if it never does) and the best epoch,
+    both counted from 1, for a validation loss that must go down."""
+    best, best_epoch, wait = float("inf"), 0, 0
+    for epoch, loss in enumerate(val_losses, start=1):
+        if loss < best:  # an improvement: remember it, start counting again
+            best, best_epoch, wait = loss, epoch, 0
+        else:
+            wait += 1  # one more epoch without improvement
+            if wait >= patience:
+                return epoch, best_epoch
+    return None, best_epoch
+
 
 val_losses = history.history["val_loss"]
 stopped, best = when_to_stop(val_losses, patience=3)

@@ -27,7 +27,7 @@ def build_classifier(hidden_units: int = 8) -> keras.Model:
 keras.utils.set_random_seed(1)
 classifier = build_classifier()
 classifier.compile(optimizer="adam", loss="binary_crossentropy")
-classifier.fit(x, y, epochs=2, batch_size=50, verbose=0)
+classifier.fit(x, y, epochs=2, batch_size=64, verbose=0)
 # --8<-- [end:starter]
 
 # --8<-- [start:solution_whole]
@@ -35,12 +35,15 @@ classifier.save("classifier.keras")
 loaded = keras.models.load_model("classifier.keras")
 
 # The same predictions, up to float32 rounding ...
-np.testing.assert_allclose(loaded(x), classifier(x), rtol=1e-6)  # model(x): as predict, one call
-# ... the same compile settings, and the optimizer's state: its step count (200 / 50 = 4 steps
-# per epoch, 2 epochs) and Adam's running averages of the gradients and of their squares, for
-# every weight.
+# model(x) computes what predict does, in one batch and without a progress bar.
+np.testing.assert_allclose(loaded(x), classifier(x), rtol=1e-6)
+# ... the same compile settings, and the optimizer's state: its step count (ceil(200 / 64) = 4
+# steps per epoch, the last with 8 examples; 2 epochs) and Adam's running averages of the
+# gradients and of their squares, one of each per weight tensor.
 assert loaded.loss == "binary_crossentropy"
 assert int(loaded.optimizer.iterations) == int(classifier.optimizer.iterations) == 8
+# The step count and the learning rate, and two per weight tensor (2 kernels, 2 biases): 10.
+assert len(loaded.optimizer.variables) == 2 + 2 * len(loaded.trainable_weights) == 10
 state = list(zip(loaded.optimizer.variables, classifier.optimizer.variables, strict=True))
 for restored, saved in state:
     np.testing.assert_array_equal(restored, saved)
