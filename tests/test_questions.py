@@ -87,6 +87,18 @@ def test_a_page_without_box_or_short_answer_or_twin_is_named(tmp_path: Path) -> 
     )
 
 
+def test_an_empty_short_answer_is_named_with_its_line(tmp_path: Path) -> None:
+    page = "---\ntitle: 1. Ämne\ndescription: D\n---\n\n# 1. Fråga?\n\n"
+    page += '!!! question "Fråga"\n    Vad?\n\n## Kort svar\n\n## Fördjupning\n\nText.\n'
+    _question_page(tmp_path, "sv", "q01-topic.md", page)
+    with pytest.raises(questions.QuestionError) as error:
+        questions.read(tmp_path / "sv" / "questions" / "q01-topic.md", "sv")
+    assert str(error.value).endswith(
+        "q01-topic.md:11: `## Kort svar` is empty: write the short answer under it "
+        "(at most 150 words)"
+    )
+
+
 def test_pages_state_the_versions_the_tests_run(request: pytest.FixtureRequest) -> None:
     if request.config.getoption("--update-outputs"):
         versions.record()

@@ -548,17 +548,21 @@ def test_an_include_or_a_figure_that_points_nowhere_fails_the_build_naming_page_
 def test_an_include_of_a_section_the_file_lacks_names_page_line_and_section(
     tmp_path: Path,
 ) -> None:
-    """A mistyped end line too: pymdownx.snippets would include the rest of the file."""
+    """A mistyped end line too: pymdownx.snippets would include the rest of the file. The
+    sections the file does have are named, for a typo in the include."""
     (tmp_path / "snippets").mkdir()
     (tmp_path / "snippets" / "q99.py").write_text(
         "# --8<-- [start:decay]\nx = 1\n# --8<-- [end:decya]\n"
+        "# --8<-- [start:plot]\ny = 2\n# --8<-- [end:plot]\n"
     )
     page = tmp_path / "docs" / "en" / "q99.md"
     page.parent.mkdir(parents=True)
     page.write_text(
         '# Q\n\n```python\n--8<-- "snippets/q99.py:decy"\n--8<-- "snippets/q99.py:decay"\n```\n'
     )
-    lacks = 'which lacks its "# --8<-- [start:{0}]" or "# --8<-- [end:{0}]" line'
+    lacks = (
+        'which lacks its "# --8<-- [start:{0}]" or "# --8<-- [end:{0}]" line (its sections: plot)'
+    )
     assert missing_includes([page.relative_to(tmp_path)], root=tmp_path) == [
         "docs/en/q99.md:4: includes section decy of snippets/q99.py, " + lacks.format("decy"),
         "docs/en/q99.md:5: includes section decay of snippets/q99.py, " + lacks.format("decay"),

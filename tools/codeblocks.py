@@ -147,6 +147,12 @@ def _absent_includes(pages: Sequence[Path], root: Path) -> Iterator[tuple[str, s
                     yield where, name, section
 
 
+def _sections(file: Path) -> list[str]:
+    """The sections of a file that an include can name (a start and an end line each)."""
+    started = re.findall(r"--8<-- \[start:([\w-]+)\]", file.read_text(encoding="utf-8"))
+    return [section for section in started if _has_section(file, section)]
+
+
 def _has_section(file: Path, section: str) -> bool:
     # Without its end line, pymdownx.snippets includes the rest of the file, without a word.
     text = file.read_text(encoding="utf-8")
@@ -160,9 +166,11 @@ def missing_includes(pages: Sequence[Path], root: Path = ROOT) -> list[str]:
     found = []
     for where, name, section in _absent_includes(pages, root):
         if section:
+            sections = ", ".join(_sections(root / name)) or "none"
             found.append(
                 f"{where}: includes section {section} of {name}, which lacks its "
-                f'"# --8<-- [start:{section}]" or "# --8<-- [end:{section}]" line'
+                f'"# --8<-- [start:{section}]" or "# --8<-- [end:{section}]" line '
+                f"(its sections: {sections})"
             )
             continue
         hint = (

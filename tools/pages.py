@@ -54,9 +54,11 @@ def imported_elsewhere(docs_dir: str) -> str:
     copy's pages and skip this one's without a word, or "" when all is well."""
     if Path(docs_dir).resolve() == DOCS.resolve():
         return ""
+    this_copy = Path(docs_dir).resolve().parent
     return (
         f"the build's pages are {docs_dir}, but tools/ is imported from {ROOT}, another copy of "
-        "the project: install this copy into its own virtual environment (make install)"
+        "the project: install this copy into its own virtual environment (make install), or, "
+        f"if the environment belongs to that copy, run with PYTHONPATH={this_copy}"
     )
 
 

@@ -111,6 +111,13 @@ def read(path: Path, language: str) -> Question:
         ]
         if not value
     ]
+    title = SHORT_ANSWER[language]
+    empty = [h.line for h in page.headings if h.level == 2 and h.source[3:].strip() == title]
+    if empty and missing == [f"a `## {title}` section"]:
+        raise QuestionError(
+            f"{where}:{empty[0]}: `## {title}` is empty: write the short answer under it "
+            "(at most 150 words)"
+        )
     if missing:
         raise QuestionError(f"{where}: missing {', '.join(missing)}")
     return Question(
