@@ -38,10 +38,8 @@ ALL_PAGES = [page for language in LANGUAGES for page in notebook_pages(language)
 # The notebook run in a kernel: cheap, and it prints. Every other one is proved equal to the
 # blocks that the code tests run.
 SMOKE_RUN = "q02-tensorflow-keras"
-IN_NOTEBOOKS = ("mark.skipif", "mark.measured")
-BOX = re.compile(
-    r"\s*(?:!!!|\?\?\?)"
-)  # an admonition or a collapsible block opens  # markers whose blocks still become code cells
+IN_NOTEBOOKS = ("mark.skipif", "mark.measured")  # markers whose blocks still become code cells
+BOX = re.compile(r"\s*(?:!!!|\?\?\?)")  # where an admonition or a collapsible block opens
 
 
 def _code(notebook: nbformat.NotebookNode) -> list[tuple[str, list[str]]]:
