@@ -496,6 +496,9 @@ def test_exam_sheet_prints_each_question_on_one_page(
                 }""",
                 palette,
             )
+            # The margins around the text too: the dark palette's color scheme would paint them.
+            scheme = page.evaluate("getComputedStyle(document.documentElement).colorScheme")
+            assert scheme == "light only", (palette, scheme)
             black_on_white = ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
             assert colours[0][0] == colours[1][0] == black_on_white[0], (palette, colours)
             assert colours[1][1] == colours[2][1] == black_on_white[1], (palette, colours)
@@ -529,6 +532,11 @@ def test_exam_sheet_prints_each_question_on_one_page(
         )
         assert min(room) > 250, f"room to write below each question (px): {room}"
         _each_question_fits_on_a_sheet(page, "mock exam")
+        # Short questions share a sheet: not one sheet each, three quarters of it blank.
+        most = len(questions(language)) * 3 // 4 + 1
+        for paper in PAPER:
+            sheets = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format=paper)))
+            assert sheets <= most, f"mock exam, {paper}: {sheets} sheets, at most {most}"
     finally:
         page.close()
 
