@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from tools import highlight
 from tools.material_css import SheetEdit
 
 TABLE = re.compile(r"<table>(?P<body>.*?)</table>", re.DOTALL)  # ours never nest
@@ -31,7 +32,7 @@ ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL)
 HEADING = re.compile(r"<th\b[^>]*>(?P<text>.*?)</th>", re.DOTALL)
 CELL = re.compile(r"<td\b(?P<attributes>[^>]*)>(?P<content>.*?)</td>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
-CODE = re.compile(r"<code\b[^>]*>(?:(?!</code>).)*</code>", re.DOTALL)
+CODE = highlight.INLINE_CODE
 CLASS = "kb-table"
 STYLED_AS_MATERIALS = SheetEdit(
     hook="hooks/tables.py",
@@ -41,9 +42,6 @@ STYLED_AS_MATERIALS = SheetEdit(
     missing="has no rule for table:not([class]): Material has changed how it styles tables; "
     "check this hook against it",
 )
-# After these (a dot after a name, not in a number), in text rather than in a tag, not before
-# a closing parenthesis and not last in the code.
-BREAK_AFTER = re.compile(r"(?:(?<=[/,(=])|(?<=\w\.)(?!\d))(?=[^<>]*(?:<|$))(?![<)]|$)")
 
 
 def _text(fragment: str) -> str:
@@ -56,12 +54,8 @@ def _is_code(cell: str) -> bool:
     return bool(CODE.search(cell)) and not TAG.sub("", CODE.sub("", cell)).strip(" \n,;")
 
 
-def _breakable(code: re.Match[str]) -> str:
-    return BREAK_AFTER.sub("<wbr>", code[0])
-
-
 def _table(table: re.Match[str]) -> str:
-    head, _, rows = CODE.sub(_breakable, table["body"]).partition("</thead>")
+    head, _, rows = highlight.breakable_inline_code(table["body"]).partition("</thead>")
     labels = [_text(heading["text"]) for heading in HEADING.finditer(head)]
     cells = [CELL.findall(row) for row in ROW.findall(rows)]
     code_column = any(

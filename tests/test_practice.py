@@ -561,6 +561,8 @@ def test_a_link_to_the_mock_exam_ticks_its_box(url: str, browser: Browser, langu
             tab.close()
         page.goto(linked)  # on the sheet itself: a new hash only
         expect(box).to_be_checked()
+        # A student who follows the link sees the questions alone, on screen too.
+        assert not page.locator(".exam-answer").first.is_visible()
         page.emulate_media(media="print")
         assert not page.locator(".exam-answer").first.is_visible()
         page.emulate_media(media="screen")

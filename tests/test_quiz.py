@@ -31,6 +31,7 @@ from tests.test_browser import (
     FOCUS_RING,
     NO_TRANSITIONS,
     PHONE,
+    TOUCH,
     WCAG_21_AA,
     contrast_ratio,
     describe,
@@ -38,7 +39,7 @@ from tests.test_browser import (
 )
 from tools import quiz
 from tools.pages import LANGUAGES, ROOT, language_prefix
-from tools.quiz_html import TEXT, empty_quiz
+from tools.quiz_html import TEXT, empty_quiz, inline
 from tools.site import build, copy_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "quiz" / "docs"
@@ -525,7 +526,7 @@ def test_every_quiz_link_is_relative_and_leads_to_a_heading(site: Path, language
 # __md_scope); before, without the path (moved under it at the next visit).
 STORAGE = "{scope}.kb-quiz:{language}"
 OLD_STORAGE = "kb-quiz:{language}"
-VERDICT = {"sv": ("Rätt!", "Fel svar."), "en": ("Right!", "Not right.")}
+VERDICT = {"sv": ("Rätt!", "Fel svar."), "en": ("Right!", "Wrong answer.")}
 
 
 @pytest.fixture
@@ -987,3 +988,39 @@ def test_on_a_phone_in_both_palettes_axe_finds_nothing_and_nothing_scrolls_sidew
     # Two pages on a phone, each: sideways scrolling, target size, axe in two palettes.
     assert len(found) == 8, found.keys()
     assert not any(found.values()), {what: found[what] for what in found if found[what]}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_touch_screen_each_button_and_question_to_choose_is_a_finger_tall(
+    browser: Browser, url: str, language: str
+) -> None:
+    """44 px, WCAG's enhanced target size: the quiz's and the self-test's buttons were 27 to
+    35 px on a phone, and the rows to choose questions by 35 px."""
+    context = browser.new_context(**TOUCH)
+    page = context.new_page()
+    short = []
+    controls = {
+        "quiz/": ".kb-quiz .md-button, .kb-quiz__choice",
+        "self-test/": ":is(.kb-self-test__bar, .kb-self-test__marks) .md-button",
+    }
+    try:
+        for path, selector in controls.items():
+            page.goto(_address(url, language, path))
+            page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+            sizes = page.locator(selector).evaluate_all(
+                """controls => controls.filter(c => c.getClientRects().length)
+                    .map(c => [c.textContent.trim(), c.getBoundingClientRect().height])"""
+            )
+            assert sizes, f"/{path}: no control matches {selector}"
+            short += [f"/{path} {text!r}: {height:.0f} px" for text, height in sizes if height < 44]
+    finally:
+        context.close()
+    assert not short, "controls shorter than a finger:\n" + "\n".join(dict.fromkeys(short))
+
+
+def test_code_in_an_item_breaks_after_its_punctuation_not_inside_a_name() -> None:
+    """On a phone `EarlyStopping(patience=5)` broke as "pati|ence"; a legend may break anywhere
+    (overflow-wrap), so the code offers better places first. Copying leaves `<wbr>` out."""
+    assert inline("Use `EarlyStopping(patience=5)`.") == (
+        "Use <code>EarlyStopping(<wbr>patience=<wbr>5)</code>."
+    )

@@ -1,4 +1,5 @@
-"""Pygments' HTML with fewer elements, and an element for each indented line that may wrap.
+"""Pygments' HTML with fewer elements, an element for each indented line that may wrap, and
+the places where inline code may break.
 
 Pygments puts every name and every run of whitespace in a span of its own. Material colours a
 name as the code around it, nbconvert's notebook styles leave it alone, and whitespace shows no
@@ -13,6 +14,17 @@ import html as html_text
 import re
 
 NAME_OR_SPACE = re.compile(r'<span class="[nw]">([^<]*)</span>')
+INLINE_CODE = re.compile(r"<code\b[^>]*>(?:(?!</code>).)*</code>", re.DOTALL)
+# After these (a dot after a name, not in a number), in text rather than in a tag, not before
+# a closing parenthesis and not last in the code.
+BREAK_AFTER = re.compile(r"(?:(?<=[/,(=])|(?<=\w\.)(?!\d))(?=[^<>]*(?:<|$))(?![<)]|$)")
+
+
+def breakable_inline_code(html: str) -> str:
+    """Inline code in `html` that may break after a dot, a slash, a comma, an opening
+    parenthesis or an equals sign (`<wbr>`, which copying leaves out), so that a narrow column
+    breaks `EarlyStopping(patience=5)` after its parenthesis, not inside a name."""
+    return INLINE_CODE.sub(lambda code: BREAK_AFTER.sub("<wbr>", code[0]), html)
 
 
 def without_plain_spans(html: str) -> str:

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from tools import quiz
+from tools import highlight, quiz
 from tools.pages import DOCS
 from tools.questions import questions
 
@@ -81,7 +81,7 @@ TEXT = {
         "“{open-only}” to see them again, or start over.",
         "confirm-reset": "Forget your answers to the chosen questions and start over?",
         "verdict-right": "Right!",
-        "verdict-wrong": "Not right.",
+        "verdict-wrong": "Wrong answer.",
         "verdict-missed": "More options are right.",
         "verdict-none": "Choose an answer first.",
         "verdict-earlier": "You answered this one right before.",
@@ -102,7 +102,10 @@ _inline = markdown.Markdown(extensions=["attr_list"])
 def inline(text: str) -> str:
     """Inline Markdown (code, emphasis, links) as HTML, without the paragraph around it."""
     rendered = _inline.reset().convert(text)
-    return re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.DOTALL)
+    # On a phone, code breaks after its punctuation rather than inside a name.
+    return highlight.breakable_inline_code(
+        re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.DOTALL)
+    )
 
 
 class Links:
@@ -299,8 +302,10 @@ def quiz_scores(by_slug: dict[str, list[quiz.Item]], links: Links, language: str
     rows = [
         f'<li data-quiz-row="{slug}">{titles.get(slug, slug)}: {_score(slug, len(items))}'
         f'<span class="kb-quiz__again" hidden> &ndash; '
-        f'<a href="{html.escape(links.url(slug, ""))}">'
-        f"{TEXT[language]['again']}: {titles.get(slug, slug)}</a></span></li>"
+        # The row names the question already; a screen reader's list of links needs it too.
+        f'<a href="{html.escape(links.url(slug, ""))}" '
+        f'aria-label="{TEXT[language]["again"]}: {html.escape(titles.get(slug, slug))}">'
+        f"{TEXT[language]['again']}</a></span></li>"
         for slug, items in by_slug.items()
     ]
     return f'<ul class="kb-quiz__scores">{"".join(rows)}</ul>'
