@@ -4,6 +4,7 @@ device does them."""
 # --8<-- [start:flops]
 import statistics
 import time
+from collections.abc import Callable
 
 import keras
 import tensorflow as tf
@@ -57,28 +58,36 @@ def time_matmul(device: str, n: int) -> float:
 
 # A training step of a small network: 784 inputs, 256 hidden neurons, 10 classes.
 batch, n_in, n_hidden, n_out = 256, 784, 256, 10
-keras.utils.set_random_seed(0)
-net = keras.Sequential(
-    [keras.Input(shape=(n_in,)), layers.Dense(n_hidden, activation="relu"), layers.Dense(n_out)]
-)
 loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
-optimizer = keras.optimizers.Adam()
-images = tf.random.normal((batch, n_in))
-labels = tf.random.uniform((batch,), maxval=n_out, dtype=tf.int32)
 
 
-def train_step() -> tf.Tensor:
-    """Forward pass, backpropagation and weight update on one batch; returns the loss."""
-    with tf.GradientTape() as tape:
-        loss = loss_fn(labels, net(images, training=True))
-    gradients = tape.gradient(loss, net.trainable_variables)
-    optimizer.apply(gradients, net.trainable_variables)
-    return loss
+def training_steps() -> list[tuple[str, Callable[[], tf.Tensor]]]:
+    """A network, its optimizer and a batch, made on the device in whose `tf.device` block this
+    is called (variables stay where they were created), and one training step on them, run
+    eagerly and compiled."""
+    keras.utils.set_random_seed(0)
+    net = keras.Sequential(
+        [
+            keras.Input(shape=(n_in,)),
+            layers.Dense(n_hidden, activation="relu"),
+            layers.Dense(n_out),
+        ]
+    )
+    optimizer = keras.optimizers.Adam()
+    images = tf.random.normal((batch, n_in))
+    labels = tf.random.uniform((batch,), maxval=n_out, dtype=tf.int32)
 
+    def train_step() -> tf.Tensor:
+        """Forward pass, backpropagation and weight update on one batch; returns the loss."""
+        with tf.GradientTape() as tape:
+            loss = loss_fn(labels, net(images, training=True))
+        gradients = tape.gradient(loss, net.trainable_variables)
+        optimizer.apply(gradients, net.trainable_variables)
+        return loss
 
-# Run as written, the step is eager: TensorFlow starts each small operation on its own. `fit`
-# compiles its step with tf.function into one graph; the same is done here to compare.
-compiled_step = tf.function(train_step)
+    # Run as written, the step is eager: TensorFlow starts each small operation on its own.
+    # `fit` compiles its step with tf.function into one graph; the same is done here to compare.
+    return [("eager", train_step), ("tf.function", tf.function(train_step))]
 
 
 # Forward: one matrix product per Dense layer. Backward: two more per layer (the gradient
@@ -91,9 +100,10 @@ for device in devices:
         seconds = time_matmul(device, n)
         gflops = matmul_flops(n) / seconds / 1e9
         print(f"{device} matrix product, n = {n}: {seconds * 1000:.2f} ms, {gflops:.1f} GFLOP/s")
-    for how, step in (("eager", train_step), ("tf.function", compiled_step)):
-        with tf.device(device):
-            seconds = median_seconds(step)
+    with tf.device(device):
+        steps = training_steps()
+        timed = [(how, median_seconds(step)) for how, step in steps]
+    for how, seconds in timed:
         gflops = step_flops / seconds / 1e9
         print(
             f"{device} training step ({how}), batch {batch}: "
