@@ -101,8 +101,7 @@ for device in devices:
         gflops = matmul_flops(n) / seconds / 1e9
         print(f"{device} matrix product, n = {n}: {seconds * 1000:.2f} ms, {gflops:.1f} GFLOP/s")
     with tf.device(device):
-        steps = training_steps()
-        timed = [(how, median_seconds(step)) for how, step in steps]
+        timed = [(how, median_seconds(step)) for how, step in training_steps()]
     for how, seconds in timed:
         gflops = step_flops / seconds / 1e9
         print(

@@ -94,8 +94,7 @@ def test_an_empty_short_answer_is_named_with_its_line(tmp_path: Path) -> None:
     with pytest.raises(questions.QuestionError) as error:
         questions.read(tmp_path / "sv" / "questions" / "q01-topic.md", "sv")
     assert str(error.value).endswith(
-        "q01-topic.md:11: `## Kort svar` is empty: write the short answer under it "
-        "(at most 150 words)"
+        "q01-topic.md: missing a short answer under `## Kort svar` (line 11)"
     )
 
 

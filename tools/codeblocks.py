@@ -149,8 +149,9 @@ def _absent_includes(pages: Sequence[Path], root: Path) -> Iterator[tuple[str, s
 
 def _sections(file: Path) -> list[str]:
     """The sections of a file that an include can name (a start and an end line each)."""
-    started = re.findall(r"--8<-- \[start:([\w-]+)\]", file.read_text(encoding="utf-8"))
-    return [section for section in started if _has_section(file, section)]
+    text = file.read_text(encoding="utf-8")
+    started = re.findall(r"--8<-- \[start:([\w-]+)\]", text)
+    return [section for section in started if f"--8<-- [end:{section}]" in text]
 
 
 def _has_section(file: Path, section: str) -> bool:
