@@ -33,7 +33,7 @@ LABELS = {
         "Name": "Namn",
         "Type": "Typ",
         "Description": "Beskrivning",
-        "Default": "Standard",
+        "Default": "Standardvärde",
         "required": "obligatorisk",
         "Source code in": "Källkod i",
     }

@@ -163,7 +163,7 @@ def test_a_block_that_stands_alone_is_left_as_it_is(tmp_path: Path) -> None:
         ),
         (
             "sv",
-            "Kursens kod, som den står: den går inte att köra",
+            "Kursens kod, oförändrad: den går inte att köra",
             "Koden går inte att köra som den står",
         ),
     ],

@@ -297,7 +297,7 @@ REFERENCE_LABELS = {
         "Namn",
         "Typ",
         "Beskrivning",
-        "Standard",
+        "Standardvärde",
         "obligatorisk",
         "Källkod i",
     },

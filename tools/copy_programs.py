@@ -27,7 +27,7 @@ LABELS = {
     "sv": {
         "builds_on": "Bygger på koden ovan ({lines}) \u2013 kopieringsknappen kopierar allt",
         "line": ("rad", "rader"),
-        "course": "Kursens kod, som den står: den går inte att köra",
+        "course": "Kursens kod, oförändrad: den går inte att köra",
         "not_runnable": "Koden går inte att köra som den står",
     },
     "en": {

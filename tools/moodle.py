@@ -39,7 +39,7 @@ LABELS = {
         # The parent category: one per language, or an import of both files would put the
         # questions whose titles read the same (07 Dropout) in one category, in two languages.
         "course": "Kunskapskontroll 2",
-        "more": "Läs mer på webbplatsen, i svaret på fråga {number}",
+        "more": "Läs mer i svaret på fråga {number} på webbplatsen",
         "whole": "Läs hela svaret på fråga {number} på webbplatsen",
         "again": "Inte riktigt. Försök igen.",
     },

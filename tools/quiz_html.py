@@ -35,20 +35,20 @@ TEXT = {
         "wrong": "Fel",
         "read": "Läs mer",
         "question": "Fråga",
-        "score": "Rätt besvarade",
+        "score": "Antal rätt",
         "reset": "Börja om",
         "shuffle": "Blanda ordningen",
         "filter": "Vilka frågor vill du öva på?",
         "choose-all": "Välj alla",
         "choose-none": "Välj ingen",
-        "open-only": "Visa bara de frågor jag inte har svarat rätt på",
-        "again": "Läs igen",
+        "open-only": "Visa bara quizfrågor jag inte har svarat rätt på",
+        "again": "Läs på igen",
         # Where no item shows on the quiz page ({filter}, {open-only}: those controls' labels)
         "none-chosen": "Du har inte valt några frågor att öva på: välj dem under ”{filter}”.",
-        "all-right": "Du har svarat rätt på allt i de frågor du har valt. Bocka ur ”{open-only}” "
+        "all-right": "Du har svarat rätt på allt i de frågor du har valt. Kryssa ur ”{open-only}” "
         "för att se dem igen, eller börja om.",
         # Said by quiz.js:
-        "confirm-reset": "Vill du glömma dina svar på de valda frågorna och börja om?",
+        "confirm-reset": "Vill du ta bort dina svar på de valda frågorna och börja om?",
         "verdict-right": "Rätt!",
         "verdict-wrong": "Fel svar.",
         "verdict-missed": "Du har inte valt alla rätta alternativ.",
@@ -223,7 +223,7 @@ def question_section(slug: str, items: list[quiz.Item], links: Links, language: 
     """The items of one question page, with its score and a button to start it over."""
     t = TEXT[language]
     forms = "".join(render_item(item, links, language) for item in items)
-    # The score is a status, read whole ("Rätt besvarade: 0/6"), the button beside it left out:
+    # The score is a status, read whole ("Antal rätt: 0/6"), the button beside it left out:
     # a screen reader hears it change after the verdict, and after Start over, which said
     # nothing, clearing every answer. Not the score restored at load (MUTED).
     progress = (
