@@ -19,7 +19,7 @@ model = keras.Sequential(
     ]
 )
 model.compile(optimizer="adam", loss="binary_crossentropy")
-model.fit(x, y, epochs=5, verbose=0)  # a few epochs of training
+history = model.fit(x, y, epochs=5, verbose=0)  # a few epochs of training
 # --8<-- [end:starter]
 
 # --8<-- [start:solution]

@@ -27,7 +27,7 @@ def build_classifier(hidden_units: int = 8) -> keras.Model:
 keras.utils.set_random_seed(1)
 classifier = build_classifier()
 classifier.compile(optimizer="adam", loss="binary_crossentropy")
-classifier.fit(x, y, epochs=2, batch_size=64, verbose=0)
+history = classifier.fit(x, y, epochs=2, batch_size=64, verbose=0)
 # --8<-- [end:starter]
 
 # --8<-- [start:solution_whole]

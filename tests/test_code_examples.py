@@ -214,6 +214,17 @@ def test_blocks_that_do_not_join_into_one_program_fail(tmp_path: Path) -> None:
         _run(example, tmp_path)
 
 
+def test_a_block_whose_last_line_has_a_value_fails_as_the_notebook_would_show_it(
+    tmp_path: Path,
+) -> None:
+    # Jupyter shows the value of a cell's last expression (History, a list of lines) under it.
+    assert _run(_example("items = [1, 2]\nitems.append(3)\nprint(items)\n"), tmp_path) == [
+        "[1, 2, 3]\n"
+    ], "a last line that gives None shows nothing"
+    with pytest.raises(ValueError, match=r"line 10: its last line gives list \[1, 2\], which"):
+        _run(_example("print('shown')\n[1, 2]\n"), tmp_path)
+
+
 def test_a_warning_fails_the_block_as_in_the_test_process(
     tmp_path: Path, warning_filters: list[fresh_process.WarningFilter]
 ) -> None:
@@ -224,7 +235,10 @@ def test_a_warning_fails_the_block_as_in_the_test_process(
 
 @pytest.mark.parametrize(
     "code",
-    ["import sys\nsys.stderr.write('a note\\n')\n", "import os\nos.write(1, b'from C\\n')\n"],
+    [
+        "import sys\n_ = sys.stderr.write('a note\\n')\n",
+        "import os\n_ = os.write(1, b'from C\\n')\n",
+    ],
     ids=["standard error", "descriptor 1"],
 )
 def test_output_written_past_sys_stdout_fails_the_example(tmp_path: Path, code: str) -> None:

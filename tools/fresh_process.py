@@ -13,6 +13,7 @@ line), so `xfail(raises=...)` markers still work.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
 import linecache
@@ -104,10 +105,21 @@ def run_python(code: Code, namespace: dict[str, object]) -> str:
     """
     source = code.code
     linecache.cache[code.where] = (len(source), None, source.splitlines(True), code.where)
-    compiled = compile(source, code.where, "exec")
+    tree = ast.parse(source, code.where)
+    # In a notebook the value of a cell's last expression is shown under it, as Jupyter's
+    # displayhook does; run as a program it is not. So it is evaluated apart, and must be None.
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     stdout = io.StringIO()
     with contextlib.redirect_stdout(stdout):
-        exec(compiled, namespace)
+        exec(compile(tree, code.where, "exec"), namespace)
+        if last is not None:
+            value = eval(compile(ast.Expression(last.value), code.where, "eval"), namespace)
+            if value is not None:
+                raise ValueError(
+                    f"{code.where}: its last line gives {type(value).__name__} {value!r}, "
+                    f"which a notebook shows under the cell and the page does not; assign "
+                    f"it to a name (history = model.fit(...))"
+                )
     return stdout.getvalue()
 
 

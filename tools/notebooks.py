@@ -215,6 +215,9 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
             if skipif := [m["condition"] for mark in pending_marks if (m := SKIPIF.match(mark))]:
                 # Runs where its condition allows (a GPU, a download); the tests skip it elsewhere.
                 code.metadata["skipif"] = skipif
+                if any("can_download" in condition for condition in skipif):
+                    # Offline it raises; Jupyter's Run All (and nbconvert) go on past it.
+                    code.metadata["tags"] = ["raises-exception"]
             cells.append(code)
             after_cell = True
         else:
