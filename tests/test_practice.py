@@ -570,6 +570,12 @@ def test_a_link_to_the_mock_exam_ticks_its_box(url: str, browser: Browser, langu
         page.goto(f"{sheet}#")
         page.goto(linked)
         expect(box).to_be_checked()
+        # The other language's id, which a link keeps across the language switcher, too.
+        other = box.get_attribute("data-exam-questions-only")
+        assert other not in (None, "", box.get_attribute("id")), "the box names no other id"
+        box.uncheck()
+        page.goto(f"{sheet}#{other}")
+        expect(box).to_be_checked()
     finally:
         page.close()
 

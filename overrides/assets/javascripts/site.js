@@ -364,11 +364,14 @@ document.addEventListener("change", (event) => {
 
 // A link to the exam sheet's mock-exam box ("exam-sheet/#mock-exam", a teacher's) ticks it, so
 // that the page prints as a mock exam (print.css) without the student having to find the box.
+// The other language's id (data-exam-questions-only) does too: a link keeps its id when the
+// reader switches language, and a teacher may give either.
 (() => {
   const box = document.querySelector("input[data-exam-questions-only][id]");
   if (!box) return;
+  const ids = [box.id, box.dataset.examQuestionsOnly].filter(Boolean).map((id) => `#${id}`);
   const tick = () => {
-    if (window.location.hash === `#${box.id}`) box.checked = true;
+    if (ids.includes(window.location.hash)) box.checked = true;
   };
   tick();
   window.addEventListener("hashchange", tick);
