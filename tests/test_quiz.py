@@ -561,6 +561,22 @@ def _score(page: Page, item: quiz.Item) -> str:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_some_of_the_right_options_and_no_wrong_one_is_partly_right_and_not_scored(
+    tab: Page, url: str, language: str
+) -> None:
+    item = next(item for item in quiz.load(language) if len(item.right) > 1)
+    total = len(quiz.by_question(language)[item.slug])
+    tab.goto(_address(url, language, "quiz/"))
+    shown = _answer(tab, item, item.right[:1]).inner_text()
+    partly, missed = TEXT[language]["verdict-partly"], TEXT[language]["verdict-missed"]
+    assert shown.startswith(f"{partly} {missed}"), shown
+    assert _score(tab, item) == f"0/{total}"
+    assert "kb-quiz__item--wrong" in (_form(tab, item).get_attribute("class") or "")
+    wrong = next(n for n, option in enumerate(item.options) if not option.correct)
+    assert _answer(tab, item, (*item.right, wrong)).inner_text().startswith(VERDICT[language][1])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
     tab: Page, url: str, language: str
 ) -> None:

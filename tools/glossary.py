@@ -50,12 +50,19 @@ def entries(language: str, docs: Path = DOCS) -> list[tuple[str, str, str]]:
     return [(m["term"].strip(), m["anchor"], m["definition"].strip()) for m in ENTRY.finditer(text)]
 
 
-def tooltip(definition: str) -> str:
-    """The first sentence of a definition, as plain text."""
+def tooltip(term: str, definition: str, language: str) -> str:
+    """The first sentence of a definition, as plain text. On a Swedish page it follows the
+    English term where that differs ("(feature map) Utdata ..."): Keras and most of what a
+    student reads next name things in English."""
     plain = LINK.sub(r"\1", definition)
     plain = re.sub(r"[*_`]", "", plain)
     match = FIRST_SENTENCE.match(plain)
-    return (match.group(1) if match else plain).replace('"', "'")
+    sentence = (match.group(1) if match else plain).replace('"', "'")
+    name, _, other = term.partition(" (")
+    english = other.removesuffix(")").strip("*").strip()
+    if language == "en" or not english or english.lower() == name.strip().lower():
+        return sentence
+    return f"({english}) {sentence}"
 
 
 def abbreviations(language: str, docs: Path = DOCS) -> str:
@@ -68,7 +75,7 @@ def abbreviations(language: str, docs: Path = DOCS) -> str:
     for term, _, definition in entries(language, docs):
         name = term.split(" (")[0].strip()
         for variant in dict.fromkeys([name, name.lower(), name[:1].upper() + name[1:]]):
-            lines.append(f"*[{variant}]: {tooltip(definition)}")
+            lines.append(f"*[{variant}]: {tooltip(term, definition, language)}")
     # One block per definition: as one block of ~300 lines, every block processor re-tests
     # the rest of it after each line, which made tooltips most of the build time.
     text = "\n\n".join(lines)

@@ -142,7 +142,10 @@
     form.classList.add(right ? "kb-quiz__item--right" : "kb-quiz__item--wrong");
     var verdict = document.createElement("p");
     var strong = document.createElement("strong");
-    strong.textContent = say(form, right ? "verdict-right" : "verdict-wrong");
+    /* Only right options, but not all: partly right, and scored as not yet right. */
+    strong.textContent = say(
+      form, right ? "verdict-right" : missed ? "verdict-partly" : "verdict-wrong"
+    );
     verdict.appendChild(strong);
     if (missed) verdict.appendChild(document.createTextNode(" " + say(form, "verdict-missed")));
     var list = document.createElement("ul");
