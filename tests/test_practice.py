@@ -553,10 +553,16 @@ def test_a_link_to_the_mock_exam_ticks_its_box(url: str, browser: Browser, langu
         box = page.locator("[data-exam-questions-only]")
         assert not box.is_checked()
         linked = f"{sheet}#{box.get_attribute('id')}"
+        heading = page.locator(".md-content h1")
+        sheet_title = heading.inner_text()
         tab = browser.new_page()  # a new tab: the sheet loads with the hash
         try:
             tab.goto(linked)
             expect(tab.locator("[data-exam-questions-only]")).to_be_checked()
+            # Titled a mock exam, on the page and in the header a browser prints.
+            mock_title = box.get_attribute("data-exam-title") or "no data-exam-title"
+            expect(tab.locator(".md-content h1")).to_have_text(re.compile(f"^{mock_title}"))
+            assert tab.title().startswith(mock_title), tab.title()
         finally:
             tab.close()
         page.goto(linked)  # on the sheet itself: a new hash only
@@ -567,6 +573,7 @@ def test_a_link_to_the_mock_exam_ticks_its_box(url: str, browser: Browser, langu
         assert not page.locator(".exam-answer").first.is_visible()
         page.emulate_media(media="screen")
         box.uncheck()
+        expect(heading).to_have_text(sheet_title)
         page.goto(f"{sheet}#")
         page.goto(linked)
         expect(box).to_be_checked()

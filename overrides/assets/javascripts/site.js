@@ -370,10 +370,22 @@ document.addEventListener("change", (event) => {
   const box = document.querySelector("input[data-exam-questions-only][id]");
   if (!box) return;
   const ids = [box.id, box.dataset.examQuestionsOnly].filter(Boolean).map((id) => `#${id}`);
+  // Ticked, the sheet is titled a mock exam, on screen, on paper and in the printed header.
+  const heading = document.querySelector(".md-content h1");
+  const words = [...(heading?.childNodes ?? [])].find((node) => node.nodeType === Node.TEXT_NODE);
+  const sheet = words?.textContent ?? "";
+  const tabTitle = document.title;
+  const retitle = () => {
+    if (!words || !box.dataset.examTitle) return;
+    words.textContent = box.checked ? box.dataset.examTitle : sheet;
+    document.title = box.checked ? tabTitle.replace(sheet.trim(), box.dataset.examTitle) : tabTitle;
+  };
   const tick = () => {
     if (ids.includes(window.location.hash)) box.checked = true;
+    retitle();
   };
   tick();
+  box.addEventListener("change", retitle);
   window.addEventListener("hashchange", tick);
 })();
 
