@@ -141,6 +141,9 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
             page.content, page.toc, page.title, styles = pickle.loads(cached.read_bytes())
         else:
             render(config, files)
+            # A cell's tags (raises-exception) tell Jupyter how to run it; the page has no use
+            # for them, and mkdocs-jupyter shows them as 11 px labels.
+            page.content = CELL_TAGS.sub("", page.content or "")
             _contents_lead_to_the_headings(page)
             lighter = highlight.notebook_indented_lines(highlight.without_plain_spans(page.content))
             page.content, styles = _shared_styles(lighter, page.url)
@@ -156,6 +159,11 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+CELL_TAGS = re.compile(
+    r'<div class="celltoolbar">\s*(?:<div class="button_container tags_button_container">\s*'
+    r'<span class="tag-container">\s*<span class="cell-tag">[^<]*</span>\s*</span>\s*</div>\s*)*'
+    r"</div>"
+)
 HEADING = re.compile(r'<h[1-6]\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.DOTALL)
 PERMALINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
