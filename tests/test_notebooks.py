@@ -122,6 +122,25 @@ def test_code_that_does_not_run_on_purpose_is_labelled_so_in_the_notebook_too() 
     assert not unlabelled, "notebooks not labelling them each once:\n" + "\n".join(unlabelled)
 
 
+def test_a_link_to_a_heading_leads_to_an_anchor_that_jupyter_finds() -> None:
+    """JupyterLab 4 and Notebook 7 give headings no id of the site's kind (their own keep case
+    and accents, "Varför-det-är-..."), and find a link's target among the ids written in the
+    cells. Every in-notebook link must lead to one, in a heading, and no id twice."""
+    linked, wrong = 0, []
+    for page in ALL_PAGES:
+        cells = page_notebook(page, SITE).cells
+        prose = "\n".join(cell.source for cell in cells if cell.cell_type != "code")
+        anchors = re.findall(r'^#{1,6} .*<a id="([^"]+)"></a>', prose, re.MULTILINE)
+        if len(anchors) != len(set(anchors)):
+            wrong.append(f"{page}: an anchor twice")
+        for target in re.findall(r"\]\(#([^)\s]+)\)", prose):
+            linked += 1
+            if target not in anchors:
+                wrong.append(f"{page}: a link to #{target}, which no heading's anchor is")
+    assert linked, "no notebook links to a heading of its own"
+    assert not wrong, "\n".join(wrong)
+
+
 def test_a_cell_that_downloads_does_not_stop_a_reader_running_all_cells_offline() -> None:
     """Jupyter's Run All and nbconvert stop at a cell that raises, unless it is tagged
     raises-exception; offline, the download raises, and what follows does not need it."""

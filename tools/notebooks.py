@@ -19,7 +19,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from pymdownx.snippets import SnippetMissingError
 
-from tools import markdown_reader
+from tools import markdown_reader, quiz
 from tools.codeblocks import INCLUDE, expand_includes, missing_includes
 from tools.copy_programs import LABELS, marked_not_runnable
 from tools.markdown_reader import Comment, Fence, Heading
@@ -33,6 +33,12 @@ ADMONITION = re.compile(
     # As Python-Markdown reads it: the title runs to the last quote, and may hold quotes.
     r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"(?P<title>.*)")?\s*$'
 )
+IN_PAGE_LINK = re.compile(r"\]\(#(?P<id>[\w-]+)\)")
+# JupyterLab 4 and Notebook 7 give a heading no id but one made of its words (case and accents
+# kept), and look a link's target up among the ids authors write: so a link to a heading leads
+# to an anchor of its own in it, "nb-" and the site's id (the site's id itself would be there
+# twice on the notebook's page, whose headings have it).
+NOTEBOOK_ANCHOR = "nb-"
 RELATIVE_LINK = re.compile(r"\]\((?!https?://|#|mailto:|attachment:)(?P<target>[^)\s]+)\)")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?!https?://)(?P<target>[^)\s]+\.(?P<kind>png|svg))\)")
 MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
@@ -159,11 +165,32 @@ def _without_attributes(line: str) -> str:
     return line[: match.start()] + anchor
 
 
+def _linked_headings_anchored(page: Path, source: markdown_reader.MarkdownPage) -> list[str]:
+    """The page's lines, where a heading that a link on the page leads to carries an anchor
+    that Jupyter finds, and the link leads to it."""
+    ids = list(quiz.headings(ROOT / page))  # in the headings' order, as the site has them
+    lines = list(source.lines)
+    linked = set(IN_PAGE_LINK.findall("\n".join(lines))) & set(ids)
+    for heading, heading_id in zip(source.headings, ids, strict=True):
+        if heading_id in linked:
+            text = lines[heading.line - 1]
+            attributes = ATTRIBUTES.search(text)  # they stay last, for _without_attributes
+            cut = attributes.start() if attributes else len(text)
+            anchor = f' <a id="{NOTEBOOK_ANCHOR}{heading_id}"></a>'
+            lines[heading.line - 1] = text[:cut] + anchor + text[cut:]
+
+    def to_anchor(match: re.Match[str]) -> str:
+        return f"](#{NOTEBOOK_ANCHOR}{match['id']})" if match["id"] in linked else match[0]
+
+    return [IN_PAGE_LINK.sub(to_anchor, text) for text in lines]
+
+
 def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
     """The notebook of a page (page path relative to the repository root)."""
     language = page.parts[1]
     within = Path(*page.parts[2:])
     source = markdown_reader.read(ROOT / page)
+    lines = _linked_headings_anchored(page, source)
     heading = source.title
     # The short title of the front matter names the notebook in the site's navigation.
     title = str(source.meta.get("title") or heading)
@@ -180,12 +207,12 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
     line = source.body_start
     for block in source.blocks:
         if isinstance(block, Heading) and block.level == 1 and block.source[2:].strip() == heading:
-            prose += source.lines[line - 1 : block.line - 1]
+            prose += lines[line - 1 : block.line - 1]
             line = block.line + 1
             continue
         if not (isinstance(block, Fence) or _is_marker(block)) or block.line < line:
             continue
-        prose += source.lines[line - 1 : block.line - 1]
+        prose += lines[line - 1 : block.line - 1]
         line = block.end
         if isinstance(block, Comment):
             if block.text.startswith("pytest-codeblocks:expected-output"):
@@ -224,7 +251,7 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
             after_cell = False  # a block the notebook shows but does not run, and its output
             body = block.code.rstrip("\n")
             shown = expanded if any(INCLUDE.match(b) for b in body.splitlines()) else body
-            indent = source.lines[block.line - 1][: -len(source.lines[block.line - 1].lstrip())]
+            indent = lines[block.line - 1][: -len(lines[block.line - 1].lstrip())]
             fenced = [f"```{block.language or 'text'}", *shown.splitlines(), "```"]
             if marked_not_runnable(pending_marks):
                 # Labelled as on the page (tools/copy_programs.py): it does not run on purpose.
@@ -232,7 +259,7 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
                 fenced = [f"**{label}**", "", *fenced]
             prose += [f"{indent}{text}" if text else "" for text in fenced]
         pending_marks, output_next = [], False
-    prose = _figure_drawn_above(prose + source.lines[line - 1 :], cells, language, within)
+    prose = _figure_drawn_above(prose + lines[line - 1 :], cells, language, within)
     if cell := _markdown_cell(prose, language, within, site):
         cells.append(cell)
     kernel = {"display_name": "Python 3", "language": "python", "name": "python3"}
