@@ -143,21 +143,16 @@ def _absent_includes(pages: Sequence[Path], root: Path) -> Iterator[tuple[str, s
                 where = f"{page.as_posix()}:{number}"
                 if not (root / name).exists():
                     yield where, name, None
-                elif SECTION_NAME.match(section) and not _has_section(root / name, section):
+                elif SECTION_NAME.match(section) and section not in _sections(root / name):
                     yield where, name, section
 
 
 def _sections(file: Path) -> list[str]:
-    """The sections of a file that an include can name (a start and an end line each)."""
+    """The sections of a file that an include can name: a start and an end line each (without
+    its end line, pymdownx.snippets includes the rest of the file, without a word)."""
     text = file.read_text(encoding="utf-8")
     started = re.findall(r"--8<-- \[start:([\w-]+)\]", text)
     return [section for section in started if f"--8<-- [end:{section}]" in text]
-
-
-def _has_section(file: Path, section: str) -> bool:
-    # Without its end line, pymdownx.snippets includes the rest of the file, without a word.
-    text = file.read_text(encoding="utf-8")
-    return all(f"--8<-- [{edge}:{section}]" in text for edge in ("start", "end"))
 
 
 def missing_includes(pages: Sequence[Path], root: Path = ROOT) -> list[str]:

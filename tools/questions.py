@@ -99,8 +99,8 @@ def read(path: Path, language: str) -> Question:
     box = next((a for a in page.admonitions if a.kind == "question"), None)
     box_lines = page.lines[box.line : box.end - 1] if box else []
     wording = "\n".join(line[4:] for line in box_lines).strip()
-    meta, heading, answer = page.meta, page.title, page.section(SHORT_ANSWER[language])
     title = SHORT_ANSWER[language]
+    meta, heading, answer = page.meta, page.title, page.section(title)
     # A heading without text under it is named with its line: the section is there, but empty.
     at = [h.line for h in page.headings if h.level == 2 and h.source[3:].strip() == title]
     short = f"a short answer under `## {title}` (line {at[0]})" if at else f"a `## {title}` section"
