@@ -587,6 +587,52 @@ def test_a_link_to_the_mock_exam_ticks_its_box(url: str, browser: Browser, langu
         page.close()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_sheet_of_some_questions_is_chosen_by_box_and_kept_in_its_address(
+    url: str, browser: Browser, language: str
+) -> None:
+    """A teacher hands out a mock exam of the questions the course has reached: the questions
+    left off are off the screen, the paper and the contents, and the address says which are on
+    it, so that a link gives the same sheet. A number not on the sheet is ignored."""
+    page = browser.new_page()
+    try:
+        sheet = f"{url}{language_prefix(language)}exam-sheet/"
+        total = len(questions(language))
+        shown = page.locator(".exam-question:visible > h2")
+        chosen = page.locator(".exam-chosen")
+        page.goto(f"{sheet}?questions=1,4,99")
+        expect(shown).to_have_count(2)
+        assert [h.split(".")[0] for h in shown.all_inner_texts()] == ["1", "4"]
+        expect(chosen).to_have_text(re.compile(rf"^2\D+{total}$"))
+        contents = page.locator(".md-nav--secondary a[href^='#']:visible")
+        assert contents.count() == 2, contents.all_inner_texts()
+        page.emulate_media(media="print")
+        expect(shown).to_have_count(2)
+        assert not page.locator(".exam-choose").is_visible(), "the boxes are printed"
+        page.emulate_media(media="screen")
+        page.locator(".exam-choose summary").click()
+        page.locator(".exam-choices input[value='4']").uncheck()
+        expect(shown).to_have_count(1)
+        assert page.url == f"{sheet}?questions=1", page.url  # commas, not %2C, to copy
+        page.locator(".exam-choices input[value='12']").check()
+        assert page.url == f"{sheet}?questions=1,12", page.url
+        other = page.locator(f"a.md-select__link[hreflang]:not([hreflang='{language}'])")
+        assert other.get_attribute("href").endswith("exam-sheet/?questions=1,12"), "language"
+        mock = page.locator("[data-exam-questions-only]")
+        mock.check()  # and as a mock exam, by the other language's id
+        expected = f"exam-sheet/?questions=1,12#{mock.get_attribute('data-exam-questions-only')}"
+        assert other.get_attribute("href").endswith(expected), other.get_attribute("href")
+        mock.uncheck()
+        for box in page.locator(".exam-choices input").all():
+            box.check()
+        expect(shown).to_have_count(total)
+        assert page.url == sheet, page.url  # every question: the plain address
+        page.goto(f"{sheet}?questions=99")  # nothing it knows: the whole sheet
+        expect(shown).to_have_count(total)
+    finally:
+        page.close()
+
+
 def _each_question_fits_on_a_sheet(page: Page, what: str) -> None:
     """Each question fits on a sheet, and the first one on the first sheet, under the title (a
     question that did not would leave the first sheet nearly empty), on A4 and Letter."""

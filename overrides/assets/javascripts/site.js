@@ -1,7 +1,7 @@
 // The site's own script, one file for a phone's sake: folds, focus on code blocks and their
 // copy buttons, palette switch, the reader's place kept across the language switch, the
 // self-test's marks, the search's words when its index did not come and its results' names,
-// the exam sheet's mock-exam link.
+// the exam sheet's mock-exam link and choice of questions.
 //
 // Folds filled when first opened, so that a page does not carry (and a phone does not style)
 // code that nobody has asked to see:
@@ -376,6 +376,10 @@ document.addEventListener("change", (event) => {
   const sheet = words?.textContent ?? "";
   const tabTitle = document.title;
   const retitle = () => {
+    // The other language's sheet opens as a mock exam too, by the id it knows.
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach((link) => {
+      link.hash = box.checked ? box.dataset.examQuestionsOnly : "";
+    });
     if (!words || !box.dataset.examTitle) return;
     words.textContent = box.checked ? box.dataset.examTitle : sheet;
     document.title = box.checked ? tabTitle.replace(sheet.trim(), box.dataset.examTitle) : tabTitle;
@@ -387,6 +391,65 @@ document.addEventListener("change", (event) => {
   tick();
   box.addEventListener("change", retitle);
   window.addEventListener("hashchange", tick);
+})();
+
+// The exam sheet's choice of questions: a teacher leaves off what the course has not reached
+// yet, a student what they know. The choice is kept in the address ("?questions=1,4,7"), so
+// that a link hands out the same sheet. Numbers not on the sheet are ignored; without this
+// script, or with no number it knows, every question is on it.
+(() => {
+  const chooser = document.querySelector(".exam-choose");
+  if (!chooser) return;
+  const questions = [...document.querySelectorAll(".exam-question")];
+  const list = chooser.querySelector(".exam-choices");
+  const chosenWords = chooser.querySelector(".exam-chosen");
+  const heading = (question) => question.querySelector("h2");
+  const number = (question) => heading(question)?.firstChild?.textContent.trim().replace(/\.$/, "");
+  const asked = new URLSearchParams(location.search).get("questions")?.split(",") ?? [];
+  const known = asked.filter((asked) => questions.some((question) => number(question) === asked));
+  const boxes = questions.map((question) => {
+    const box = Object.assign(document.createElement("input"), {
+      type: "checkbox",
+      value: number(question),
+      checked: !known.length || known.includes(number(question)),
+    });
+    const title = heading(question)?.querySelector(".exam-title")?.textContent ?? "";
+    const label = document.createElement("label");
+    label.append(box, ` ${box.value}. ${title}`);
+    const item = document.createElement("li");
+    item.append(label);
+    list.append(item);
+    return box;
+  });
+  const show = () => {
+    questions.forEach((question, index) => {
+      question.hidden = !boxes[index].checked;
+      // No way to a question left off in the contents, as on the self-test.
+      const id = heading(question)?.id;
+      document.querySelectorAll(`.md-nav--secondary a[href="#${id}"]`).forEach((entry) => {
+        entry.parentElement.hidden = question.hidden;
+      });
+    });
+    const chosen = boxes.filter((box) => box.checked).map((box) => box.value);
+    const all = chosen.length === boxes.length;
+    chosenWords.textContent = all
+      ? chooser.dataset.examAll
+      : chooser.dataset.examSome.replace("{chosen}", chosen.length).replace("{total}", boxes.length);
+    const params = new URLSearchParams(location.search);
+    params.delete("questions");
+    // Commas as they are: URLSearchParams would write %2C into an address a teacher copies.
+    const search = [params.toString(), all ? "" : `questions=${chosen.join(",")}`]
+      .filter(Boolean)
+      .join("&");
+    history.replaceState(history.state, "", `${location.pathname}${search && "?"}${search}${location.hash}`);
+    // The same sheet in the other language: the questions have the same numbers there.
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach((link) => {
+      link.search = search;
+    });
+  };
+  list.addEventListener("change", show);
+  chooser.hidden = false;
+  show();
 })();
 
 // Material's search results are links around an <article> (its title, a heading, and the
