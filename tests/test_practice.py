@@ -246,16 +246,25 @@ def test_moodle_fractions_score_a_tick_on_everything_zero() -> None:
 
 def test_moodle_adds_no_instruction_that_the_prompt_already_gives() -> None:
     said = dataclasses.replace(item(True, [True, False]), prompt="Which? Choose all that apply.")
-    root = ET.fromstring(moodle.quiz("en", [said], {q.number: q for q in QUESTIONS}, BASE))
+    root = ET.fromstring(moodle.quiz("en", [said], {q.number: q for q in QUESTIONS}, BASE, 0))
     assert root.findtext("question[@type='multichoice']/showstandardinstruction") == "0"
 
 
 def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
     items = [item(False, [False, True]), item(True, [True, True, False], number=2)]
     by_number = {q.number: q for q in QUESTIONS}
-    root = ET.fromstring(moodle.quiz("en", items, by_number, BASE))
-    categories = [q.findtext("category/text") for q in root.findall("question[@type='category']")]
-    assert categories == [f"top/Knowledge check 2/0{n} Title {n}" for n in (1, 2)]
+    root = ET.fromstring(moodle.quiz("en", items, by_number, BASE, 1767225600))
+    categories = root.findall("question[@type='category']")
+    paths = [category.findtext("category/text") for category in categories]
+    assert paths == [f"top/Knowledge check 2/0{n} Title {n}" for n in (1, 2)]
+    # The bank shows a category's description: where its items come from, and the file's date.
+    for number, category in zip((1, 2), categories, strict=True):
+        about = category.find("info")
+        assert about is not None, f"category {number}: no description"
+        assert about.get("format") == "html"
+        page = f'href="{BASE}questions/q0{number}-'
+        assert page in (about.findtext("text") or ""), f"category {number}: no link to its page"
+        assert "2026-01-01" in (about.findtext("text") or ""), f"category {number}: no date"
     multichoice = root.findall("question[@type='multichoice']")
     assert [q.findtext("single") for q in multichoice] == ["true", "false"]
     assert multichoice[0].findtext("questiontext/text") == "<p>Which <em>one</em>?</p>"
@@ -382,7 +391,7 @@ def test_anki_renders_every_card_of_the_deck_with_its_pictures(site: Path, langu
         assert (list(check.missing), list(check.unused)) == ([], [])
 
 
-def test_the_same_sources_give_the_same_deck_dated_by_source_date_epoch(
+def test_the_same_sources_give_the_same_files_dated_by_source_date_epoch(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A deploy rewrites a deck only when its sources change: the publishing workflow sets
@@ -399,6 +408,9 @@ def test_the_same_sources_give_the_same_deck_dated_by_source_date_epoch(
         with closing(sqlite3.connect(database)) as connection:
             dates = connection.execute("SELECT DISTINCT mod FROM notes").fetchall()
     assert dates == [(1767225600,)]
+    moodle_file = first["moodle-quiz-en.xml"]  # the same for the Moodle file, dated in the text
+    assert moodle_file == again["moodle-quiz-en.xml"]
+    assert b"2026-01-01" in moodle_file
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -22,6 +22,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 
 from tools.published import explained_options, inline_html, resolve, to_html, url
 from tools.questions import Question
@@ -42,12 +43,16 @@ LABELS = {
         "more": "Läs mer i svaret på fråga {number} på webbplatsen",
         "whole": "Läs hela svaret på fråga {number} på webbplatsen",
         "again": "Inte riktigt. Försök igen.",
+        "about": 'Quizfrågorna till fråga {number} på <a href="{url}">dess sida</a>. Filen är'
+        " från {date}; den senaste finns på webbplatsen.",
     },
     "en": {
         "course": "Knowledge check 2",
         "more": "Read more on the website, in the answer to question {number}",
         "whole": "Read the whole answer to question {number} on the website",
         "again": "Not quite. Try again.",
+        "about": 'The quiz items of question {number}, on <a href="{url}">its page</a>. The file'
+        " is of {date}; the website has the latest.",
     },
 }
 HOW_MANY = {text[key] for text in TEXT.values() for key in ("single", "multiple")}
@@ -194,19 +199,31 @@ def _item(quiz: ET.Element, item: Item, position: int, language: str, base: str)
 
 
 def quiz(
-    language: str, items: Iterable[Item], questions: Mapping[int, Question], base: str
+    language: str,
+    items: Iterable[Item],
+    questions: Mapping[int, Question],
+    base: str,
+    timestamp: float,
 ) -> bytes:
     """The Moodle XML file of a language's items; ``questions`` maps a number to its question.
 
     ``base`` is the language's address on the published site (``tools.published.base_url``).
+    ``timestamp`` dates the file in each category's description, which the question bank
+    shows: a teacher sees which file a bank came from, and whether the site has a newer one.
     """
     root = ET.Element("quiz")
     by_number: dict[int, list[Item]] = {}
     for item in items:
         by_number.setdefault(item.number, []).append(item)
+    date = datetime.fromtimestamp(timestamp, UTC).date().isoformat()
     for number, group in sorted(by_number.items()):
+        question = questions[number]
         category = ET.SubElement(root, "question", {"type": "category"})
-        _text(category, "category", category_path(questions[number]))
+        _text(category, "category", category_path(question))
+        about = LABELS[language]["about"].format(
+            number=number, url=html.escape(url(question.page.as_posix(), base)), date=date
+        )
+        _text(category, "info", f"<p>{about}</p>", format="html")
         for position, item in enumerate(group, start=1):
             _item(root, item, position, language, base)
     ET.indent(root)
