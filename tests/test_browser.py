@@ -582,7 +582,7 @@ def test_on_a_phone_no_text_is_under_12_px(phone: dict[str, Visit]) -> None:
     assert not problems, f"text under 12 px at {PHONE['width']} px:\n{problems}"
 
 
-def test_a_diagram_s_text_is_12_px_or_more_as_shown_and_inside_the_drawing(
+def test_a_diagram_s_text_is_12_px_or_more_as_shown_inside_its_box_and_clear_of_other_text(
     desktop: dict[str, Visit], phone: dict[str, Visit]
 ) -> None:
     """On a phone its phone drawing is shown, where it has one (tools/diagrams.py)."""
@@ -1307,7 +1307,9 @@ SMALL_TEXT = """min => {
 }"""
 
 # A diagram's text (an SVG image's, the phone drawing's where a phone shows it) smaller than
-# `min` CSS pixels as the page shows it, or outside its drawing, where no reader sees it.
+# `min` CSS pixels as the page shows it, outside its drawing, where no reader sees it, out of
+# the box it starts in (the smallest rectangle around its anchor point: a bar, a panel), or
+# over another text: a label made longer, in a translation say, runs out or into a neighbour.
 DIAGRAM_TEXT = """async min => {
   const found = [];
   for (const img of document.querySelectorAll("article img")) {
@@ -1332,14 +1334,33 @@ DIAGRAM_TEXT = """async min => {
     host.attachShadow({mode: "open"}).append(drawing.documentElement);
     const root = host.shadowRoot.firstElementChild, view = root.viewBox.baseVal;
     const scale = img.getBoundingClientRect().width / view.width;
-    for (const label of root.querySelectorAll("text")) {
+    const within = (box, frame, slack = 0.5) => box.x >= frame.x - slack
+      && box.y >= frame.y - slack && box.x + box.width <= frame.x + frame.width + slack
+      && box.y + box.height <= frame.y + frame.height + slack;
+    const holds = (frame, x, y) => x >= frame.x && x <= frame.x + frame.width
+      && y >= frame.y && y <= frame.y + frame.height;
+    const frames = [...root.querySelectorAll("rect")].map(rect => rect.getBBox())
+      .filter(frame => frame.width < view.width || frame.height < view.height)
+      .sort((a, b) => a.width * a.height - b.width * b.height);  // the smallest first
+    const labels = [...root.querySelectorAll("text")];
+    const boxes = labels.map(label => label.getBBox());
+    const said = label => `"${label.textContent.trim().slice(0, 40)}"`;
+    labels.forEach((label, index) => {
       const size = Math.round(parseFloat(getComputedStyle(label).fontSize) * scale * 10) / 10;
-      const box = label.getBBox();
-      const words = `${name}: "${label.textContent.trim().slice(0, 40)}"`;
+      const box = boxes[index];
+      const words = `${name}: ${said(label)}`;
       if (size < min) found.push(`${words} at ${size} px`);
-      if (box.x < view.x || box.y < view.y || box.x + box.width > view.x + view.width
-          || box.y + box.height > view.y + view.height) found.push(`${words} outside the drawing`);
-    }
+      if (!within(box, view)) found.push(`${words} outside the drawing`);
+      const [x, y] = [label.x.baseVal[0]?.value, label.y.baseVal[0]?.value];
+      const frame = frames.find(frame => holds(frame, x, y));
+      if (frame && !within(box, frame)) found.push(`${words} out of its box`);
+      labels.slice(index + 1).forEach((other, later) => {
+        const next = boxes[index + 1 + later];
+        const wide = Math.min(box.x + box.width, next.x + next.width) - Math.max(box.x, next.x);
+        const high = Math.min(box.y + box.height, next.y + next.height) - Math.max(box.y, next.y);
+        if (wide > 0.5 && high > 0.5) found.push(`${words} over ${said(other)}`);
+      });
+    });
     host.remove();
   }
   return found;
