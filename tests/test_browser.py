@@ -1047,6 +1047,43 @@ def test_a_self_test_shown_again_from_the_back_forward_cache_counts_marks_made_m
         assert _self_test_counts(page) == ("1", "0")
 
 
+def test_the_self_test_keeps_the_readers_own_answer_and_counts_its_words(
+    browser: Browser, url: str
+) -> None:
+    """The knowledge check is written: the reader writes an answer under each question before
+    opening the short answer. It is kept in this browser, per language, without losing what
+    another tab wrote for another question; Start over forgets it; paper leaves the box off."""
+    words = MARKS[DEFAULT_LANGUAGE]
+    first, second = (q.slug for q in questions(DEFAULT_LANGUAGE)[:2])
+    with opened(browser, url + "self-test/") as page:
+        box = page.locator(f'[data-question="{first}"] .kb-self-test__answer')
+        field = box.get_by_label(words["your-answer"])
+        field.fill("Ett  två\ntre")
+        expect(box.locator(".kb-self-test__words")).to_have_text(words["words"].format(count=3))
+        key = page.evaluate("__md_scope.pathname") + f".kb-self-test:{DEFAULT_LANGUAGE}:answers"
+        kept = json.loads(page.evaluate("k => localStorage.getItem(k)", key))
+        kept[second] = "Från en annan flik"  # another tab, another question
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(kept)])
+        field.fill("Ett två tre fyra")
+        page.reload()
+        expect(field).to_have_value("Ett två tre fyra")
+        other = page.locator(f'[data-question="{second}"] .kb-self-test__answer textarea')
+        expect(other).to_have_value("Från en annan flik")
+        page.emulate_media(media="print")
+        assert not box.is_visible(), "the answer box is printed"
+        page.emulate_media(media="screen")
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.locator("[data-self-test-reset]").click()
+        expect(field).to_have_value("")
+        page.reload()
+        expect(field).to_have_value("")
+        expect(other).to_have_value("")
+        field.fill("Bara på svenska")  # the other language's page has its own
+        other_language = next(language for language in LANGUAGES if language != DEFAULT_LANGUAGE)
+        page.goto(f"{url}{language_prefix(other_language)}self-test/")
+        expect(page.locator(".kb-self-test__answer textarea").first).to_have_value("")
+
+
 def _headings_as_chromium_names_them(page: Page) -> list[str]:
     """The names Chromium gives a screen reader, from its accessibility tree (not Playwright's
     own reckoning, which read the heading right where Chromium did not)."""

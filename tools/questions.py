@@ -32,11 +32,11 @@ ANSWER = {"sv": "Svar", "en": "Answer"}
 READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
 # The self-test's bar and marks (site.js): the bar's words, the marks' names in the bar and the
 # headings ("knew", "again"), the buttons' under each answer ("mark-"), the question Start over
-# asks.
+# asks, and the box for the reader's own answer with its word count.
 MARKS = {
     "sv": {
-        "how": "Markera under varje svar om du kunde det eller behöver öva mer. Webbläsaren minns "
-        "dina markeringar till nästa gång.",
+        "how": "Skriv ditt svar i rutan under frågan, öppna sedan svaret och markera om du kunde "
+        "det eller behöver öva mer. Webbläsaren minns dina svar och markeringar till nästa gång.",
         "knew": "Kan",
         "again": "Öva mer",
         "of": "av",
@@ -45,11 +45,14 @@ MARKS = {
         "reset": "Börja om",
         "mark-knew": "Jag kunde det",
         "mark-again": "Öva mer",
-        "confirm-reset": "Vill du ta bort alla markeringar och börja om?",
+        "confirm-reset": "Vill du ta bort alla markeringar och svar och börja om?",
+        "your-answer": "Ditt svar (sparas bara i den här webbläsaren)",
+        "words": "{count} ord",
     },
     "en": {
-        "how": "Under each answer, mark whether you knew it or need to practice more. Your browser "
-        "remembers the marks for next time.",
+        "how": "Write your answer in the box under each question, then open the answer and mark "
+        "whether you knew it or need to practice more. Your browser remembers your answers and "
+        "marks for next time.",
         "knew": "Known",
         "again": "Practice more",
         "of": "of",
@@ -58,7 +61,9 @@ MARKS = {
         "reset": "Start over",
         "mark-knew": "I knew it",
         "mark-again": "Practice more",
-        "confirm-reset": "Forget every mark and start over?",
+        "confirm-reset": "Forget every mark and answer and start over?",
+        "your-answer": "Your answer (kept in this browser only)",
+        "words": "{count} words",
     },
 }
 
@@ -187,7 +192,15 @@ def self_test(language: str, docs: Path = DOCS) -> str:
     that counts the questions the reader marked as known or to practice more (site.js)."""
     found = questions(language, docs)
     words = MARKS[language]
-    for_script = ("knew", "again", "mark-knew", "mark-again", "confirm-reset")
+    for_script = (
+        "knew",
+        "again",
+        "mark-knew",
+        "mark-again",
+        "confirm-reset",
+        "your-answer",
+        "words",
+    )
     words_json = html.escape(json.dumps({key: words[key] for key in for_script}))
     # Not in the search index, nor on paper; shown only with JavaScript (kb-js, site.css).
     bar = (

@@ -215,10 +215,12 @@ document.addEventListener("change", (event) => {
   }
 }
 
-// The self-test (tools/questions.py): under each answer the reader marks it "knew it" or
-// "practice more"; the marks are kept in this browser, per site and language, counted in the
-// bar at the top, shown by each question's heading and edge. Without this script the bar is
-// not shown. In a function: names of its own, and nothing to do on other pages.
+// The self-test (tools/questions.py): the reader writes an answer in the box under each
+// question (the knowledge check is written), then under the short answer marks it "knew it" or
+// "practice more"; answers and marks are kept in this browser, per site and language, the
+// marks counted in the bar at the top, shown by each question's heading and edge. Without this
+// script neither box nor bar is shown. In a function: names of its own, and nothing to do on
+// other pages.
 (() => {
   const bar = document.querySelector(".kb-self-test__bar");
   if (!bar) return;
@@ -242,6 +244,35 @@ document.addEventListener("change", (event) => {
       // Storage off or full: as above.
     }
   };
+  // The reader's own answers, by question, apart from the marks: text is larger, and written
+  // at every key. Read again before each write: another tab may have written other answers.
+  const answersKey = `${key}:answers`;
+  const readAnswers = () => {
+    try {
+      return JSON.parse(localStorage.getItem(answersKey)) || {};
+    } catch {
+      return {};  // storage off: the answers last as long as the page
+    }
+  };
+  const keepAnswer = (question, text) => {
+    const answers = readAnswers();
+    if (text.trim()) answers[question] = text;
+    else delete answers[question];
+    try {
+      localStorage.setItem(answersKey, JSON.stringify(answers));
+    } catch {
+      // Storage off or full: as above.
+    }
+  };
+  const fields = () => [...document.querySelectorAll(".kb-self-test__answer textarea")];
+  const showAnswers = () => {
+    const answers = readAnswers();
+    for (const field of fields()) {
+      field.value = answers[field.closest("[data-question]").dataset.question] ?? "";
+      field.dispatchEvent(new Event("input"));
+    }
+  };
+  const counted = (text) => words.words.replace("{count}", text.split(/\s+/).filter(Boolean).length);
   // The marks as they stand: buttons, badges, edges, counts.
   const render = () => {
     for (const question of questions) {
@@ -284,6 +315,24 @@ document.addEventListener("change", (event) => {
       buttons.append(button, " ");
     }
     question.querySelector("details")?.append(buttons);
+    // The box for the reader's answer, before the short answer: written first, then compared.
+    const box = document.createElement("div");
+    box.className = "kb-self-test__answer kb-screen-only";
+    const label = document.createElement("label");
+    const field = document.createElement("textarea");
+    field.rows = 4;
+    field.setAttribute("autocomplete", "off");
+    field.setAttribute("spellcheck", "true");
+    const count = document.createElement("span");
+    count.className = "kb-self-test__words";
+    label.append(words["your-answer"], field);
+    box.append(label, count);
+    // Counted at every change; kept only when the reader typed (not when shown from storage).
+    field.addEventListener("input", (event) => {
+      count.textContent = counted(field.value);
+      if (event.isTrusted) keepAnswer(question.dataset.question, field.value);
+    });
+    question.querySelector("details")?.before(box);
     const badge = document.createElement("span");
     badge.className = "kb-self-test__badge";
     const heading = question.querySelector("h2");
@@ -295,9 +344,16 @@ document.addEventListener("change", (event) => {
   }
   bar.addEventListener("click", (event) => {
     if (!event.target.closest("[data-self-test-reset]")) return;
-    if (!Object.keys(marks).length || !window.confirm(words["confirm-reset"])) return;
+    const kept = Object.keys(marks).length || fields().some((field) => field.value.trim());
+    if (!kept || !window.confirm(words["confirm-reset"])) return;
     marks = {};
     save();
+    try {
+      localStorage.removeItem(answersKey);
+    } catch {
+      // Storage off: nothing kept.
+    }
+    showAnswers();
     filter();
   });
   document.addEventListener("click", (event) => {
@@ -328,8 +384,10 @@ document.addEventListener("change", (event) => {
   window.addEventListener("pageshow", (event) => {
     if (!event.persisted) return;
     marks = load();
+    showAnswers();
     filter();
   });
+  showAnswers();
   filter();
 })();
 
