@@ -1117,7 +1117,7 @@ def test_a_screen_reader_hears_a_self_test_mark_apart_from_the_title(
             assert " ".join(named[0].split()).startswith(f"{title} {words[mark]}"), named[0]
 
 
-def test_the_self_test_marks_without_storage_last_as_long_as_the_page(
+def test_the_self_test_marks_and_answers_without_storage_last_as_long_as_the_page(
     browser: Browser, url: str
 ) -> None:
     words = MARKS[DEFAULT_LANGUAGE]
@@ -1131,6 +1131,13 @@ def test_the_self_test_marks_without_storage_last_as_long_as_the_page(
         assert _self_test_counts(page) == ("1", "0")
         pressed = question.locator('[data-mark="knew"]').get_attribute("aria-pressed")
         assert pressed == "true"
+        field = question.locator(".kb-self-test__answer textarea")  # an answer, in its box
+        field.fill("Ett svar")
+        page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+        expect(field).to_have_value("Ett svar")  # back from the cache: still there
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.locator("[data-self-test-reset]").click()
+        expect(field).to_have_value("")
 
 
 def _search(browser: Browser, url: str, start: str, term: str) -> list[str]:

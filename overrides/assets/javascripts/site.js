@@ -251,11 +251,11 @@ document.addEventListener("change", (event) => {
     try {
       return JSON.parse(localStorage.getItem(answersKey)) || {};
     } catch {
-      return {};  // storage off: the answers last as long as the page
+      return null;  // storage off: the answers last as long as the page, in its boxes
     }
   };
   const keepAnswer = (question, text) => {
-    const answers = readAnswers();
+    const answers = readAnswers() ?? {};
     if (text.trim()) answers[question] = text;
     else delete answers[question];
     try {
@@ -265,8 +265,9 @@ document.addEventListener("change", (event) => {
     }
   };
   const fields = () => [...document.querySelectorAll(".kb-self-test__answer textarea")];
-  const showAnswers = () => {
-    const answers = readAnswers();
+  // Not dispatched by the reader, so not written back (below); `{}` empties the boxes.
+  const showAnswers = (answers = readAnswers()) => {
+    if (!answers) return;
     for (const field of fields()) {
       field.value = answers[field.closest("[data-question]").dataset.question] ?? "";
       field.dispatchEvent(new Event("input"));
@@ -353,7 +354,7 @@ document.addEventListener("change", (event) => {
     } catch {
       // Storage off: nothing kept.
     }
-    showAnswers();
+    showAnswers({});
     filter();
   });
   document.addEventListener("click", (event) => {
