@@ -1055,11 +1055,18 @@ def test_the_self_test_keeps_the_readers_own_answer_and_counts_its_words(
     another tab wrote for another question; Start over forgets it; paper leaves the box off."""
     words = MARKS[DEFAULT_LANGUAGE]
     first, second = (q.slug for q in questions(DEFAULT_LANGUAGE)[:2])
-    with opened(browser, url + "self-test/") as page:
+    context = browser.new_context()  # two tabs of one browser: they share its storage
+    try:
+        page = context.new_page()
+        page.goto(url + "self-test/")
         box = page.locator(f'[data-question="{first}"] .kb-self-test__answer')
-        field = box.get_by_label(words["your-answer"])
+        # Named by its question's number: a screen reader going from box to box hears which.
+        field = box.get_by_label(words["your-answer"].format(number=1), exact=True)
+        field.fill("Ett")
+        expect(box.locator(".kb-self-test__words")).to_have_text(words["word"].format(count=1))
         field.fill("Ett  två\ntre")
         expect(box.locator(".kb-self-test__words")).to_have_text(words["words"].format(count=3))
+        assert field.get_attribute("aria-describedby"), "the count is not tied to its box"
         key = page.evaluate("__md_scope.pathname") + f".kb-self-test:{DEFAULT_LANGUAGE}:answers"
         kept = json.loads(page.evaluate("k => localStorage.getItem(k)", key))
         kept[second] = "Från en annan flik"  # another tab, another question
@@ -1069,6 +1076,19 @@ def test_the_self_test_keeps_the_readers_own_answer_and_counts_its_words(
         expect(field).to_have_value("Ett två tre fyra")
         other = page.locator(f'[data-question="{second}"] .kb-self-test__answer textarea')
         expect(other).to_have_value("Från en annan flik")
+        # Another tab writes and marks while this one is open: its answer is shown here at once,
+        # and a mark made here afterwards keeps its mark.
+        other_tab = context.new_page()
+        other_tab.goto(url + "self-test/")
+        in_other = other_tab.locator(f'[data-question="{second}"]')
+        in_other.locator(".kb-self-test__answer textarea").fill("Ny")
+        in_other.locator("summary").click()
+        in_other.locator('[data-mark="again"]').click()
+        other_tab.close()
+        expect(other).to_have_value("Ny")
+        page.locator(f'[data-question="{first}"] summary').click()
+        page.locator(f'[data-question="{first}"] [data-mark="knew"]').click()
+        assert _self_test_counts(page) == ("1", "1"), "a mark made in the other tab was lost"
         page.emulate_media(media="print")
         assert not box.is_visible(), "the answer box is printed"
         page.emulate_media(media="screen")
@@ -1082,6 +1102,8 @@ def test_the_self_test_keeps_the_readers_own_answer_and_counts_its_words(
         other_language = next(language for language in LANGUAGES if language != DEFAULT_LANGUAGE)
         page.goto(f"{url}{language_prefix(other_language)}self-test/")
         expect(page.locator(".kb-self-test__answer textarea").first).to_have_value("")
+    finally:
+        context.close()
 
 
 def _headings_as_chromium_names_them(page: Page) -> list[str]:

@@ -263,8 +263,11 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
         assert about is not None, f"category {number}: no description"
         assert about.get("format") == "html"
         page = f'href="{BASE}questions/q0{number}-'
-        assert page in (about.findtext("text") or ""), f"category {number}: no link to its page"
-        assert "2026-01-01" in (about.findtext("text") or ""), f"category {number}: no date"
+        text = about.findtext("text") or ""
+        assert page in text, f"category {number}: no link to its page"
+        assert f'href="{BASE}quiz/#for-teachers"' in text, f"category {number}: no latest"
+        assert text.count('target="_blank"') == 2, "a link that leaves Moodle's page"
+        assert "2026-01-01" in text, f"category {number}: no date"
     multichoice = root.findall("question[@type='multichoice']")
     assert [q.findtext("single") for q in multichoice] == ["true", "false"]
     assert multichoice[0].findtext("questiontext/text") == "<p>Which <em>one</em>?</p>"
@@ -635,10 +638,22 @@ def test_a_sheet_of_some_questions_is_chosen_by_box_and_kept_in_its_address(
         expected = f"exam-sheet/?questions=1,12#{mock.get_attribute('data-exam-questions-only')}"
         assert other.get_attribute("href").endswith(expected), other.get_attribute("href")
         mock.uncheck()
-        for box in page.locator(".exam-choices input").all():
-            box.check()
+        page.locator("[data-exam-choose='none']").click()  # none, then a few: fewer clicks
+        expect(shown).to_have_count(0)
+        expect(page.locator(".exam-none")).to_be_visible()  # a word, not a blank sheet
+        assert page.url == f"{sheet}?questions=", page.url
+        page.reload()  # none stays none
+        expect(shown).to_have_count(0)
+        expect(page.locator(".exam-none")).to_be_visible()
+        page.locator(".exam-choose summary").click()
+        page.locator("[data-exam-choose='all']").click()
         expect(shown).to_have_count(total)
+        expect(page.locator(".exam-none")).to_be_hidden()
         assert page.url == sheet, page.url  # every question: the plain address
+        mock.check()  # ticked by hand, the address says so: a copied link gives a mock exam
+        assert page.url == f"{sheet}#{mock.get_attribute('id')}", page.url
+        mock.uncheck()  # and unticked, no longer
+        assert page.url == sheet, page.url
         page.goto(f"{sheet}?questions=99")  # nothing it knows: the whole sheet
         expect(shown).to_have_count(total)
     finally:

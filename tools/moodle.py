@@ -43,16 +43,22 @@ LABELS = {
         "more": "Läs mer i svaret på fråga {number} på webbplatsen",
         "whole": "Läs hela svaret på fråga {number} på webbplatsen",
         "again": "Inte riktigt. Försök igen.",
-        "about": 'Quizfrågorna till fråga {number} på <a href="{url}">dess sida</a>. Filen är'
-        " från {date}; den senaste finns på webbplatsen.",
+        "about": "Quizfrågor till fråga {number}. {page} finns på webbplatsen. Filen är från"
+        " {date}; den senaste versionen finns på {latest}.",
+        "page": "Frågan och hela svaret",
+        "latest": "webbplatsens quizsida",
+        "teachers": "quiz.md#for-larare",
     },
     "en": {
         "course": "Knowledge check 2",
         "more": "Read more on the website, in the answer to question {number}",
         "whole": "Read the whole answer to question {number} on the website",
         "again": "Not quite. Try again.",
-        "about": 'The quiz items of question {number}, on <a href="{url}">its page</a>. The file'
-        " is of {date}; the website has the latest.",
+        "about": "Quiz items on question {number}. {page} are on the website. This file is from"
+        " {date}; the latest version is on {latest}.",
+        "page": "The question and its whole answer",
+        "latest": "the website's quiz page",
+        "teachers": "quiz.md#for-teachers",
     },
 }
 HOW_MANY = {text[key] for text in TEXT.values() for key in ("single", "multiple")}
@@ -128,12 +134,15 @@ def _open(text: str) -> bool:
     )
 
 
-def _link(address: str, label: str) -> str:
+def _anchor(address: str, label: str) -> str:
     """A link out of Moodle that opens in a tab of its own, so the quiz stays where it was."""
     return (
-        f'<p><a href="{html.escape(address)}" target="_blank" rel="noopener">'
-        f"{html.escape(label)}</a></p>"
+        f'<a href="{html.escape(address)}" target="_blank" rel="noopener">{html.escape(label)}</a>'
     )
+
+
+def _link(address: str, label: str) -> str:
+    return f"<p>{_anchor(address, label)}</p>"
 
 
 def category_path(question: Question) -> str:
@@ -220,8 +229,12 @@ def quiz(
         question = questions[number]
         category = ET.SubElement(root, "question", {"type": "category"})
         _text(category, "category", category_path(question))
-        about = LABELS[language]["about"].format(
-            number=number, url=html.escape(url(question.page.as_posix(), base)), date=date
+        labels = LABELS[language]
+        about = labels["about"].format(
+            number=number,
+            page=_anchor(url(question.page.as_posix(), base), labels["page"]),
+            date=date,
+            latest=_anchor(url(labels["teachers"], base), labels["latest"]),
         )
         _text(category, "info", f"<p>{about}</p>", format="html")
         for position, item in enumerate(group, start=1):

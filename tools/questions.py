@@ -46,7 +46,8 @@ MARKS = {
         "mark-knew": "Jag kunde det",
         "mark-again": "Öva mer",
         "confirm-reset": "Vill du ta bort alla markeringar och svar och börja om?",
-        "your-answer": "Ditt svar (sparas bara i den här webbläsaren)",
+        "your-answer": "Ditt svar på fråga {number} (sparas bara i den här webbläsaren)",
+        "word": "{count} ord",
         "words": "{count} ord",
     },
     "en": {
@@ -62,7 +63,8 @@ MARKS = {
         "mark-knew": "I knew it",
         "mark-again": "Practice more",
         "confirm-reset": "Forget every mark and answer and start over?",
-        "your-answer": "Your answer (kept in this browser only)",
+        "your-answer": "Your answer to question {number} (kept in this browser only)",
+        "word": "{count} word",
         "words": "{count} words",
     },
 }
@@ -199,6 +201,7 @@ def self_test(language: str, docs: Path = DOCS) -> str:
         "mark-again",
         "confirm-reset",
         "your-answer",
+        "word",
         "words",
     )
     words_json = html.escape(json.dumps({key: words[key] for key in for_script}))

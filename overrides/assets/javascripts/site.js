@@ -273,7 +273,10 @@ document.addEventListener("change", (event) => {
       field.dispatchEvent(new Event("input"));
     }
   };
-  const counted = (text) => words.words.replace("{count}", text.split(/\s+/).filter(Boolean).length);
+  const counted = (text) => {
+    const count = text.split(/\s+/).filter(Boolean).length;
+    return words[count === 1 ? "word" : "words"].replace("{count}", count);
+  };
   // The marks as they stand: buttons, badges, edges, counts.
   const render = () => {
     for (const question of questions) {
@@ -326,7 +329,11 @@ document.addEventListener("change", (event) => {
     field.setAttribute("spellcheck", "true");
     const count = document.createElement("span");
     count.className = "kb-self-test__words";
-    label.append(words["your-answer"], field);
+    count.id = `kb-words-${question.dataset.question}`;
+    field.setAttribute("aria-describedby", count.id);
+    // Named by its question's number: a screen reader moving from box to box hears which.
+    const number = question.querySelector("h2")?.textContent.match(/\d+/)?.[0] ?? "";
+    label.append(words["your-answer"].replace("{number}", number), field);
     box.append(label, count);
     // Counted at every change; kept only when the reader typed (not when shown from storage).
     field.addEventListener("input", (event) => {
@@ -388,6 +395,20 @@ document.addEventListener("change", (event) => {
     showAnswers();
     filter();
   });
+  // Another tab of the site marked or wrote: shown here too, but the box being typed in.
+  window.addEventListener("storage", (event) => {
+    if (event.key === key) {
+      marks = load();
+      filter();
+    }
+    if (event.key !== answersKey) return;
+    const answers = readAnswers() ?? {};
+    for (const field of fields()) {
+      if (field === document.activeElement) continue;
+      field.value = answers[field.closest("[data-question]").dataset.question] ?? "";
+      field.dispatchEvent(new Event("input"));
+    }
+  });
   showAnswers();
   filter();
 })();
@@ -448,14 +469,21 @@ document.addEventListener("change", (event) => {
     retitle();
   };
   tick();
-  box.addEventListener("change", retitle);
+  // Ticked or unticked by hand, the address says so: a teacher who copies it hands out what the
+  // page shows (a mock exam, or the sheet with its answers).
+  box.addEventListener("change", () => {
+    const hash = box.checked ? `#${box.id}` : ids.includes(location.hash) ? "" : location.hash;
+    history.replaceState(history.state, "", `${location.pathname}${location.search}${hash}`);
+    retitle();
+  });
   window.addEventListener("hashchange", tick);
 })();
 
 // The exam sheet's choice of questions: a teacher leaves off what the course has not reached
 // yet, a student what they know. The choice is kept in the address ("?questions=1,4,7"), so
-// that a link hands out the same sheet. Numbers not on the sheet are ignored; without this
-// script, or with no number it knows, every question is on it.
+// that a link hands out the same sheet; "?questions=" is none (a word says so). Numbers not on
+// the sheet are ignored; without this script, or with no number it knows, every question is
+// on it.
 (() => {
   const chooser = document.querySelector(".exam-choose");
   if (!chooser) return;
@@ -464,13 +492,15 @@ document.addEventListener("change", (event) => {
   const chosenWords = chooser.querySelector(".exam-chosen");
   const heading = (question) => question.querySelector("h2");
   const number = (question) => heading(question)?.firstChild?.textContent.trim().replace(/\.$/, "");
-  const asked = new URLSearchParams(location.search).get("questions")?.split(",") ?? [];
-  const known = asked.filter((asked) => questions.some((question) => number(question) === asked));
+  const asked = new URLSearchParams(location.search).get("questions");
+  const known = (asked?.split(",") ?? [])
+    .filter((asked) => questions.some((question) => number(question) === asked));
+  const none = asked === "";
   const boxes = questions.map((question) => {
     const box = Object.assign(document.createElement("input"), {
       type: "checkbox",
       value: number(question),
-      checked: !known.length || known.includes(number(question)),
+      checked: !none && (!known.length || known.includes(number(question))),
     });
     const title = heading(question)?.querySelector(".exam-title")?.textContent ?? "";
     const label = document.createElement("label");
@@ -491,6 +521,7 @@ document.addEventListener("change", (event) => {
     });
     const chosen = boxes.filter((box) => box.checked).map((box) => box.value);
     const all = chosen.length === boxes.length;
+    document.querySelector(".exam-none").hidden = chosen.length > 0;
     chosenWords.textContent = all
       ? chooser.dataset.examAll
       : chooser.dataset.examSome.replace("{chosen}", chosen.length).replace("{total}", boxes.length);
@@ -507,6 +538,14 @@ document.addEventListener("change", (event) => {
     });
   };
   list.addEventListener("change", show);
+  chooser.addEventListener("click", (event) => {
+    const which = event.target.closest("[data-exam-choose]")?.dataset.examChoose;
+    if (!which) return;
+    boxes.forEach((box) => {
+      box.checked = which === "all";
+    });
+    show();
+  });
   chooser.hidden = false;
   show();
 })();
