@@ -1011,13 +1011,14 @@ def test_on_a_touch_screen_each_button_and_question_to_choose_is_a_finger_tall(
     browser: Browser, url: str, language: str
 ) -> None:
     """44 px, WCAG's enhanced target size: the quiz's and the self-test's buttons were 27 to
-    35 px on a phone, and the rows to choose questions by 35 px."""
+    35 px on a phone, and the rows to choose questions by 35 px (the exam sheet's too)."""
     context = browser.new_context(**TOUCH)
     page = context.new_page()
     short = []
     controls = {
         "quiz/": ".kb-quiz .md-button, .kb-quiz__choice",
         "self-test/": ":is(.kb-self-test__bar, .kb-self-test__marks) .md-button",
+        "exam-sheet/": ".exam-choose .md-button, .exam-choices label",
     }
     try:
         for path, selector in controls.items():
