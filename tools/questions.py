@@ -194,17 +194,7 @@ def self_test(language: str, docs: Path = DOCS) -> str:
     that counts the questions the reader marked as known or to practice more (site.js)."""
     found = questions(language, docs)
     words = MARKS[language]
-    for_script = (
-        "knew",
-        "again",
-        "mark-knew",
-        "mark-again",
-        "confirm-reset",
-        "your-answer",
-        "word",
-        "words",
-    )
-    words_json = html.escape(json.dumps({key: words[key] for key in for_script}))
+    words_json = html.escape(json.dumps(words))  # the script's words, and the bar's
     # Not in the search index, nor on paper; shown only with JavaScript (kb-js, site.css).
     bar = (
         '<div class="kb-self-test__bar kb-screen-only" data-search-exclude '

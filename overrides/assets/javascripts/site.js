@@ -265,10 +265,12 @@ document.addEventListener("change", (event) => {
     }
   };
   const fields = () => [...document.querySelectorAll(".kb-self-test__answer textarea")];
-  // Not dispatched by the reader, so not written back (below); `{}` empties the boxes.
-  const showAnswers = (answers = readAnswers()) => {
+  // Not dispatched by the reader, so not written back (below); `{}` empties the boxes. The
+  // box being typed in (`except`) keeps what the reader is writing.
+  const showAnswers = (answers = readAnswers(), except = null) => {
     if (!answers) return;
     for (const field of fields()) {
+      if (field === except) continue;
       field.value = answers[field.closest("[data-question]").dataset.question] ?? "";
       field.dispatchEvent(new Event("input"));
     }
@@ -389,26 +391,15 @@ document.addEventListener("change", (event) => {
     filter();
   });
   // Back to a page the browser kept whole: marks made in another tab since then count.
-  window.addEventListener("pageshow", (event) => {
-    if (!event.persisted) return;
+  // Back to a page the browser kept whole, or another tab of the site marked or wrote: what
+  // they did shows here too.
+  const refresh = () => {
     marks = load();
-    showAnswers();
+    showAnswers(readAnswers(), document.activeElement);
     filter();
-  });
-  // Another tab of the site marked or wrote: shown here too, but the box being typed in.
-  window.addEventListener("storage", (event) => {
-    if (event.key === key) {
-      marks = load();
-      filter();
-    }
-    if (event.key !== answersKey) return;
-    const answers = readAnswers() ?? {};
-    for (const field of fields()) {
-      if (field === document.activeElement) continue;
-      field.value = answers[field.closest("[data-question]").dataset.question] ?? "";
-      field.dispatchEvent(new Event("input"));
-    }
-  });
+  };
+  window.addEventListener("pageshow", (event) => event.persisted && refresh());
+  window.addEventListener("storage", (event) => [key, answersKey].includes(event.key) && refresh());
   showAnswers();
   filter();
 })();
