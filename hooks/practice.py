@@ -58,10 +58,10 @@ def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = _language(config)
     site_name, site_url = config.site_name, config.site_url or "/"
-    # Made again only when what they hold changes: the questions (their wording and short
-    # answers), the glossary, the quiz files and the pictures (`mkdocs serve` rebuilds after
-    # each save, mostly of a page's text below its short answer); an unchanged deck keeps the
-    # date of its notes.
+    # Made again only when what they hold changes: the questions (their wording, short answers
+    # and points), the glossary, the quiz files and the pictures (`mkdocs serve` rebuilds after
+    # each save, mostly of a page's text below its points); an unchanged deck keeps the date of
+    # its notes.
     inputs = (
         ("practice", language, site_name, site_url),
         questions(language),

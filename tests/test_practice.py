@@ -47,6 +47,7 @@ def question(number: int, slug: str, wording: str, answer: str, language: str = 
         description="A description.",
         wording=wording,
         short_answer=answer,
+        points=(f"Question {number} is [explained](#why).", "Its second point."),
     )
 
 
@@ -159,6 +160,7 @@ def test_anki_deck_has_a_note_per_question_term_and_quiz_item(tmp_path: Path) ->
     assert "print(1 &lt; 2)" in wording
     assert f'<a href="{BASE}glossary/#adam">' in answer
     assert 'src="deep-learning-en-diagrams-q01.svg"' in answer  # packed: works offline
+    assert "<li>Its second point.</li>" in answer  # what a full answer covers, below it
     assert link == f"{BASE}questions/q01-first/"
     term, definition, term_link = found[anki.note_guid("en", "term", "adam")]
     assert term == "Adam"  # not "Adam (Adam)"
@@ -256,9 +258,10 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
     root = ET.fromstring(moodle.quiz("en", items, by_number, BASE, 1767225600))
     categories = root.findall("question[@type='category']")
     paths = [category.findtext("category/text") for category in categories]
-    assert paths == [f"top/Knowledge check 2/0{n} Title {n}" for n in (1, 2)]
+    expected = [f"top/Knowledge check 2/0{n} Title {n}" for n in (1, 2)]
+    assert paths == [*expected, "top/Knowledge check 2/Written answers"]
     # The bank shows a category's description: where its items come from, and the file's date.
-    for number, category in zip((1, 2), categories, strict=True):
+    for number, category in zip((1, 2), categories, strict=False):
         about = category.find("info")
         assert about is not None, f"category {number}: no description"
         assert about.get("format") == "html"
@@ -268,6 +271,31 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
         assert f'href="{BASE}quiz/#for-teachers"' in text, f"category {number}: no latest"
         assert text.count('target="_blank"') == 2, "a link that leaves Moodle's page"
         assert "2026-01-01" in text, f"category {number}: no date"
+    # Last, in a category of their own (a quiz's random item from a question's category is a
+    # quiz item), the questions themselves, answered in writing and marked by hand, a mark per
+    # point a full answer covers; the grader sees the points and the short answer.
+    assert [q.get("type") for q in root.iter("question")] == [
+        "category", "multichoice", "category", "multichoice", "category", "essay", "essay"
+    ]  # fmt: skip
+    written = categories[-1].findtext("info/text") or ""
+    assert "2026-01-01" in written
+    assert "a mark for each point" in written
+    for number, essay in enumerate(root.findall("question[@type='essay']"), start=1):
+        assert essay.findtext("name/text") == f"0{number} Title {number}"
+        assert essay.findtext("idnumber") == f"en:{QUESTIONS[number - 1].slug}"
+        assert essay.findtext("defaultgrade") == "2"
+        assert essay.findtext("responseformat") == "editor"
+        grader = essay.findtext("graderinfo/text") or ""
+        assert "One mark for each point" in grader
+        assert f'<li>Question {number} is <a href="{BASE}questions/q0{number}-' in grader
+        assert "/#why" in grader
+        assert "<li>Its second point.</li>" in grader
+        assert "<strong>Short answer</strong>" in grader
+        general = essay.findtext("generalfeedback/text") or ""
+        assert "Its second point" not in general, "the marking key shown to students"
+        assert f'href="{BASE}questions/q0{number}-' in general
+        assert 'target="_blank"' in general
+    assert "print(1 &lt; 2)" in (root.findtext("question[@type='essay']/questiontext/text") or "")
     multichoice = root.findall("question[@type='multichoice']")
     assert [q.findtext("single") for q in multichoice] == ["true", "false"]
     assert multichoice[0].findtext("questiontext/text") == "<p>Which <em>one</em>?</p>"
@@ -425,7 +453,14 @@ def test_moodle_quiz_has_every_item_with_feedback(site: Path, language: str) -> 
     multichoice = root.findall("question[@type='multichoice']")
     assert len(multichoice) == len(items)
     numbers = sorted({i.number for i in items})
-    assert len(root.findall("question[@type='category']")) == len(numbers)
+    assert len(root.findall("question[@type='category']")) == len(numbers) + 1  # written answers
+    essays = root.findall("question[@type='essay']")
+    assert [int(e.findtext("name/text", "")[:2]) for e in essays] == [
+        q.number for q in questions(language)
+    ]
+    for essay in essays:  # a mark per point, each point in the grader's information
+        points = (essay.findtext("graderinfo/text") or "").count("<li>")
+        assert points == int(essay.findtext("defaultgrade") or 0) >= 3, essay.findtext("name/text")
     for element, expected in zip(multichoice, items, strict=True):
         where = f"{path.name}: {expected.key}"
         assert element.findtext("single") == ("false" if expected.multiple else "true"), where

@@ -62,13 +62,34 @@ def test_the_self_test_keeps_the_links_of_a_short_answer_leading_to_their_places
     a section of its own page (`#id`) among them, are rewritten to lead where they did."""
     answer = "See [how](#how), [dropout](../glossary.md#dropout) and [q5](q05-model.md)."
     text = '---\ntitle: "3. Topic"\ndescription: D.\n---\n\n# 3. Q?\n\n'
-    text += f'!!! question "The question"\n    Q?\n\n## Short answer\n\n{answer}\n'
+    text += f'!!! question "The question"\n    Q?\n\n## Short answer\n\n{answer}\n\n'
+    text += f"{_points('en', '[Why](#why) it helps.')}\n"
     _question_page(tmp_path, "en", "q03-topic.md", text)
     shown = questions.self_test("en", tmp_path)
     assert (
         "See [how](questions/q03-topic.md#how), [dropout](glossary.md#dropout) and "
         "[q5](questions/q05-model.md)." in shown
     ), shown
+    assert "- [Why](questions/q03-topic.md#why) it helps." in shown, shown
+
+
+def _points(language: str, *points: str) -> str:
+    """A question page's box of what a full answer covers."""
+    items = "".join(f"\n    - {point}" for point in points)
+    return f'??? abstract "{questions.POINTS[language]}"{items}\n'
+
+
+def test_the_points_a_full_answer_covers_are_read_apart_from_the_short_answer(
+    tmp_path: Path,
+) -> None:
+    text = '---\ntitle: "3. Ämne"\ndescription: D.\n---\n\n# 3. Fråga?\n\n'
+    text += '!!! question "Frågan"\n    Fråga?\n\n## Kort svar\n\nSvaret.\n\n'
+    text += _points("sv", "En punkt som går\n      över två rader.", "`fit` lär sig vikterna.")
+    text += "\n## Fördjupning\n\n" + _points("sv", "Inte här.")
+    page = _question_page(tmp_path, "sv", "q03-topic.md", text)
+    question = questions.read(page, "sv")
+    assert question.short_answer == "Svaret."
+    assert question.points == ("En punkt som går över två rader.", "`fit` lär sig vikterna.")
 
 
 def test_a_page_without_box_or_short_answer_or_twin_is_named(tmp_path: Path) -> None:
@@ -81,6 +102,7 @@ def test_a_page_without_box_or_short_answer_or_twin_is_named(tmp_path: Path) -> 
     assert "a question box" in found[0]
     assert "a `## Kort svar` section" in found[0]
     assert "a `## Short answer` section" in found[1]
+    assert '`??? abstract "What a full answer covers"`' in found[1]
     assert found[-1] == (
         "docs/sv/questions/q02-other.md is missing: "
         "docs/en/questions/q02-other.md has no twin in sv"
@@ -93,9 +115,21 @@ def test_an_empty_short_answer_is_named_with_its_line(tmp_path: Path) -> None:
     _question_page(tmp_path, "sv", "q01-topic.md", page)
     with pytest.raises(questions.QuestionError) as error:
         questions.read(tmp_path / "sv" / "questions" / "q01-topic.md", "sv")
-    assert str(error.value).endswith(
-        "q01-topic.md: missing a short answer under `## Kort svar` (line 11)"
-    )
+    assert "q01-topic.md: missing a short answer under `## Kort svar` (line 11)" in str(error.value)
+
+
+def test_a_box_of_points_with_another_title_or_no_list_is_named(tmp_path: Path) -> None:
+    page = "---\ntitle: 1. Ämne\ndescription: D\n---\n\n# 1. Fråga?\n\n"
+    page += '!!! question "Fråga"\n    Vad?\n\n## Kort svar\n\nSvar.\n\n'
+    for box in ['??? abstract "Poäng"\n    - En punkt.\n', '??? abstract "{}"\n    Text.\n']:
+        text = page + box.format(questions.POINTS["sv"])
+        path = _question_page(tmp_path, "sv", "q01-topic.md", text)
+        with pytest.raises(questions.QuestionError) as error:
+            questions.read(path, "sv")
+        assert str(error.value).endswith(
+            'missing a list under `## Kort svar` in a box `??? abstract "Det här ska ett '
+            'fullgott svar ta upp"`'
+        ), str(error.value)
 
 
 def test_pages_state_the_versions_the_tests_run(request: pytest.FixtureRequest) -> None:
@@ -341,7 +375,8 @@ def test_two_pages_with_one_number_are_named(tmp_path: Path) -> None:
         for topic in ("first", "second"):
             text = (
                 f'---\ntitle: "1. {topic}"\ndescription: {topic}\n---\n\n# 1. {topic}?\n\n'
-                f'!!! question "?"\n    {topic}?\n\n## {short}\n\n{title}.\n'
+                f'!!! question "?"\n    {topic}?\n\n## {short}\n\n{title}.\n\n'
+                + _points(language, title)
             )
             _question_page(tmp_path, language, f"q01-{topic}.md", text)
     assert questions.problems(tmp_path) == [
@@ -406,7 +441,7 @@ def _add_a_question(project: Path) -> None:
         page = (
             f'---\ntitle: "{NUMBER}. {title}"\ndescription: {answer}\n---\n\n'
             f'# {NUMBER}. {wording}\n\n!!! question "?"\n    {wording}\n\n## {short}\n\n'
-            f"{answer}\n\n## {in_code}\n\n"
+            f"{answer}\n\n{_points(language, answer)}\n## {in_code}\n\n"
             f'```python\n--8<-- "snippets/{MODULE_NAME}.py:split"\n```\n\n'
             "<!--pytest-codeblocks:expected-output-->\n```text\n"
             f'--8<-- "snippets/output/{MODULE_NAME}.split.txt"\n```\n'

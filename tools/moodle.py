@@ -1,4 +1,7 @@
-"""The quiz as Moodle XML for teachers: a category per question, a multichoice per quiz item.
+"""The quiz as Moodle XML for teachers: a category per question, a multichoice per quiz item;
+and a category of the questions themselves as essays, marked by hand: the grader sees what a full
+answer covers, a mark per point, and the short answer. The essays are a category of their own so
+that a quiz's random item from a question's category is always a quiz item.
 
 Moodle (Question bank > Import > Moodle XML format) and most learning platforms read it. Each
 option carries its explanation as feedback, with a link to the section of the published page
@@ -48,6 +51,12 @@ LABELS = {
         "page": "Frågan och hela svaret",
         "latest": "webbplatsens quizsida",
         "teachers": "quiz.md#for-larare",
+        "written": "Skriftliga svar",
+        "written-about": "Kursens frågor, besvarade i text och rättade för hand: en poäng för"
+        " varje punkt som ett fullgott svar tar upp (punkterna visas för den som rättar). Filen"
+        " är från {date}; den senaste versionen finns på {latest}.",
+        "marking": "En poäng för varje punkt som svaret tar upp.",
+        "answer": "Kort svar",
     },
     "en": {
         "course": "Knowledge check 2",
@@ -59,6 +68,12 @@ LABELS = {
         "page": "The question and its whole answer",
         "latest": "the website's quiz page",
         "teachers": "quiz.md#for-teachers",
+        "written": "Written answers",
+        "written-about": "The course's questions, answered in writing and marked by hand: a"
+        " mark for each point a full answer covers (shown to the grader). This file is from"
+        " {date}; the latest version is on {latest}.",
+        "marking": "One mark for each point the answer covers.",
+        "answer": "Short answer",
     },
 }
 HOW_MANY = {text[key] for text in TEXT.values() for key in ("single", "multiple")}
@@ -153,10 +168,24 @@ def category_path(question: Question) -> str:
     in the bank chosen on the import page, under its top category (not under the category
     chosen there; question/format.php, create_category_path), in Moodle 4 and 5 alike.
     """
+    return _path(question.language, _name(question))
+
+
+def _name(question: Question) -> str:
+    """``05 A Keras model``: the number, for the bank's order, and the short title."""
     title = re.sub(rf"^{question.number}\.\s*", "", question.title)
-    course = LABELS[question.language]["course"]
-    parts = ["top", course, f"{question.number:02d} {title}"]
+    return f"{question.number:02d} {title}"
+
+
+def _path(language: str, name: str) -> str:
+    parts = ["top", LABELS[language]["course"], name]
     return "/".join(part.replace("/", "//") for part in parts)
+
+
+def _category(quiz: ET.Element, path: str, about: str) -> None:
+    category = ET.SubElement(quiz, "question", {"type": "category"})
+    _text(category, "category", path)
+    _text(category, "info", f"<p>{about}</p>", format="html")
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
@@ -167,6 +196,32 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Elem
 
 def _plain(html_text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", html_text)).strip()
+
+
+def _essay(quiz: ET.Element, question: Question, base: str) -> None:
+    """The question as the course asks it, answered in writing and marked by hand: the grader
+    sees the short answer and the points, worth a mark each; the student, once the attempt is
+    closed, the short answer and a link to the whole answer."""
+    labels, page = LABELS[question.language], question.page.as_posix()
+    answer = to_html(question.short_answer, page, base)
+    short = f"<p><strong>{labels['answer']}</strong></p>\n{answer}"
+    whole = _link(url(page, base), labels["whole"].format(number=question.number))
+    grader = f"<p>{labels['marking']}</p>\n{to_html(question.checklist, page, base)}\n{short}"
+    essay = ET.SubElement(quiz, "question", {"type": "essay"})
+    _text(essay, "name", _name(question))
+    _text(essay, "questiontext", to_html(question.wording, page, base), format="html")
+    _text(essay, "generalfeedback", f"{short}\n{whole}", format="html")
+    ET.SubElement(essay, "defaultgrade").text = str(len(question.points))
+    ET.SubElement(essay, "penalty").text = "0"
+    ET.SubElement(essay, "hidden").text = "0"
+    ET.SubElement(essay, "idnumber").text = f"{question.language}:{question.slug}"
+    ET.SubElement(essay, "responseformat").text = "editor"
+    ET.SubElement(essay, "responserequired").text = "1"
+    ET.SubElement(essay, "responsefieldlines").text = "15"
+    ET.SubElement(essay, "attachments").text = "0"
+    ET.SubElement(essay, "attachmentsrequired").text = "0"
+    _text(essay, "graderinfo", grader, format="html")
+    _text(essay, "responsetemplate", "", format="html")
 
 
 def _item(quiz: ET.Element, item: Item, position: int, language: str, base: str) -> None:
@@ -225,19 +280,18 @@ def quiz(
     for item in items:
         by_number.setdefault(item.number, []).append(item)
     date = datetime.fromtimestamp(timestamp, UTC).date().isoformat()
+    labels = LABELS[language]
+    latest = _anchor(url(labels["teachers"], base), labels["latest"])
     for number, group in sorted(by_number.items()):
         question = questions[number]
-        category = ET.SubElement(root, "question", {"type": "category"})
-        _text(category, "category", category_path(question))
-        labels = LABELS[language]
-        about = labels["about"].format(
-            number=number,
-            page=_anchor(url(question.page.as_posix(), base), labels["page"]),
-            date=date,
-            latest=_anchor(url(labels["teachers"], base), labels["latest"]),
-        )
-        _text(category, "info", f"<p>{about}</p>", format="html")
+        page = _anchor(url(question.page.as_posix(), base), labels["page"])
+        about = labels["about"].format(number=number, page=page, date=date, latest=latest)
+        _category(root, category_path(question), about)
         for position, item in enumerate(group, start=1):
             _item(root, item, position, language, base)
+    about = labels["written-about"].format(date=date, latest=latest)
+    _category(root, _path(language, labels["written"]), about)
+    for number in sorted(questions):
+        _essay(root, questions[number], base)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

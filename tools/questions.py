@@ -6,7 +6,10 @@ its language, everything the site and the practice material need about the quest
 - the number and slug, in the file name (``q03-parameters-hyperparameters``);
 - a short title and a description, in the front matter;
 - the question as the course asks it, in the ``!!! question`` box;
-- the short answer, under the heading ``## Kort svar`` / ``## Short answer``.
+- the short answer, under the heading ``## Kort svar`` / ``## Short answer``;
+- what a full answer covers, a list in a box under the short answer
+  (``??? abstract "Det här ska ett fullgott svar ta upp"``): a point each that a student checks
+  their own answer against, and a teacher marks by (the Moodle essay's grader information).
 
 The home page, the self-test, the navigation, the notebooks and the practice exports are all
 generated from what this module reads; no list of questions is kept anywhere else.
@@ -27,6 +30,7 @@ from tools.published import rebase
 
 FILE_NAME = re.compile(r"^q(?P<number>\d{2})-(?P<topic>[a-z0-9-]+)\.md$")
 SHORT_ANSWER = {"sv": "Kort svar", "en": "Short answer"}
+POINTS = {"sv": "Det här ska ett fullgott svar ta upp", "en": "What a full answer covers"}
 SELF_TEST = "self-test.md"  # the page a short answer's links are rewritten for
 ANSWER = {"sv": "Svar", "en": "Answer"}
 READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
@@ -35,8 +39,9 @@ READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
 # asks, and the box for the reader's own answer with its word count.
 MARKS = {
     "sv": {
-        "how": "Skriv ditt svar i rutan under frågan, öppna sedan svaret och markera om du kunde "
-        "det eller behöver öva mer. Webbläsaren minns dina svar och markeringar till nästa gång.",
+        "how": "Skriv ditt svar i rutan under frågan, öppna sedan svaret, jämför med punkterna "
+        "som ett fullgott svar tar upp och markera om du kunde det eller behöver öva mer. "
+        "Webbläsaren minns dina svar och markeringar till nästa gång.",
         "knew": "Kan",
         "again": "Öva mer",
         "of": "av",
@@ -51,8 +56,9 @@ MARKS = {
         "words": "{count} ord",
     },
     "en": {
-        "how": "Write your answer in the box under each question, then open the answer and mark "
-        "whether you knew it or need to practice more. Your browser remembers your answers and "
+        "how": "Write your answer in the box under each question, then open the answer, check "
+        "yours against the points a full answer covers, and mark whether you knew it or need "
+        "to practice more. Your browser remembers your answers and "
         "marks for next time.",
         "knew": "Known",
         "again": "Practice more",
@@ -84,6 +90,13 @@ class Question:
     description: str
     wording: str  # the question as the course asks it (Markdown; may hold a code block)
     short_answer: str  # Markdown, links relative to the page
+    points: tuple[str, ...]  # what a full answer covers, one Markdown line each
+
+    @property
+    def checklist(self) -> str:
+        """What a full answer covers, under its title, as Markdown (links relative to the page)."""
+        items = "\n".join(f"- {point}" for point in self.points)
+        return f"**{POINTS[self.language]}:**\n\n{items}"
 
     @property
     def page(self) -> Path:
@@ -108,6 +121,7 @@ def read(path: Path, language: str) -> Question:
     wording = "\n".join(line[4:] for line in box_lines).strip()
     title = SHORT_ANSWER[language]
     meta, heading, answer = page.meta, page.title, page.section(title)
+    answer, points = _points(page, answer, language)
     # A heading without text under it is named with its line: the section is there, but empty.
     at = [h.line for h in page.headings if h.level == 2 and h.source[3:].strip() == title]
     short = f"a short answer under `## {title}` (line {at[0]})" if at else f"a `## {title}` section"
@@ -119,6 +133,7 @@ def read(path: Path, language: str) -> Question:
             ("an H1 heading", heading),
             ('a question box (`!!! question "..."`)', wording),
             (short, answer),
+            (f'a list under `## {title}` in a box `??? abstract "{POINTS[language]}"`', points),
         ]
         if not value
     ]
@@ -133,7 +148,24 @@ def read(path: Path, language: str) -> Question:
         description=str(meta["description"]),
         wording=wording,
         short_answer=answer,
+        points=points,
     )
+
+
+def _points(
+    page: markdown_reader.MarkdownPage, answer: str, language: str
+) -> tuple[str, tuple[str, ...]]:
+    """The short answer without its box of points, and the points: none unless the box is in
+    the short answer, is titled as the other pages' are and holds a list."""
+    opening = f'??? abstract "{POINTS[language]}"'
+    for box in page.admonitions:
+        text = "\n".join(page.lines[box.line - 1 : box.end - 1]).rstrip()
+        if page.lines[box.line - 1].strip() == opening and text in answer:
+            body = textwrap.dedent("\n".join(page.lines[box.line : box.end - 1])).strip()
+            items = re.split(r"^- ", body, flags=re.MULTILINE)
+            points = tuple(" ".join(item.split()) for item in items[1:])
+            return answer.replace(text, "").strip(), points if not items[0] else ()
+    return answer, ()
 
 
 def _paths(docs: Path, language: str) -> list[Path]:
@@ -212,12 +244,14 @@ def self_test(language: str, docs: Path = DOCS) -> str:
     )
     blocks = [bar]
     for question in found:
-        answer = rebase(question.short_answer, question.page.as_posix(), SELF_TEST)
-        link = f"[{READ_MORE[language]}]({question.page.as_posix()})"
+        page = question.page.as_posix()
+        answer = rebase(question.short_answer, page, SELF_TEST)
+        answer += f"\n\n{rebase(question.checklist, page, SELF_TEST)}"
+        answer += f"\n\n[{READ_MORE[language]}]({page})"
         blocks.append(
             f'<div class="kb-self-test" data-question="{question.slug}" markdown>\n\n'
             f"## {question.title}\n\n{question.wording}\n\n"
-            f'??? success "{ANSWER[language]}"\n{textwrap.indent(answer, "    ")}\n\n    {link}\n\n'
+            f'??? success "{ANSWER[language]}"\n{textwrap.indent(answer, "    ")}\n\n'
             "</div>\n"
         )
     return "\n".join(blocks)
