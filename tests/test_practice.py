@@ -252,6 +252,18 @@ def test_moodle_adds_no_instruction_that_the_prompt_already_gives() -> None:
     assert root.findtext("question[@type='multichoice']/showstandardinstruction") == "0"
 
 
+def test_moodle_gets_its_html_as_cdata_which_keeps_a_space_before_a_letter_like_a_ring() -> None:
+    """Escaped, "<code>x</code> är" was stored by Moodle (4.5.6) as "<code>x</code>är"; its own
+    export writes CDATA, which keeps the space. A "]]>" in a text is split across two sections."""
+    said = dataclasses.replace(item(False, [True, False]), prompt="`keras` är ett API.")
+    xml = moodle.quiz("en", [said], {q.number: q for q in QUESTIONS}, BASE, 0).decode()
+    assert not re.search(r"&lt;/?[a-z]", xml), "a tag escaped instead of in CDATA"
+    assert "<![CDATA[<p><code>keras</code> är ett API.</p>]]>" in xml
+    root = ET.Element("quiz")
+    ET.SubElement(root, "text").text = "<p>a[b[0]]></p>"
+    assert ET.fromstring(moodle._serialized(root)).findtext("text") == "<p>a[b[0]]></p>"
+
+
 def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
     items = [item(False, [False, True]), item(True, [True, True, False], number=2)]
     by_number = {q.number: q for q in QUESTIONS}

@@ -294,4 +294,22 @@ def quiz(
     for number in sorted(questions):
         _essay(root, questions[number], base)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    return _serialized(root)
+
+
+def _serialized(root: ET.Element) -> bytes:
+    """The file, with each text that holds markup in CDATA, as Moodle's own export writes it.
+    Escaped, Moodle's parser drops a space between a tag and a letter such as "ä": "<code>x
+    </code> är" was stored as "<code>x</code>är" (an import into Moodle 4.5.6)."""
+    raw: dict[bytes, str] = {}
+    for number, element in enumerate(root.iter("text")):
+        if element.text and any(sign in element.text for sign in "<>&"):
+            token = f"\ue000{number}\ue000"  # a private-use character: in no text of ours
+            raw[token.encode()] = element.text
+            element.text = token
+    xml = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    for token, text in raw.items():
+        # "]]>" would end the section: split it across two, as Moodle does.
+        cdata = "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+        xml = xml.replace(token, cdata.encode(), 1)
+    return xml
