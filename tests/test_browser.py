@@ -1500,6 +1500,20 @@ def test_a_question_page_prints_its_answers_without_what_is_for_the_screen(
         assert code == ["4/4"], code
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, language: str) -> None:
+    """On paper, where a teacher marks a mock exam by it: every question with its short answer
+    and the points a full answer covers, opened; no box to write in, no button to mark."""
+    with opened(browser, f"{url}{language_prefix(language)}self-test/") as page:
+        on_paper(page)
+        for question in questions(language):
+            answer = page.locator(f'[data-question="{question.slug}"] details')
+            assert answer.evaluate("fold => fold.open"), f"{question.slug}: its answer closed"
+            assert shown(answer.locator("li")) == len(question.points), question.slug
+        assert not shown(page.locator(".kb-self-test__answer")), "a box to write in"
+        assert not shown(page.locator("[data-mark]")), "a button to mark"
+
+
 # Each line of the visible code (the elements `selector` finds): where each of its rows starts
 # on the page, in characters from the edge of the code's text (a line of Pygments' tokens spans
 # many nodes), and on which row its first word is (after its indent: the first, unless it broke
