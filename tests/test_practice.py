@@ -271,7 +271,11 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
     categories = root.findall("question[@type='category']")
     paths = [category.findtext("category/text") for category in categories]
     expected = [f"top/Knowledge check 2/0{n} Title {n}" for n in (1, 2)]
-    assert paths == [*expected, "top/Knowledge check 2/Written answers"]
+    course, *categories = categories  # first the course's, to describe it too
+    assert paths == ["top/Knowledge check 2", *expected, "top/Knowledge check 2/Written answers"]
+    about_course = course.findtext("info/text") or ""
+    assert f'<a href="{BASE}" target="_blank"' in about_course
+    assert "2026-01-01" in about_course
     # The bank shows a category's description: where its items come from, and the file's date.
     for number, category in zip((1, 2), categories, strict=False):
         about = category.find("info")
@@ -287,7 +291,10 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
     # quiz item), the questions themselves, answered in writing and marked by hand, a mark per
     # point a full answer covers; the grader sees the points and the short answer.
     assert [q.get("type") for q in root.iter("question")] == [
-        "category", "multichoice", "category", "multichoice", "category", "essay", "essay"
+        "category",
+        "category", "multichoice",
+        "category", "multichoice",
+        "category", "essay", "essay",
     ]  # fmt: skip
     written = categories[-1].findtext("info/text") or ""
     assert "2026-01-01" in written
@@ -465,7 +472,8 @@ def test_moodle_quiz_has_every_item_with_feedback(site: Path, language: str) -> 
     multichoice = root.findall("question[@type='multichoice']")
     assert len(multichoice) == len(items)
     numbers = sorted({i.number for i in items})
-    assert len(root.findall("question[@type='category']")) == len(numbers) + 1  # written answers
+    # The course's, one per question with items, and the written answers'
+    assert len(root.findall("question[@type='category']")) == len(numbers) + 2
     essays = root.findall("question[@type='essay']")
     assert [int(e.findtext("name/text", "")[:2]) for e in essays] == [
         q.number for q in questions(language)

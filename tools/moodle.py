@@ -51,6 +51,10 @@ LABELS = {
         "page": "Frågan och hela svaret",
         "latest": "webbplatsens quizsida",
         "teachers": "quiz.md#for-larare",
+        "course-about": "Frågor till kunskapskontrollen i deep learning, från {site}: en"
+        " kategori med quizfrågor till varje fråga, och kursens egna frågor under ”Skriftliga"
+        " svar”. Filen är från {date}; den senaste versionen finns på {latest}.",
+        "site": "webbplatsen",
         "written": "Skriftliga svar",
         "written-about": "Kursens frågor, besvarade i text och rättade för hand: en poäng för"
         " varje punkt som ett fullgott svar tar upp (punkterna visas för den som rättar). Filen"
@@ -68,6 +72,10 @@ LABELS = {
         "page": "The question and its whole answer",
         "latest": "the website's quiz page",
         "teachers": "quiz.md#for-teachers",
+        "course-about": "Questions for the deep-learning knowledge check, from {site}: a"
+        " category of quiz items for each question, and the course's questions themselves under"
+        " “Written answers”. This file is from {date}; the latest version is on {latest}.",
+        "site": "the website",
         "written": "Written answers",
         "written-about": "The course's questions, answered in writing and marked by hand: a"
         " mark for each point a full answer covers (shown to the grader). This file is from"
@@ -177,8 +185,9 @@ def _name(question: Question) -> str:
     return f"{question.number:02d} {title}"
 
 
-def _path(language: str, name: str) -> str:
-    parts = ["top", LABELS[language]["course"], name]
+def _path(language: str, name: str = "") -> str:
+    """The course's category, or one of its own (``name``)."""
+    parts = ["top", LABELS[language]["course"], *([name] if name else [])]
     return "/".join(part.replace("/", "//") for part in parts)
 
 
@@ -282,6 +291,10 @@ def quiz(
     date = datetime.fromtimestamp(timestamp, UTC).date().isoformat()
     labels = LABELS[language]
     latest = _anchor(url(labels["teachers"], base), labels["latest"])
+    # The course's category first: made by this entry, it gets a description too.
+    site = _anchor(base, labels["site"])
+    about = labels["course-about"].format(site=site, date=date, latest=latest)
+    _category(root, _path(language), about)
     for number, group in sorted(by_number.items()):
         question = questions[number]
         page = _anchor(url(question.page.as_posix(), base), labels["page"])
