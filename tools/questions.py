@@ -58,8 +58,7 @@ MARKS = {
     "en": {
         "how": "Write your answer in the box under each question, then open the answer, check "
         "yours against the points a full answer covers, and mark whether you knew it or need "
-        "to practice more. Your browser remembers your answers and "
-        "marks for next time.",
+        "to practice more. Your browser remembers your answers and marks for next time.",
         "knew": "Known",
         "again": "Practice more",
         "of": "of",
