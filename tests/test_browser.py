@@ -1119,6 +1119,43 @@ def _headings_as_chromium_names_them(page: Page) -> list[str]:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_the_self_test_counts_the_points_the_reader_ticks_and_keeps_them(
+    browser: Browser, url: str, language: str
+) -> None:
+    """The reader marks their own answer as a teacher would: a box before each point a full
+    answer covers (the point's text its label), and how many of them it covers; the ticks are
+    kept in this browser as the answers are, and Start over forgets them."""
+    words = MARKS[language]
+    question = questions(language)[7]
+    total = len(question.points)
+
+    def covered(count: int) -> str:
+        return words["covered"].format(count=count, total=total)
+
+    with opened(browser, f"{url}{language_prefix(language)}self-test/") as page:
+        answer = page.locator(f'[data-question="{question.slug}"] details')
+        answer.locator("summary").click()
+        boxes = answer.get_by_role("checkbox")
+        assert boxes.count() == total
+        tally = answer.locator(".kb-self-test__tally")
+        expect(tally).to_have_text(covered(0))
+        boxes.nth(0).check()
+        answer.get_by_text(question.points[2].split("`")[0].strip(), exact=False).click()
+        expect(boxes.nth(2)).to_be_checked()  # the point's text ticks its box
+        expect(tally).to_have_text(covered(2))
+        page.reload()
+        answer.locator("summary").click()
+        expect(tally).to_have_text(covered(2))
+        assert [boxes.nth(n).is_checked() for n in range(total)][:3] == [True, False, True]
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.locator("[data-self-test-reset]").click()
+        expect(tally).to_have_text(covered(0))
+        page.reload()
+        answer.locator("summary").click()
+        expect(tally).to_have_text(covered(0))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_a_screen_reader_hears_a_self_test_mark_apart_from_the_title(
     browser: Browser, url: str, language: str
 ) -> None:

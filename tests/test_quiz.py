@@ -1017,7 +1017,8 @@ def test_on_a_touch_screen_each_button_and_question_to_choose_is_a_finger_tall(
     short = []
     controls = {
         "quiz/": ".kb-quiz .md-button, .kb-quiz__choice",
-        "self-test/": ":is(.kb-self-test__bar, .kb-self-test__marks) .md-button",
+        "self-test/": ":is(.kb-self-test__bar, .kb-self-test__marks) .md-button,"
+        " .kb-self-test__points + ul label",
         "exam-sheet/": ".exam-choose .md-button, .exam-choices label",
     }
     try:

@@ -194,7 +194,7 @@ def _notes(
             f"{question.number:02d}",
             html.escape(title),  # plain text, not Markdown ("1. ...")
             to_html(question.wording, page, base, media),
-            to_html(f"{question.short_answer}\n\n{question.checklist}", page, base, media),
+            to_html(f"{question.short_answer}\n\n{question.checklist()}", page, base, media),
             url(page, base),
         ]
         yield "question", question.slug, fields, [f"q{question.number:02d}"]

@@ -215,7 +215,7 @@ def _essay(quiz: ET.Element, question: Question, base: str) -> None:
     answer = to_html(question.short_answer, page, base)
     short = f"<p><strong>{labels['answer']}</strong></p>\n{answer}"
     whole = _link(url(page, base), labels["whole"].format(number=question.number))
-    grader = f"<p>{labels['marking']}</p>\n{to_html(question.checklist, page, base)}\n{short}"
+    grader = f"<p>{labels['marking']}</p>\n{to_html(question.checklist(), page, base)}\n{short}"
     essay = ET.SubElement(quiz, "question", {"type": "essay"})
     _text(essay, "name", _name(question))
     _text(essay, "questiontext", to_html(question.wording, page, base), format="html")

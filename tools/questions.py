@@ -36,12 +36,13 @@ ANSWER = {"sv": "Svar", "en": "Answer"}
 READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
 # The self-test's bar and marks (site.js): the bar's words, the marks' names in the bar and the
 # headings ("knew", "again"), the buttons' under each answer ("mark-"), the question Start over
-# asks, and the box for the reader's own answer with its word count.
+# asks, the box for the reader's own answer with its word count, and the count of the points
+# a full answer covers that the reader ticked as covered by theirs.
 MARKS = {
     "sv": {
-        "how": "Skriv ditt svar i rutan under frågan, öppna sedan svaret, jämför med punkterna "
-        "som ett fullgott svar tar upp och markera om du kunde det eller behöver öva mer. "
-        "Webbläsaren minns dina svar och markeringar till nästa gång.",
+        "how": "Skriv ditt svar i rutan under frågan, öppna sedan svaret, bocka för de punkter "
+        "som ditt svar tar upp och markera om du kunde det eller behöver öva mer. Webbläsaren "
+        "minns dina svar och markeringar till nästa gång.",
         "knew": "Kan",
         "again": "Öva mer",
         "of": "av",
@@ -54,11 +55,12 @@ MARKS = {
         "your-answer": "Ditt svar på fråga {number} (sparas bara i den här webbläsaren)",
         "word": "{count} ord",
         "words": "{count} ord",
+        "covered": "Ditt svar tar upp {count} av {total} punkter.",
     },
     "en": {
-        "how": "Write your answer in the box under each question, then open the answer, check "
-        "yours against the points a full answer covers, and mark whether you knew it or need "
-        "to practice more. Your browser remembers your answers and marks for next time.",
+        "how": "Write your answer in the box under each question, then open the answer, tick the "
+        "points your answer covers, and mark whether you knew it or need to practice more. "
+        "Your browser remembers your answers and marks for next time.",
         "knew": "Known",
         "again": "Practice more",
         "of": "of",
@@ -71,6 +73,7 @@ MARKS = {
         "your-answer": "Your answer to question {number} (kept in this browser only)",
         "word": "{count} word",
         "words": "{count} words",
+        "covered": "Your answer covers {count} of {total} points.",
     },
 }
 
@@ -91,11 +94,12 @@ class Question:
     short_answer: str  # Markdown, links relative to the page
     points: tuple[str, ...]  # what a full answer covers, one Markdown line each
 
-    @property
-    def checklist(self) -> str:
-        """What a full answer covers, under its title, as Markdown (links relative to the page)."""
+    def checklist(self, title_attributes: str = "") -> str:
+        """What a full answer covers, under its title, as Markdown (links relative to the page);
+        the title given attributes, ``{ .name }``, where a script finds the list by them."""
         items = "\n".join(f"- {point}" for point in self.points)
-        return f"**{POINTS[self.language]}:**\n\n{items}"
+        attributes = f"\n{title_attributes}" if title_attributes else ""
+        return f"**{POINTS[self.language]}:**{attributes}\n\n{items}"
 
     @property
     def page(self) -> Path:
@@ -245,7 +249,9 @@ def self_test(language: str, docs: Path = DOCS) -> str:
     for question in found:
         page = question.page.as_posix()
         answer = rebase(question.short_answer, page, SELF_TEST)
-        answer += f"\n\n{rebase(question.checklist, page, SELF_TEST)}"
+        # site.js gives each point a box to tick, and counts them.
+        points = question.checklist("{ .kb-self-test__points }")
+        answer += f"\n\n{rebase(points, page, SELF_TEST)}"
         answer += f"\n\n[{READ_MORE[language]}]({page})"
         blocks.append(
             f'<div class="kb-self-test" data-question="{question.slug}" markdown>\n\n'

@@ -216,8 +216,9 @@ document.addEventListener("change", (event) => {
 }
 
 // The self-test (tools/questions.py): the reader writes an answer in the box under each
-// question (the knowledge check is written), then under the short answer marks it "knew it" or
-// "practice more"; answers and marks are kept in this browser, per site and language, the
+// question (the knowledge check is written), then ticks the points a full answer covers that
+// theirs covers, and marks it "knew it" or "practice more"; answers, ticks and marks are kept
+// in this browser, per site and language, the
 // marks counted in the bar at the top, shown by each question's heading and edge. Without this
 // script neither box nor bar is shown. In a function: names of its own, and nothing to do on
 // other pages.
@@ -262,6 +263,44 @@ document.addEventListener("change", (event) => {
       localStorage.setItem(answersKey, JSON.stringify(answers));
     } catch {
       // Storage off or full: as above.
+    }
+  };
+  // The points ticked, by question: a list of their places in the list. Read again before each
+  // write, as the answers are.
+  const pointsKey = `${key}:points`;
+  const readTicks = () => {
+    try {
+      return JSON.parse(localStorage.getItem(pointsKey)) || {};
+    } catch {
+      return null;  // storage off: the ticks last as long as the page, in their boxes
+    }
+  };
+  const keepTicks = (question, ticked) => {
+    const ticks = readTicks() ?? {};
+    if (ticked.length) ticks[question] = ticked;
+    else delete ticks[question];
+    try {
+      localStorage.setItem(pointsKey, JSON.stringify(ticks));
+    } catch {
+      // Storage off or full: as above.
+    }
+  };
+  const pointBoxes = (question) => [...question.querySelectorAll("[data-point]")];
+  const tally = (question) => {
+    const boxes = pointBoxes(question);
+    const count = boxes.filter((box) => box.checked).length;
+    const said = question.querySelector(".kb-self-test__tally");
+    const text = words.covered.replace("{count}", count).replace("{total}", boxes.length);
+    if (said) said.textContent = text;
+  };
+  const showTicks = (ticks = readTicks()) => {
+    if (!ticks) return;
+    for (const question of questions) {
+      const ticked = ticks[question.dataset.question] ?? [];
+      pointBoxes(question).forEach((box, place) => {
+        box.checked = ticked.includes(place);
+      });
+      tally(question);
     }
   };
   const fields = () => [...document.querySelectorAll(".kb-self-test__answer textarea")];
@@ -321,6 +360,31 @@ document.addEventListener("change", (event) => {
       buttons.append(button, " ");
     }
     question.querySelector("details")?.append(buttons);
+    // A box to tick before each point, the whole row its label, and the count under the list.
+    const list = question.querySelector(".kb-self-test__points + ul");
+    if (list) {
+      [...list.children].forEach((point, place) => {
+        const label = document.createElement("label");
+        const box = document.createElement("input");
+        Object.assign(box, { type: "checkbox", autocomplete: "off" });
+        box.dataset.point = place;
+        const text = document.createElement("span");  // one flex item, code and all
+        text.append(...point.childNodes);
+        label.append(box, text);
+        point.append(label);
+      });
+      const said = document.createElement("p");
+      said.className = "kb-self-test__tally kb-screen-only";
+      said.setAttribute("aria-live", "polite");
+      list.after(said);
+      list.addEventListener("change", () => {
+        const boxes = pointBoxes(question);
+        const ticked = boxes.flatMap((box, place) => (box.checked ? [place] : []));
+        keepTicks(question.dataset.question, ticked);
+        tally(question);
+      });
+      tally(question);
+    }
     // The box for the reader's answer, before the short answer: written first, then compared.
     const box = document.createElement("div");
     box.className = "kb-self-test__answer kb-screen-only";
@@ -354,16 +418,21 @@ document.addEventListener("change", (event) => {
   }
   bar.addEventListener("click", (event) => {
     if (!event.target.closest("[data-self-test-reset]")) return;
-    const kept = Object.keys(marks).length || fields().some((field) => field.value.trim());
+    const kept =
+      Object.keys(marks).length ||
+      fields().some((field) => field.value.trim()) ||
+      document.querySelector(".kb-self-test [data-point]:checked");
     if (!kept || !window.confirm(words["confirm-reset"])) return;
     marks = {};
     save();
     try {
       localStorage.removeItem(answersKey);
+      localStorage.removeItem(pointsKey);
     } catch {
       // Storage off: nothing kept.
     }
     showAnswers({});
+    showTicks({});
     filter();
   });
   document.addEventListener("click", (event) => {
@@ -396,11 +465,15 @@ document.addEventListener("change", (event) => {
   const refresh = () => {
     marks = load();
     showAnswers(readAnswers(), document.activeElement);
+    showTicks();
     filter();
   };
   window.addEventListener("pageshow", (event) => event.persisted && refresh());
-  window.addEventListener("storage", (event) => [key, answersKey].includes(event.key) && refresh());
+  window.addEventListener("storage", (event) => {
+    if ([key, answersKey, pointsKey].includes(event.key)) refresh();
+  });
   showAnswers();
+  showTicks();
   filter();
 })();
 
