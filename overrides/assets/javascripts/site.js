@@ -245,46 +245,32 @@ document.addEventListener("change", (event) => {
       // Storage off or full: as above.
     }
   };
-  // The reader's own answers, by question, apart from the marks: text is larger, and written
-  // at every key. Read again before each write: another tab may have written other answers.
-  const answersKey = `${key}:answers`;
-  const readAnswers = () => {
-    try {
-      return JSON.parse(localStorage.getItem(answersKey)) || {};
-    } catch {
-      return null;  // storage off: the answers last as long as the page, in its boxes
-    }
+  // The reader's own answers and the points they ticked, each by question, apart from the
+  // marks: written at every key or tick, so read again before each write (another tab may have
+  // written another question's). With storage off they last as long as the page, in its boxes.
+  const byQuestion = (name) => {
+    const where = `${key}:${name}`;
+    const read = () => {
+      try {
+        return JSON.parse(localStorage.getItem(where)) || {};
+      } catch {
+        return null;
+      }
+    };
+    const keep = (question, value) => {
+      const all = read() ?? {};
+      if (value.length) all[question] = value;
+      else delete all[question];
+      try {
+        localStorage.setItem(where, JSON.stringify(all));
+      } catch {
+        // Storage off or full: as above.
+      }
+    };
+    return { where, read, keep };
   };
-  const keepAnswer = (question, text) => {
-    const answers = readAnswers() ?? {};
-    if (text.trim()) answers[question] = text;
-    else delete answers[question];
-    try {
-      localStorage.setItem(answersKey, JSON.stringify(answers));
-    } catch {
-      // Storage off or full: as above.
-    }
-  };
-  // The points ticked, by question: a list of their places in the list. Read again before each
-  // write, as the answers are.
-  const pointsKey = `${key}:points`;
-  const readTicks = () => {
-    try {
-      return JSON.parse(localStorage.getItem(pointsKey)) || {};
-    } catch {
-      return null;  // storage off: the ticks last as long as the page, in their boxes
-    }
-  };
-  const keepTicks = (question, ticked) => {
-    const ticks = readTicks() ?? {};
-    if (ticked.length) ticks[question] = ticked;
-    else delete ticks[question];
-    try {
-      localStorage.setItem(pointsKey, JSON.stringify(ticks));
-    } catch {
-      // Storage off or full: as above.
-    }
-  };
+  const answers = byQuestion("answers");
+  const ticks = byQuestion("points");  // the places of the ticked points in their list
   const pointBoxes = (question) => [...question.querySelectorAll("[data-point]")];
   const tally = (question) => {
     const boxes = pointBoxes(question);
@@ -293,10 +279,10 @@ document.addEventListener("change", (event) => {
     const text = words.covered.replace("{count}", count).replace("{total}", boxes.length);
     if (said) said.textContent = text;
   };
-  const showTicks = (ticks = readTicks()) => {
-    if (!ticks) return;
+  const showTicks = (all = ticks.read()) => {
+    if (!all) return;
     for (const question of questions) {
-      const ticked = ticks[question.dataset.question] ?? [];
+      const ticked = all[question.dataset.question] ?? [];
       pointBoxes(question).forEach((box, place) => {
         box.checked = ticked.includes(place);
       });
@@ -306,11 +292,11 @@ document.addEventListener("change", (event) => {
   const fields = () => [...document.querySelectorAll(".kb-self-test__answer textarea")];
   // Not dispatched by the reader, so not written back (below); `{}` empties the boxes. The
   // box being typed in (`except`) keeps what the reader is writing.
-  const showAnswers = (answers = readAnswers(), except = null) => {
-    if (!answers) return;
+  const showAnswers = (all = answers.read(), except = null) => {
+    if (!all) return;
     for (const field of fields()) {
       if (field === except) continue;
-      field.value = answers[field.closest("[data-question]").dataset.question] ?? "";
+      field.value = all[field.closest("[data-question]").dataset.question] ?? "";
       field.dispatchEvent(new Event("input"));
     }
   };
@@ -380,7 +366,7 @@ document.addEventListener("change", (event) => {
       list.addEventListener("change", () => {
         const boxes = pointBoxes(question);
         const ticked = boxes.flatMap((box, place) => (box.checked ? [place] : []));
-        keepTicks(question.dataset.question, ticked);
+        ticks.keep(question.dataset.question, ticked);
         tally(question);
       });
       tally(question);
@@ -404,7 +390,8 @@ document.addEventListener("change", (event) => {
     // Counted at every change; kept only when the reader typed (not when shown from storage).
     field.addEventListener("input", (event) => {
       count.textContent = counted(field.value);
-      if (event.isTrusted) keepAnswer(question.dataset.question, field.value);
+      const text = field.value.trim() ? field.value : "";  // blank: nothing to keep
+      if (event.isTrusted) answers.keep(question.dataset.question, text);
     });
     question.querySelector("details")?.before(box);
     const badge = document.createElement("span");
@@ -426,8 +413,8 @@ document.addEventListener("change", (event) => {
     marks = {};
     save();
     try {
-      localStorage.removeItem(answersKey);
-      localStorage.removeItem(pointsKey);
+      localStorage.removeItem(answers.where);
+      localStorage.removeItem(ticks.where);
     } catch {
       // Storage off: nothing kept.
     }
@@ -464,13 +451,13 @@ document.addEventListener("change", (event) => {
   // they did shows here too.
   const refresh = () => {
     marks = load();
-    showAnswers(readAnswers(), document.activeElement);
+    showAnswers(answers.read(), document.activeElement);
     showTicks();
     filter();
   };
   window.addEventListener("pageshow", (event) => event.persisted && refresh());
   window.addEventListener("storage", (event) => {
-    if ([key, answersKey, pointsKey].includes(event.key)) refresh();
+    if ([key, answers.where, ticks.where].includes(event.key)) refresh();
   });
   showAnswers();
   showTicks();
