@@ -39,7 +39,7 @@ from tests.conftest import BROWSER_FLAGS, executable
 from tools.codeblocks import CodeExample, examples, program
 from tools.copy_programs import not_runnable
 from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, all_pages, language_prefix, site_language
-from tools.questions import MARKS, questions
+from tools.questions import MARKS, POINTS, questions
 from tools.serve import serve
 from tools.site import NOT_FOUND_PAGE, site_pages
 
@@ -1135,24 +1135,44 @@ def test_the_self_test_counts_the_points_the_reader_ticks_and_keeps_them(
     with opened(browser, f"{url}{language_prefix(language)}self-test/") as page:
         answer = page.locator(f'[data-question="{question.slug}"] details')
         answer.locator("summary").click()
-        boxes = answer.get_by_role("checkbox")
+        # A list named by its title, its role kept without the bullets (Safari drops it).
+        points = answer.get_by_role("list", name=POINTS[language])
+        boxes = points.get_by_role("checkbox")
         assert boxes.count() == total
         tally = answer.locator(".kb-self-test__tally")
         expect(tally).to_have_text(covered(0))
         boxes.nth(0).check()
-        answer.get_by_text(question.points[2].split("`")[0].strip(), exact=False).click()
+        points.locator("label > span").nth(2).click()
         expect(boxes.nth(2)).to_be_checked()  # the point's text ticks its box
         expect(tally).to_have_text(covered(2))
         page.reload()
         answer.locator("summary").click()
         expect(tally).to_have_text(covered(2))
         assert [boxes.nth(n).is_checked() for n in range(total)][:3] == [True, False, True]
+        # Kept by their text: a point reworded on the page loses its tick, not to another.
+        key = page.evaluate("__md_scope.pathname") + f".kb-self-test:{language}:points"
+        kept = {
+            question.slug: [
+                "A point the page no longer has",
+                boxes.nth(1).get_attribute("data-point"),
+            ]
+        }
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(kept)])
+        page.reload()
+        answer.locator("summary").click()
+        expect(tally).to_have_text(covered(1))
+        expect(boxes.nth(1)).to_be_checked()
         page.once("dialog", lambda dialog: dialog.accept())
         page.locator("[data-self-test-reset]").click()
         expect(tally).to_have_text(covered(0))
         page.reload()
         answer.locator("summary").click()
         expect(tally).to_have_text(covered(0))
+        # A tap on a glossary term in a point shows its definition; it does not tick the point.
+        term = page.locator(".kb-self-test__points + ul abbr").first
+        term.locator("xpath=ancestor::details[1]/summary").click()
+        term.click()
+        expect(term.locator("xpath=ancestor::label[1]/input")).not_to_be_checked()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -1541,14 +1561,28 @@ def test_a_question_page_prints_its_answers_without_what_is_for_the_screen(
 def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, language: str) -> None:
     """On paper, where a teacher marks a mock exam by it: every question with its short answer
     and the points a full answer covers, opened; no box to write in, no button to mark."""
+    words = MARKS[language]
+    known = questions(language)[0].slug
     with opened(browser, f"{url}{language_prefix(language)}self-test/") as page:
+        # The reader's own state stays off paper: a question hidden as known, its mark.
+        page.locator(f'[data-question="{known}"] summary').click()
+        page.locator(f'[data-question="{known}"] [data-mark="knew"]').click()
+        page.get_by_label(words["hide-known"]).check()
+        expect(page.locator(f'[data-question="{known}"]')).to_be_hidden()
         on_paper(page)
         for question in questions(language):
             answer = page.locator(f'[data-question="{question.slug}"] details')
+            assert answer.is_visible(), f"{question.slug}: not printed"
             assert answer.evaluate("fold => fold.open"), f"{question.slug}: its answer closed"
             assert shown(answer.locator("li")) == len(question.points), question.slug
         assert not shown(page.locator(".kb-self-test__answer")), "a box to write in"
         assert not shown(page.locator("[data-mark]")), "a button to mark"
+        assert not shown(page.locator(".kb-self-test__badge")), "the reader's mark"
+        assert not shown(page.locator("[data-point], .kb-self-test__tally")), "a box to tick"
+        edge = page.locator(f'[data-question="{known}"]').evaluate(
+            "q => getComputedStyle(q).borderLeftColor"
+        )
+        assert edge == "rgba(0, 0, 0, 0)", f"the reader's mark as an edge: {edge}"
 
 
 # Each line of the visible code (the elements `selector` finds): where each of its rows starts

@@ -118,17 +118,24 @@ def test_an_empty_short_answer_is_named_with_its_line(tmp_path: Path) -> None:
     assert "q01-topic.md: missing a short answer under `## Kort svar` (line 11)" in str(error.value)
 
 
-def test_a_box_of_points_with_another_title_or_no_list_is_named(tmp_path: Path) -> None:
+def test_a_box_of_points_titled_otherwise_or_not_one_plain_list_is_named(tmp_path: Path) -> None:
     page = "---\ntitle: 1. Ämne\ndescription: D\n---\n\n# 1. Fråga?\n\n"
     page += '!!! question "Fråga"\n    Vad?\n\n## Kort svar\n\nSvar.\n\n'
-    for box in ['??? abstract "Poäng"\n    - En punkt.\n', '??? abstract "{}"\n    Text.\n']:
+    for box in [
+        '??? abstract "Poäng"\n    - En punkt.\n',
+        '??? abstract "{}"\n    Text.\n',
+        '??? abstract "{}"\n    - En punkt:\n        - inuti den\n    - En till.\n',
+        '??? abstract "{}"\n    - En punkt.\n\n    En anmärkning efteråt.\n',
+        '??? abstract "{}"\n    - En punkt.\n    -\n',
+    ]:
         text = page + box.format(questions.POINTS["sv"])
         path = _question_page(tmp_path, "sv", "q01-topic.md", text)
         with pytest.raises(questions.QuestionError) as error:
             questions.read(path, "sv")
         assert str(error.value).endswith(
-            'missing a list under `## Kort svar` in a box `??? abstract "Det här ska ett '
-            'fullgott svar ta upp"`'
+            'missing a box `??? abstract "Det här ska ett fullgott svar ta upp"` under `## Kort'
+            " svar` holding one list of points, a line of text each (no nested list, nothing"
+            " after it)"
         ), str(error.value)
 
 

@@ -56,7 +56,7 @@ LABELS = {
         " svar”. Filen är från {date}; den senaste versionen finns på {latest}.",
         "site": "webbplatsen",
         "written": "Skriftliga svar",
-        "written-about": "Kursens frågor, besvarade i text och rättade för hand: en poäng för"
+        "written-about": "Kursens frågor, besvarade skriftligt och rättade för hand: en poäng för"
         " varje punkt som ett fullgott svar tar upp (punkterna visas för den som rättar). Filen"
         " är från {date}; den senaste versionen finns på {latest}.",
         "marking": "En poäng för varje punkt som svaret tar upp.",

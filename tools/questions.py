@@ -42,7 +42,7 @@ MARKS = {
     "sv": {
         "how": "Skriv ditt svar i rutan under frågan, öppna sedan svaret, bocka för de punkter "
         "som ditt svar tar upp och markera om du kunde det eller behöver öva mer. Webbläsaren "
-        "minns dina svar och markeringar till nästa gång.",
+        "minns dina svar, bockar och markeringar till nästa gång.",
         "knew": "Kan",
         "again": "Öva mer",
         "of": "av",
@@ -60,7 +60,7 @@ MARKS = {
     "en": {
         "how": "Write your answer in the box under each question, then open the answer, tick the "
         "points your answer covers, and mark whether you knew it or need to practice more. "
-        "Your browser remembers your answers and marks for next time.",
+        "Your browser remembers your answers, ticks and marks for next time.",
         "knew": "Known",
         "again": "Practice more",
         "of": "of",
@@ -136,7 +136,11 @@ def read(path: Path, language: str) -> Question:
             ("an H1 heading", heading),
             ('a question box (`!!! question "..."`)', wording),
             (short, answer),
-            (f'a list under `## {title}` in a box `??? abstract "{POINTS[language]}"`', points),
+            (
+                f'a box `??? abstract "{POINTS[language]}"` under `## {title}` holding one list'
+                " of points, a line of text each (no nested list, nothing after it)",
+                points,
+            ),
         ]
         if not value
     ]
@@ -159,15 +163,19 @@ def _points(
     page: markdown_reader.MarkdownPage, answer: str, language: str
 ) -> tuple[str, tuple[str, ...]]:
     """The short answer without its box of points, and the points: none unless the box is in
-    the short answer, is titled as the other pages' are and holds a list."""
+    the short answer, is titled as the other pages' are and holds one list, a paragraph per
+    point and nothing else (a nested list or a note after it would be read into a point, and
+    counted wrong as a mark in Moodle)."""
     opening = f'??? abstract "{POINTS[language]}"'
     for box in page.admonitions:
         text = "\n".join(page.lines[box.line - 1 : box.end - 1]).rstrip()
         if page.lines[box.line - 1].strip() == opening and text in answer:
             body = textwrap.dedent("\n".join(page.lines[box.line : box.end - 1])).strip()
-            items = re.split(r"^- ", body, flags=re.MULTILINE)
-            points = tuple(" ".join(item.split()) for item in items[1:])
-            return answer.replace(text, "").strip(), points if not items[0] else ()
+            items = re.split(r"^- ", body, flags=re.MULTILINE)[1:]
+            blocks = [(b.kind, b.depth) for b in markdown_reader.parse(body).structure]
+            one_list = [("list", 0)] + [("list item", 1), ("paragraph", 2)] * len(items)
+            points = tuple(" ".join(item.split()) for item in items)
+            return answer.replace(text, "").strip(), points if blocks == one_list else ()
     return answer, ()
 
 

@@ -270,21 +270,25 @@ document.addEventListener("change", (event) => {
     return { where, read, keep };
   };
   const answers = byQuestion("answers");
-  const ticks = byQuestion("points");  // the places of the ticked points in their list
+  // A ticked point is kept by its text, not its place: a point reworded or moved on the page
+  // must not carry a tick the reader gave another.
+  const ticks = byQuestion("points");
   const pointBoxes = (question) => [...question.querySelectorAll("[data-point]")];
+  // Written only when it changes: the count is a live region, read out at each change.
   const tally = (question) => {
+    const said = question.querySelector(".kb-self-test__tally");
+    if (!said) return;
     const boxes = pointBoxes(question);
     const count = boxes.filter((box) => box.checked).length;
-    const said = question.querySelector(".kb-self-test__tally");
     const text = words.covered.replace("{count}", count).replace("{total}", boxes.length);
-    if (said) said.textContent = text;
+    if (said.textContent !== text) said.textContent = text;
   };
   const showTicks = (all = ticks.read()) => {
     if (!all) return;
     for (const question of questions) {
       const ticked = all[question.dataset.question] ?? [];
-      pointBoxes(question).forEach((box, place) => {
-        box.checked = ticked.includes(place);
+      pointBoxes(question).forEach((box) => {
+        box.checked = ticked.includes(box.dataset.point);
       });
       tally(question);
     }
@@ -347,17 +351,27 @@ document.addEventListener("change", (event) => {
     }
     question.querySelector("details")?.append(buttons);
     // A box to tick before each point, the whole row its label, and the count under the list.
+    // The list keeps its role (Safari drops it with the bullets) and is named by its title.
     const list = question.querySelector(".kb-self-test__points + ul");
     if (list) {
-      [...list.children].forEach((point, place) => {
+      const title = list.previousElementSibling;
+      title.id = `kb-points-${question.dataset.question}`;
+      list.setAttribute("role", "list");
+      list.setAttribute("aria-labelledby", title.id);
+      for (const point of list.children) {
         const label = document.createElement("label");
         const box = document.createElement("input");
         Object.assign(box, { type: "checkbox", autocomplete: "off" });
-        box.dataset.point = place;
+        box.dataset.point = point.textContent.trim();
         const text = document.createElement("span");  // one flex item, code and all
         text.append(...point.childNodes);
         label.append(box, text);
         point.append(label);
+      }
+      // A tap on a glossary term in a point shows its definition (it takes the focus), and
+      // does not tick the point. (A link, interactive content, never ticks it.)
+      list.addEventListener("click", (event) => {
+        if (event.target.closest("abbr")) event.preventDefault();
       });
       const said = document.createElement("p");
       said.className = "kb-self-test__tally kb-screen-only";
@@ -365,7 +379,7 @@ document.addEventListener("change", (event) => {
       list.after(said);
       list.addEventListener("change", () => {
         const boxes = pointBoxes(question);
-        const ticked = boxes.flatMap((box, place) => (box.checked ? [place] : []));
+        const ticked = boxes.flatMap((box) => (box.checked ? [box.dataset.point] : []));
         ticks.keep(question.dataset.question, ticked);
         tally(question);
       });
