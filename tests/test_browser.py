@@ -1579,6 +1579,19 @@ def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, langu
         assert not shown(page.locator("[data-mark]")), "a button to mark"
         assert not shown(page.locator(".kb-self-test__badge")), "the reader's mark"
         assert not shown(page.locator("[data-point], .kb-self-test__tally")), "a box to tick"
+        # Each question kept with the start of its answer, which may go on over a page (kept
+        # whole, as Material keeps a box, it left 11 of 13 questions alone at a page's foot).
+        breaks = page.locator(".kb-self-test").evaluate_all(
+            """all => all.map(q => [...q.children].filter(e => e.checkVisibility())
+                .map(e => [e.tagName, getComputedStyle(e).breakAfter,
+                           getComputedStyle(e).breakInside]))"""
+        )
+        for question, children in zip(questions(language), breaks, strict=True):
+            *before, (tag, _, inside) = children
+            assert tag == "DETAILS", f"{question.slug}: the answer is not last"
+            assert inside == "auto", f"{question.slug}: the answer kept whole"
+            kept = [after for _, after, _ in before]
+            assert kept == ["avoid"] * len(before), f"{question.slug}: {before}"
         edge = page.locator(f'[data-question="{known}"]').evaluate(
             "q => getComputedStyle(q).borderLeftColor"
         )

@@ -260,7 +260,7 @@ def self_test(language: str, docs: Path = DOCS) -> str:
         # site.js gives each point a box to tick, and counts them.
         points = question.checklist("{ .kb-self-test__points }")
         answer += f"\n\n{rebase(points, page, SELF_TEST)}"
-        answer += f"\n\n[{READ_MORE[language]}]({page})"
+        answer += f"\n\n[{READ_MORE[language]}]({page})\n{{ .kb-screen-only }}"  # not on paper
         blocks.append(
             f'<div class="kb-self-test" data-question="{question.slug}" markdown>\n\n'
             f"## {question.title}\n\n{question.wording}\n\n"
