@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
 from tools.published import explained_options, inline_html, resolve, to_html, url
-from tools.questions import Question
+from tools.questions import SHORT_ANSWER, Question
 from tools.quiz import Item
 from tools.quiz_html import TEXT, hint
 
@@ -46,42 +46,38 @@ LABELS = {
         "more": "Läs mer i svaret på fråga {number} på webbplatsen",
         "whole": "Läs hela svaret på fråga {number} på webbplatsen",
         "again": "Inte riktigt. Försök igen.",
-        "about": "Quizfrågor till fråga {number}. {page} finns på webbplatsen. Filen är från"
-        " {date}; den senaste versionen finns på {latest}.",
+        # Each category's description: what it holds, then the file's date (`dated`).
+        "about": "Quizfrågor till fråga {number}. {page} finns på webbplatsen.",
+        "dated": "Filen är från {date}; den senaste versionen finns på {latest}.",
         "page": "Frågan och hela svaret",
         "latest": "webbplatsens quizsida",
         "teachers": "quiz.md#for-larare",
         "course-about": "Frågor till kunskapskontrollen i deep learning, från {site}: en"
-        " kategori med quizfrågor till varje fråga, och kursens egna frågor under ”Skriftliga"
-        " svar”. Filen är från {date}; den senaste versionen finns på {latest}.",
+        " kategori med quizfrågor till varje fråga, och kursens egna frågor under ”{written}”.",
         "site": "webbplatsen",
         "written": "Skriftliga svar",
         "written-about": "Kursens frågor, besvarade skriftligt och rättade för hand: en poäng för"
-        " varje punkt som ett fullgott svar tar upp (punkterna visas för den som rättar). Filen"
-        " är från {date}; den senaste versionen finns på {latest}.",
+        " varje punkt som ett fullgott svar tar upp (punkterna visas för den som rättar).",
         "marking": "En poäng för varje punkt som svaret tar upp.",
-        "answer": "Kort svar",
     },
     "en": {
         "course": "Knowledge check 2",
         "more": "Read more on the website, in the answer to question {number}",
         "whole": "Read the whole answer to question {number} on the website",
         "again": "Not quite. Try again.",
-        "about": "Quiz items on question {number}. {page} are on the website. This file is from"
-        " {date}; the latest version is on {latest}.",
+        "about": "Quiz items on question {number}. {page} are on the website.",
+        "dated": "This file is from {date}; the latest version is on {latest}.",
         "page": "The question and its whole answer",
         "latest": "the website's quiz page",
         "teachers": "quiz.md#for-teachers",
         "course-about": "Questions for the deep-learning knowledge check, from {site}: a"
         " category of quiz items for each question, and the course's questions themselves under"
-        " “Written answers”. This file is from {date}; the latest version is on {latest}.",
+        " “{written}”.",
         "site": "the website",
         "written": "Written answers",
         "written-about": "The course's questions, answered in writing and marked by hand: a"
-        " mark for each point a full answer covers (shown to the grader). This file is from"
-        " {date}; the latest version is on {latest}.",
+        " mark for each point a full answer covers (shown to the grader).",
         "marking": "One mark for each point the answer covers.",
-        "answer": "Short answer",
     },
 }
 HOW_MANY = {text[key] for text in TEXT.values() for key in ("single", "multiple")}
@@ -191,10 +187,11 @@ def _path(language: str, name: str = "") -> str:
     return "/".join(part.replace("/", "//") for part in parts)
 
 
-def _category(quiz: ET.Element, path: str, about: str) -> None:
+def _category(quiz: ET.Element, path: str, about: str, dated: str) -> None:
+    """A category, described by what it holds and the file's date, which the bank shows."""
     category = ET.SubElement(quiz, "question", {"type": "category"})
     _text(category, "category", path)
-    _text(category, "info", f"<p>{about}</p>", format="html")
+    _text(category, "info", f"<p>{about} {dated}</p>", format="html")
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
@@ -213,7 +210,7 @@ def _essay(quiz: ET.Element, question: Question, base: str) -> None:
     closed, the short answer and a link to the whole answer."""
     labels, page = LABELS[question.language], question.page.as_posix()
     answer = to_html(question.short_answer, page, base)
-    short = f"<p><strong>{labels['answer']}</strong></p>\n{answer}"
+    short = f"<p><strong>{SHORT_ANSWER[question.language]}</strong></p>\n{answer}"
     whole = _link(url(page, base), labels["whole"].format(number=question.number))
     grader = f"<p>{labels['marking']}</p>\n{to_html(question.checklist(), page, base)}\n{short}"
     essay = ET.SubElement(quiz, "question", {"type": "essay"})
@@ -291,19 +288,20 @@ def quiz(
     date = datetime.fromtimestamp(timestamp, UTC).date().isoformat()
     labels = LABELS[language]
     latest = _anchor(url(labels["teachers"], base), labels["latest"])
+    dated = labels["dated"].format(date=date, latest=latest)
     # The course's category first: made by this entry, it gets a description too.
     site = _anchor(base, labels["site"])
-    about = labels["course-about"].format(site=site, date=date, latest=latest)
-    _category(root, _path(language), about)
+    about = labels["course-about"].format(site=site, written=labels["written"])
+    _category(root, _path(language), about, dated)
     for number, group in sorted(by_number.items()):
         question = questions[number]
         page = _anchor(url(question.page.as_posix(), base), labels["page"])
-        about = labels["about"].format(number=number, page=page, date=date, latest=latest)
-        _category(root, category_path(question), about)
+        _category(
+            root, category_path(question), labels["about"].format(number=number, page=page), dated
+        )
         for position, item in enumerate(group, start=1):
             _item(root, item, position, language, base)
-    about = labels["written-about"].format(date=date, latest=latest)
-    _category(root, _path(language, labels["written"]), about)
+    _category(root, _path(language, labels["written"]), labels["written-about"], dated)
     for number in sorted(questions):
         _essay(root, questions[number], base)
     ET.indent(root)
