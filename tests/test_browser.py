@@ -1598,6 +1598,52 @@ def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, langu
         assert edge == "rgba(0, 0, 0, 0)", f"the reader's mark as an edge: {edge}"
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_marking_key_of_a_mock_exam_holds_the_questions_on_its_sheet(
+    browser: Browser, url: str, language: str
+) -> None:
+    """A teacher who put some questions on a mock exam prints its key from the exam sheet: the
+    self-test of those questions alone, on screen, in the contents and on paper, saying which
+    they are (on paper too) with a way back to all; the language switcher keeps them."""
+    words = MARKS[language]
+    every = questions(language)
+    prefix = f"{url}{language_prefix(language)}"
+    said = re.compile(
+        re.escape(words["chosen"])
+        .replace(r"\{numbers\}", r"2\D+5")
+        .replace(r"\{total\}", str(len(every)))
+    )
+    with opened(browser, f"{prefix}exam-sheet/?questions=2,5,99") as page:
+        key = page.locator("a.exam-key")
+        assert key.get_attribute("href").endswith("self-test/?questions=2,5"), "the key's link"
+        key.click()
+        page.wait_for_url(f"{prefix}self-test/?questions=2,5")
+        on_page = page.locator(".kb-self-test[data-question]:visible")
+        expect(on_page).to_have_count(2)
+        slugs = [question.get_attribute("data-question") for question in on_page.all()]
+        assert slugs == [every[1].slug, every[4].slug], slugs
+        line = page.locator(".kb-self-test__chosen")
+        expect(line).to_have_text(re.compile(f"^{said.pattern} {re.escape(words['show-all'])}$"))
+        contents = page.locator(".md-nav--secondary a[href^='#']:visible")
+        assert contents.count() == 2, contents.all_inner_texts()
+        other = page.locator(f"a.md-select__link[hreflang]:not([hreflang='{language}'])")
+        assert other.get_attribute("href").endswith("self-test/?questions=2,5"), "language"
+        on_paper(page)
+        assert shown(page.locator(".kb-self-test details")) == 2, "printed"
+        assert line.is_visible(), "which questions, not on paper"
+        assert shown(line.get_by_role("link")) == 0, "a link on paper"
+        page.emulate_media(media="screen")
+        line.get_by_role("link").click()
+        expect(page.locator(".kb-self-test[data-question]:visible")).to_have_count(len(every))
+        expect(line).to_have_count(0)
+        page.goto(f"{prefix}self-test/?questions=3")
+        expect(page.locator(".kb-self-test__chosen")).to_contain_text(
+            words["chosen-one"].split("{numbers}")[0]
+        )
+        page.goto(f"{prefix}exam-sheet/")  # every question: the plain self-test
+        assert page.locator("a.exam-key").get_attribute("href").endswith("self-test/"), "all"
+
+
 # Each line of the visible code (the elements `selector` finds): where each of its rows starts
 # on the page, in characters from the edge of the code's text (a line of Pygments' tokens spans
 # many nodes), and on which row its first word is (after its indent: the first, unless it broke

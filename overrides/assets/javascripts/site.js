@@ -325,10 +325,43 @@ document.addEventListener("change", (event) => {
       count.textContent = questions.filter((q) => marks[q.dataset.question] === kind).length;
     });
   };
+  // Only some questions, as on the exam sheet ("?questions=1,4,7", its marking key for a mock
+  // exam of those): the others are left off, on paper too (print.css), and a line says which
+  // are on the page, with a way back to all. Numbers not on the page are ignored; with none it
+  // knows, every question is on it.
+  const number = (question) => question.querySelector("h2")?.textContent.match(/\d+/)?.[0] ?? "";
+  const asked = new URLSearchParams(location.search).get("questions")?.split(",") ?? [];
+  const chosen = questions.filter((question) => asked.includes(number(question)));
+  if (chosen.length) {
+    questions.forEach((question) => {
+      if (!chosen.includes(question)) question.dataset.leftOff = "";
+    });
+    const line = document.createElement("p");
+    line.className = "kb-self-test__chosen";
+    const numbers = new Intl.ListFormat(document.documentElement.lang || "sv", {
+      type: "conjunction",
+    }).format(chosen.map(number));
+    line.textContent = words[chosen.length === 1 ? "chosen-one" : "chosen"]
+      .replace("{numbers}", numbers)
+      .replace("{total}", questions.length);
+    const all = Object.assign(document.createElement("a"), {
+      href: location.pathname,
+      className: "kb-screen-only",
+      textContent: words["show-all"],
+    });
+    line.append(" ", all);
+    bar.after(line);
+    // The same questions in the other language: they have the same numbers there.
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach((link) => {
+      link.search = location.search;
+    });
+  }
   // Which questions are shown. Not called on a mark: one marked just now stays in sight.
   const filter = () => {
     for (const question of questions) {
-      question.hidden = hideKnown.checked && marks[question.dataset.question] === "knew";
+      question.hidden =
+        "leftOff" in question.dataset ||
+        (hideKnown.checked && marks[question.dataset.question] === "knew");
       // No way to a hidden question in the contents (the sidebar's, and the menu's on a phone).
       const id = question.querySelector("h2")?.id;
       document.querySelectorAll(`.md-nav--secondary a[href="#${id}"]`).forEach((entry) => {
@@ -398,8 +431,7 @@ document.addEventListener("change", (event) => {
     count.id = `kb-words-${question.dataset.question}`;
     field.setAttribute("aria-describedby", count.id);
     // Named by its question's number: a screen reader moving from box to box hears which.
-    const number = question.querySelector("h2")?.textContent.match(/\d+/)?.[0] ?? "";
-    label.append(words["your-answer"].replace("{number}", number), field);
+    label.append(words["your-answer"].replace("{number}", number(question)), field);
     box.append(label, count);
     // Counted at every change; kept only when the reader typed (not when shown from storage).
     field.addEventListener("input", (event) => {
@@ -597,8 +629,9 @@ document.addEventListener("change", (event) => {
       .filter(Boolean)
       .join("&");
     history.replaceState(history.state, "", `${location.pathname}${search && "?"}${search}${location.hash}`);
-    // The same sheet in the other language: the questions have the same numbers there.
-    document.querySelectorAll("a.md-select__link[hreflang]").forEach((link) => {
+    // The same sheet in the other language (the questions have the same numbers there), and
+    // its marking key: the self-test of the same questions.
+    document.querySelectorAll("a.md-select__link[hreflang], a.exam-key").forEach((link) => {
       link.search = search;
     });
   };
