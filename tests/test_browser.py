@@ -1569,18 +1569,26 @@ def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, langu
         page.locator(f'[data-question="{known}"] [data-mark="knew"]').click()
         page.get_by_label(words["hide-known"]).check()
         expect(page.locator(f'[data-question="{known}"]')).to_be_hidden()
+        assert not shown(page.locator(".kb-print-only")), "the key's marks on screen"
         on_paper(page)
         for question in questions(language):
             answer = page.locator(f'[data-question="{question.slug}"] details')
             assert answer.is_visible(), f"{question.slug}: not printed"
             assert answer.evaluate("fold => fold.open"), f"{question.slug}: its answer closed"
             assert shown(answer.locator("li")) == len(question.points), question.slug
+            worth = words["marks"].replace("{count}", str(len(question.points)))
+            printed = answer.locator(".kb-self-test__points .kb-print-only")
+            assert printed.is_visible(), f"{question.slug}: its marks not printed"
+            expect(printed).to_have_text(f"({worth})")
+        marks = sum(len(question.points) for question in questions(language))
+        key = words["key-all"].replace("{total}", str(len(questions(language))))
+        expect(page.locator(".kb-self-test__key")).to_have_text(key.replace("{marks}", str(marks)))
         assert not shown(page.locator(".kb-self-test__answer")), "a box to write in"
         assert not shown(page.locator("[data-mark]")), "a button to mark"
         assert not shown(page.locator(".kb-self-test__badge")), "the reader's mark"
         assert not shown(page.locator("[data-point], .kb-self-test__tally")), "a box to tick"
-        # Each question kept with the start of its answer, which may go on over a page (kept
-        # whole, as Material keeps a box, it left 11 of 13 questions alone at a page's foot).
+        # Each question kept whole and with the start of its answer, which may go on over a page
+        # (kept whole, as Material keeps a box, it left 11 of 13 questions alone at a page's foot).
         breaks = page.locator(".kb-self-test").evaluate_all(
             """all => all.map(q => [...q.children].filter(e => e.checkVisibility())
                 .map(e => [e.tagName, getComputedStyle(e).breakAfter,
@@ -1590,8 +1598,8 @@ def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, langu
             *before, (tag, _, inside) = children
             assert tag == "DETAILS", f"{question.slug}: the answer is not last"
             assert inside == "auto", f"{question.slug}: the answer kept whole"
-            kept = [after for _, after, _ in before]
-            assert kept == ["avoid"] * len(before), f"{question.slug}: {before}"
+            kept = [(after, whole) for _, after, whole in before]
+            assert kept == [("avoid", "avoid")] * len(before), f"{question.slug}: {before}"
         edge = page.locator(f'[data-question="{known}"]').evaluate(
             "q => getComputedStyle(q).borderLeftColor"
         )
@@ -1603,17 +1611,28 @@ def test_the_marking_key_of_a_mock_exam_holds_the_questions_on_its_sheet(
     browser: Browser, url: str, language: str
 ) -> None:
     """A teacher who put some questions on a mock exam prints its key from the exam sheet: the
-    self-test of those questions alone, on screen, in the contents and on paper, saying which
-    they are (on paper too) with a way back to all; the language switcher keeps them."""
+    self-test of those questions alone, on screen, in the contents, in the bar's counts and on
+    paper; a line above the bar says which with a way back to all, and on paper the key says
+    which questions it is for and their marks in all; the language switcher keeps them."""
     words = MARKS[language]
     every = questions(language)
+    asked = [every[1], every[4]]
     prefix = f"{url}{language_prefix(language)}"
-    said = re.compile(
-        re.escape(words["chosen"])
-        .replace(r"\{numbers\}", r"2\D+5")
-        .replace(r"\{total\}", str(len(every)))
-    )
-    with opened(browser, f"{prefix}exam-sheet/?questions=2,5,99") as page:
+
+    def said(text: str) -> re.Pattern[str]:
+        marks = sum(len(question.points) for question in asked)
+        return re.compile(
+            re.escape(text)
+            .replace(r"\{numbers\}", rf"{asked[0].number}\D+{asked[1].number}")
+            .replace(r"\{total\}", str(len(every)))
+            .replace(r"\{marks\}", str(marks))
+        )
+
+    with opened(browser, f"{prefix}self-test/") as page:
+        known = page.locator(f'[data-question="{every[2].slug}"]')  # marked, not on the key
+        known.locator("summary").click()
+        known.locator('[data-mark="knew"]').click()
+        page.goto(f"{prefix}exam-sheet/?questions={asked[0].number},{asked[1].number},99")
         key = page.locator("a.exam-key")
         assert key.get_attribute("href").endswith("self-test/?questions=2,5"), "the key's link"
         key.click()
@@ -1621,17 +1640,24 @@ def test_the_marking_key_of_a_mock_exam_holds_the_questions_on_its_sheet(
         on_page = page.locator(".kb-self-test[data-question]:visible")
         expect(on_page).to_have_count(2)
         slugs = [question.get_attribute("data-question") for question in on_page.all()]
-        assert slugs == [every[1].slug, every[4].slug], slugs
+        assert slugs == [question.slug for question in asked], slugs
         line = page.locator(".kb-self-test__chosen")
-        expect(line).to_have_text(re.compile(f"^{said.pattern} {re.escape(words['show-all'])}$"))
+        pattern = said(words["chosen"]).pattern
+        expect(line).to_have_text(re.compile(f"^{pattern} {re.escape(words['show-all'])}$"))
+        assert line.evaluate("line => line.nextElementSibling.matches('.kb-self-test__bar')"), (
+            "below the bar"
+        )
+        bar = page.locator(".kb-self-test__bar")
+        assert bar.locator("[data-self-test-total]").inner_text() == "2", "counted of all"
+        assert bar.locator('[data-self-test-count="knew"]').inner_text() == "0", "counted"
         contents = page.locator(".md-nav--secondary a[href^='#']:visible")
         assert contents.count() == 2, contents.all_inner_texts()
         other = page.locator(f"a.md-select__link[hreflang]:not([hreflang='{language}'])")
         assert other.get_attribute("href").endswith("self-test/?questions=2,5"), "language"
         on_paper(page)
         assert shown(page.locator(".kb-self-test details")) == 2, "printed"
-        assert line.is_visible(), "which questions, not on paper"
-        assert shown(line.get_by_role("link")) == 0, "a link on paper"
+        expect(page.locator(".kb-self-test__key")).to_have_text(said(words["key"]))
+        assert not line.is_visible(), "the line for the screen on paper"
         page.emulate_media(media="screen")
         line.get_by_role("link").click()
         expect(page.locator(".kb-self-test[data-question]:visible")).to_have_count(len(every))

@@ -36,8 +36,10 @@ ANSWER = {"sv": "Svar", "en": "Answer"}
 READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
 # The self-test's bar and marks (site.js): the bar's words, the marks' names in the bar and the
 # headings ("knew", "again"), the buttons' under each answer ("mark-"), the question Start over
-# asks, the box for the reader's own answer with its word count, and the count of the points
-# a full answer covers that the reader ticked as covered by theirs.
+# asks, the box for the reader's own answer with its word count, the count of the points a
+# full answer covers that the reader ticked as covered by theirs, the line that says which
+# questions an address with "?questions=" leaves on the page, and, on paper only, each
+# question's marks and the line that makes the page a marking key.
 MARKS = {
     "sv": {
         "how": "Skriv ditt svar i rutan under frågan, öppna sedan svaret, bocka för de punkter "
@@ -48,9 +50,16 @@ MARKS = {
         "of": "av",
         "hide-known": "Dölj frågorna jag kan",
         "all-hidden": "Du kan alla frågor på sidan. Börja om för att öva på dem igen.",
-        "chosen": "Bara frågorna {numbers} av {total} finns på sidan.",
-        "chosen-one": "Bara fråga {numbers} av {total} finns på sidan.",
+        "chosen": "Sidan visar bara fråga {numbers} (av {total}).",
+        "chosen-one": "Sidan visar bara fråga {numbers} (av {total}).",
         "show-all": "Visa alla frågor",
+        "marks": "{count} poäng",
+        "key-all": "Rättningsmall för alla {total} frågor: en poäng per punkt som svaret tar upp, "
+        "totalt {marks} poäng.",
+        "key": "Rättningsmall för fråga {numbers}: en poäng per punkt som svaret tar upp, "
+        "totalt {marks} poäng.",
+        "key-one": "Rättningsmall för fråga {numbers}: en poäng per punkt som svaret tar upp, "
+        "totalt {marks} poäng.",
         "reset": "Börja om",
         "mark-knew": "Jag kunde det",
         "mark-again": "Öva mer",
@@ -69,9 +78,16 @@ MARKS = {
         "of": "of",
         "hide-known": "Hide the questions I know",
         "all-hidden": "You know every question on this page. Start over to practice them again.",
-        "chosen": "Only questions {numbers} of the {total} are on this page.",
-        "chosen-one": "Only question {numbers} of the {total} is on this page.",
+        "chosen": "This page shows only questions {numbers} (of {total}).",
+        "chosen-one": "This page shows only question {numbers} (of {total}).",
         "show-all": "Show every question",
+        "marks": "{count} marks",
+        "key-all": "Marking key for all {total} questions: a mark per point the answer covers, "
+        "{marks} marks in all.",
+        "key": "Marking key for questions {numbers}: a mark per point the answer covers, "
+        "{marks} marks in all.",
+        "key-one": "Marking key for question {numbers}: a mark per point the answer covers, "
+        "{marks} marks in all.",
         "reset": "Start over",
         "mark-knew": "I knew it",
         "mark-again": "Practice more",
@@ -100,12 +116,13 @@ class Question:
     short_answer: str  # Markdown, links relative to the page
     points: tuple[str, ...]  # what a full answer covers, one Markdown line each
 
-    def checklist(self, title_attributes: str = "") -> str:
+    def checklist(self, title_attributes: str = "", after_title: str = "") -> str:
         """What a full answer covers, under its title, as Markdown (links relative to the page);
-        the title given attributes, ``{ .name }``, where a script finds the list by them."""
+        the title given attributes, ``{ .name }``, where a script finds the list by them, and
+        followed by `after_title` before its colon."""
         items = "\n".join(f"- {point}" for point in self.points)
         attributes = f"\n{title_attributes}" if title_attributes else ""
-        return f"**{POINTS[self.language]}:**{attributes}\n\n{items}"
+        return f"**{POINTS[self.language]}{after_title}:**{attributes}\n\n{items}"
 
     @property
     def page(self) -> Path:
@@ -251,7 +268,7 @@ def self_test(language: str, docs: Path = DOCS) -> str:
         f'<p class="kb-self-test__how">{words["how"]}</p>\n'
         f'<p aria-live="polite" aria-atomic="true">{words["knew"]}: '
         '<strong data-self-test-count="knew">0</strong> '
-        f"{words['of']} {len(found)} · {words['again']}: "
+        f"{words['of']} <span data-self-test-total>{len(found)}</span> · {words['again']}: "
         '<strong data-self-test-count="again">0</strong></p>\n'
         '<label><input type="checkbox" data-self-test-hide-known autocomplete="off"> '
         f"{words['hide-known']}</label>\n"
@@ -259,12 +276,18 @@ def self_test(language: str, docs: Path = DOCS) -> str:
         f'<p class="kb-self-test__how" data-self-test-all-hidden hidden>{words["all-hidden"]}</p>\n'
         "</div>\n"
     )
-    blocks = [bar]
+    # On paper the page is a marking key, a mark per point (site.js retells it for the questions
+    # an address chooses).
+    marks = sum(len(question.points) for question in found)
+    key = words["key-all"].replace("{total}", str(len(found))).replace("{marks}", str(marks))
+    blocks = [bar, f'<p class="kb-self-test__key kb-print-only" data-search-exclude>{key}</p>\n']
     for question in found:
         page = question.page.as_posix()
         answer = rebase(question.short_answer, page, SELF_TEST)
         # site.js gives each point a box to tick, and counts them.
-        points = question.checklist("{ .kb-self-test__points }")
+        worth = words["marks"].replace("{count}", str(len(question.points)))
+        printed = f' <span class="kb-print-only">({worth})</span>'
+        points = question.checklist("{ .kb-self-test__points }", printed)
         answer += f"\n\n{rebase(points, page, SELF_TEST)}"
         answer += f"\n\n[{READ_MORE[language]}]({page})\n{{ .kb-screen-only }}"  # not on paper
         blocks.append(

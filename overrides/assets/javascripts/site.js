@@ -322,35 +322,41 @@ document.addEventListener("change", (event) => {
     }
     bar.querySelectorAll("[data-self-test-count]").forEach((count) => {
       const kind = count.dataset.selfTestCount;
-      count.textContent = questions.filter((q) => marks[q.dataset.question] === kind).length;
+      count.textContent = onPage.filter((q) => marks[q.dataset.question] === kind).length;
     });
   };
   // Only some questions, as on the exam sheet ("?questions=1,4,7", its marking key for a mock
-  // exam of those): the others are left off, on paper too (print.css), and a line says which
-  // are on the page, with a way back to all. Numbers not on the page are ignored; with none it
-  // knows, every question is on it.
+  // exam of those): the others are left off, on paper too (print.css), and uncounted; a line
+  // says which are on the page, with a way back to all, and on paper the key says which it is
+  // for and their marks. Numbers not on the page are ignored; with none it knows, every
+  // question is on it.
   const number = (question) => question.querySelector("h2")?.textContent.match(/\d+/)?.[0] ?? "";
   const asked = new URLSearchParams(location.search).get("questions")?.split(",") ?? [];
   const chosen = questions.filter((question) => asked.includes(number(question)));
+  const onPage = chosen.length ? chosen : questions;
   if (chosen.length) {
     questions.forEach((question) => {
       if (!chosen.includes(question)) question.dataset.leftOff = "";
     });
+    const lang = document.documentElement.lang || "sv";
+    const numbers = new Intl.ListFormat(lang, { type: "conjunction" }).format(chosen.map(number));
+    const points = (question) => question.querySelectorAll(".kb-self-test__points + ul > li");
+    const marks = chosen.reduce((sum, question) => sum + points(question).length, 0);
+    const fill = (text) =>
+      text.replace("{numbers}", numbers).replace("{total}", questions.length).replace("{marks}", marks);
+    const one = chosen.length === 1;
     const line = document.createElement("p");
-    line.className = "kb-self-test__chosen";
-    const numbers = new Intl.ListFormat(document.documentElement.lang || "sv", {
-      type: "conjunction",
-    }).format(chosen.map(number));
-    line.textContent = words[chosen.length === 1 ? "chosen-one" : "chosen"]
-      .replace("{numbers}", numbers)
-      .replace("{total}", questions.length);
+    line.className = "kb-self-test__chosen kb-screen-only";
+    line.textContent = fill(words[one ? "chosen-one" : "chosen"]);
     const all = Object.assign(document.createElement("a"), {
       href: location.pathname,
-      className: "kb-screen-only",
       textContent: words["show-all"],
     });
     line.append(" ", all);
-    bar.after(line);
+    bar.before(line);
+    const key = document.querySelector(".kb-self-test__key");
+    if (key) key.textContent = fill(words[one ? "key-one" : "key"]);
+    bar.querySelector("[data-self-test-total]").textContent = chosen.length;
     // The same questions in the other language: they have the same numbers there.
     document.querySelectorAll("a.md-select__link[hreflang]").forEach((link) => {
       link.search = location.search;
