@@ -1566,6 +1566,8 @@ def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, langu
     with opened(browser, f"{url}{language_prefix(language)}self-test/") as page:
         # The reader's own state stays off paper: a question hidden as known, its mark.
         page.locator(f'[data-question="{known}"] summary').click()
+        title = page.locator(f'[data-question="{known}"] .kb-self-test__points')
+        expect(title).to_have_text(f"{POINTS[language]}:", use_inner_text=True)  # marks: paper
         page.locator(f'[data-question="{known}"] [data-mark="knew"]').click()
         page.get_by_label(words["hide-known"]).check()
         expect(page.locator(f'[data-question="{known}"]')).to_be_hidden()
@@ -1645,7 +1647,7 @@ def test_the_marking_key_of_a_mock_exam_holds_the_questions_on_its_sheet(
         pattern = said(words["chosen"]).pattern
         expect(line).to_have_text(re.compile(f"^{pattern} {re.escape(words['show-all'])}$"))
         assert line.evaluate("line => line.nextElementSibling.matches('.kb-self-test__bar')"), (
-            "below the bar"
+            "above the bar"
         )
         bar = page.locator(".kb-self-test__bar")
         assert bar.locator("[data-self-test-total]").inner_text() == "2", "counted of all"
@@ -1659,15 +1661,25 @@ def test_the_marking_key_of_a_mock_exam_holds_the_questions_on_its_sheet(
         expect(page.locator(".kb-self-test__key")).to_have_text(said(words["key"]))
         assert not line.is_visible(), "the line for the screen on paper"
         page.emulate_media(media="screen")
+        # Start over starts over on the questions on the page, not on those left off.
+        first = page.locator(f'[data-question="{asked[0].slug}"]')
+        first.locator("textarea").fill("Keras is TensorFlow's high-level API.")
+        asking: list[str] = []
+        page.once("dialog", lambda dialog: (asking.append(dialog.message), dialog.accept()))
+        bar.locator("[data-self-test-reset]").click()
+        assert asking == [words["confirm-reset-page"]], asking
+        expect(first.locator("textarea")).to_have_value("")
         line.get_by_role("link").click()
         expect(page.locator(".kb-self-test[data-question]:visible")).to_have_count(len(every))
         expect(line).to_have_count(0)
+        expect(bar.locator('[data-self-test-count="knew"]')).to_have_text("1")  # left off: kept
         page.goto(f"{prefix}self-test/?questions=3")
-        expect(page.locator(".kb-self-test__chosen")).to_contain_text(
-            words["chosen-one"].split("{numbers}")[0]
-        )
+        one = words["chosen-one"].replace("{numbers}", "3").replace("{total}", str(len(every)))
+        expect(page.locator(".kb-self-test__chosen")).to_have_text(f"{one} {words['show-all']}")
         page.goto(f"{prefix}exam-sheet/")  # every question: the plain self-test
         assert page.locator("a.exam-key").get_attribute("href").endswith("self-test/"), "all"
+        page.goto(f"{prefix}exam-sheet/?questions=")  # none: no key (all would be on it)
+        expect(page.locator(".exam-key-line")).to_be_hidden()
 
 
 # Each line of the visible code (the elements `selector` finds): where each of its rows starts

@@ -36,10 +36,10 @@ ANSWER = {"sv": "Svar", "en": "Answer"}
 READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
 # The self-test's bar and marks (site.js): the bar's words, the marks' names in the bar and the
 # headings ("knew", "again"), the buttons' under each answer ("mark-"), the question Start over
-# asks, the box for the reader's own answer with its word count, the count of the points a
-# full answer covers that the reader ticked as covered by theirs, the line that says which
-# questions an address with "?questions=" leaves on the page, and, on paper only, each
-# question's marks and the line that makes the page a marking key.
+# asks (of every question, or of those on the page), the box for the reader's own answer with its
+# word count, the count of the points a full answer covers that the reader ticked as covered by
+# theirs, the line that says which questions an address with "?questions=" leaves on the page,
+# and, on paper only, each question's marks and the line that makes the page a marking key.
 MARKS = {
     "sv": {
         "how": "Skriv ditt svar i rutan under frågan, öppna sedan svaret, bocka för de punkter "
@@ -64,6 +64,8 @@ MARKS = {
         "mark-knew": "Jag kunde det",
         "mark-again": "Öva mer",
         "confirm-reset": "Vill du ta bort alla markeringar och svar och börja om?",
+        "confirm-reset-page": "Vill du ta bort markeringarna och svaren på sidans frågor och "
+        "börja om?",
         "your-answer": "Ditt svar på fråga {number} (sparas bara i den här webbläsaren)",
         "word": "{count} ord",
         "words": "{count} ord",
@@ -92,6 +94,8 @@ MARKS = {
         "mark-knew": "I knew it",
         "mark-again": "Practice more",
         "confirm-reset": "Forget every mark and answer and start over?",
+        "confirm-reset-page": "Forget the marks and answers of the questions on this page and "
+        "start over?",
         "your-answer": "Your answer to question {number} (kept in this browser only)",
         "word": "{count} word",
         "words": "{count} words",
@@ -286,7 +290,7 @@ def self_test(language: str, docs: Path = DOCS) -> str:
         answer = rebase(question.short_answer, page, SELF_TEST)
         # site.js gives each point a box to tick, and counts them.
         worth = words["marks"].replace("{count}", str(len(question.points)))
-        printed = f' <span class="kb-print-only">({worth})</span>'
+        printed = f'<span class="kb-print-only" data-search-exclude> ({worth})</span>'
         points = question.checklist("{ .kb-self-test__points }", printed)
         answer += f"\n\n{rebase(points, page, SELF_TEST)}"
         answer += f"\n\n[{READ_MORE[language]}]({page})\n{{ .kb-screen-only }}"  # not on paper

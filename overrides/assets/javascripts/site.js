@@ -308,23 +308,6 @@ document.addEventListener("change", (event) => {
     const count = text.split(/\s+/).filter(Boolean).length;
     return words[count === 1 ? "word" : "words"].replace("{count}", count);
   };
-  // The marks as they stand: buttons, badges, edges, counts.
-  const render = () => {
-    for (const question of questions) {
-      const mark = marks[question.dataset.question] || "";
-      question.dataset.marked = mark;
-      question.querySelectorAll("[data-mark]").forEach((button) => {
-        button.setAttribute("aria-pressed", String(button.dataset.mark === mark));
-      });
-      const badge = question.querySelector(".kb-self-test__badge");
-      badge.textContent = words[mark] || "";
-      badge.hidden = !mark;
-    }
-    bar.querySelectorAll("[data-self-test-count]").forEach((count) => {
-      const kind = count.dataset.selfTestCount;
-      count.textContent = onPage.filter((q) => marks[q.dataset.question] === kind).length;
-    });
-  };
   // Only some questions, as on the exam sheet ("?questions=1,4,7", its marking key for a mock
   // exam of those): the others are left off, on paper too (print.css), and uncounted; a line
   // says which are on the page, with a way back to all, and on paper the key says which it is
@@ -341,9 +324,9 @@ document.addEventListener("change", (event) => {
     const lang = document.documentElement.lang || "sv";
     const numbers = new Intl.ListFormat(lang, { type: "conjunction" }).format(chosen.map(number));
     const points = (question) => question.querySelectorAll(".kb-self-test__points + ul > li");
-    const marks = chosen.reduce((sum, question) => sum + points(question).length, 0);
+    const worth = chosen.reduce((sum, question) => sum + points(question).length, 0);
     const fill = (text) =>
-      text.replace("{numbers}", numbers).replace("{total}", questions.length).replace("{marks}", marks);
+      text.replace("{numbers}", numbers).replace("{total}", questions.length).replace("{marks}", worth);
     const one = chosen.length === 1;
     const line = document.createElement("p");
     line.className = "kb-self-test__chosen kb-screen-only";
@@ -362,6 +345,23 @@ document.addEventListener("change", (event) => {
       link.search = location.search;
     });
   }
+  // The marks as they stand: buttons, badges, edges, counts.
+  const render = () => {
+    for (const question of questions) {
+      const mark = marks[question.dataset.question] || "";
+      question.dataset.marked = mark;
+      question.querySelectorAll("[data-mark]").forEach((button) => {
+        button.setAttribute("aria-pressed", String(button.dataset.mark === mark));
+      });
+      const badge = question.querySelector(".kb-self-test__badge");
+      badge.textContent = words[mark] || "";
+      badge.hidden = !mark;
+    }
+    bar.querySelectorAll("[data-self-test-count]").forEach((count) => {
+      const kind = count.dataset.selfTestCount;
+      count.textContent = onPage.filter((q) => marks[q.dataset.question] === kind).length;
+    });
+  };
   // Which questions are shown. Not called on a mark: one marked just now stays in sight.
   const filter = () => {
     for (const question of questions) {
@@ -457,21 +457,33 @@ document.addEventListener("change", (event) => {
   }
   bar.addEventListener("click", (event) => {
     if (!event.target.closest("[data-self-test-reset]")) return;
-    const kept =
-      Object.keys(marks).length ||
-      fields().some((field) => field.value.trim()) ||
-      document.querySelector(".kb-self-test [data-point]:checked");
-    if (!kept || !window.confirm(words["confirm-reset"])) return;
-    marks = {};
-    save();
-    try {
-      localStorage.removeItem(answers.where);
-      localStorage.removeItem(ticks.where);
-    } catch {
-      // Storage off: nothing kept.
+    // Only the questions on the page: a reader who chose some starts over on those.
+    const kept = onPage.some(
+      (question) =>
+        marks[question.dataset.question] ||
+        question.querySelector("textarea")?.value.trim() ||
+        question.querySelector("[data-point]:checked"),
+    );
+    const asking = words[chosen.length ? "confirm-reset-page" : "confirm-reset"];
+    if (!kept || !window.confirm(asking)) return;
+    if (chosen.length) {
+      for (const question of onPage) {
+        delete marks[question.dataset.question];
+        answers.keep(question.dataset.question, "");
+        ticks.keep(question.dataset.question, []);
+      }
+    } else {
+      marks = {};
+      try {
+        localStorage.removeItem(answers.where);
+        localStorage.removeItem(ticks.where);
+      } catch {
+        // Storage off: nothing kept.
+      }
     }
-    showAnswers({});
-    showTicks({});
+    save();
+    showAnswers(answers.read() ?? {});
+    showTicks(ticks.read() ?? {});
     filter();
   });
   document.addEventListener("click", (event) => {
@@ -636,9 +648,12 @@ document.addEventListener("change", (event) => {
       .join("&");
     history.replaceState(history.state, "", `${location.pathname}${search && "?"}${search}${location.hash}`);
     // The same sheet in the other language (the questions have the same numbers there), and
-    // its marking key: the self-test of the same questions.
+    // its marking key: the self-test of the same questions (none: no key, all would be on it).
     document.querySelectorAll("a.md-select__link[hreflang], a.exam-key").forEach((link) => {
       link.search = search;
+    });
+    document.querySelectorAll(".exam-key-line").forEach((line) => {
+      line.hidden = !chosen.length;
     });
   };
   list.addEventListener("change", show);
