@@ -31,7 +31,7 @@ from tools import anki, exam_sheet, moodle, published, quiz
 from tools.glossary import entries
 from tools.pages import LANGUAGES, ROOT, language_prefix, site_url
 from tools.published import base_url, rebase, resolve, to_html, url
-from tools.questions import Question, questions
+from tools.questions import MARKS, Question, questions
 
 SITE_URL = site_url()
 BASE = "https://example.org/kb/en/"
@@ -579,9 +579,19 @@ def test_exam_sheet_prints_each_question_on_one_page(
         assert answers.count() == len(questions(language))
         assert answers.first.is_visible()
         assert not page.locator(".exam-name").is_visible()  # a name line only on a mock exam
+        marks = page.locator(".exam-question .exam-marks")
+        assert not marks.evaluate_all("ms => ms.some(m => m.checkVisibility())"), "marks shown"
         page.emulate_media(media="screen")
         page.locator("[data-exam-questions-only]").check()
         page.emulate_media(media="print")
+        # What each question is worth, a mark per point a full answer covers, and in all.
+        worth = [
+            f"({MARKS[language]['marks'].replace('{count}', str(len(q.points)))})"
+            for q in questions(language)
+        ]
+        assert marks.evaluate_all("ms => ms.map(m => m.checkVisibility() && m.innerText)") == worth
+        total = sum(len(q.points) for q in questions(language))
+        expect(page.locator(".exam-name .exam-total")).to_have_text(re.compile(rf"\D{total}$"))
         assert not answers.evaluate_all("parts => parts.some(p => p.checkVisibility())")
         assert not page.locator(".exam-intro").is_visible()  # it speaks of the answers
         assert page.locator(".exam-name").is_visible()  # for the student's name and the date
@@ -673,6 +683,8 @@ def test_a_sheet_of_some_questions_is_chosen_by_box_and_kept_in_its_address(
         chosen = page.locator(".exam-chosen")
         page.goto(f"{sheet}?questions=1,4,99")
         expect(shown).to_have_count(2)
+        marks = len(questions(language)[0].points) + len(questions(language)[3].points)
+        expect(page.locator(".exam-total")).to_have_text(re.compile(rf"\D{marks}$"))  # in all
         assert [h.split(".")[0] for h in shown.all_inner_texts()] == ["1", "4"]
         expect(chosen).to_have_text(re.compile(rf"^2\D+{total}$"))
         contents = page.locator(".md-nav--secondary a[href^='#']:visible")

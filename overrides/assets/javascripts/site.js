@@ -655,6 +655,15 @@ document.addEventListener("change", (event) => {
     document.querySelectorAll(".exam-key-line").forEach((line) => {
       line.hidden = !chosen.length;
     });
+    // The mock exam's marks in all, on the name line: those of the questions on the sheet.
+    const total = document.querySelector(".exam-total");
+    if (total) {
+      const marks = questions
+        .filter((question) => !question.hidden)
+        .reduce((sum, question) => sum + Number(question.querySelector(".exam-marks")?.dataset.marks ?? 0), 0);
+      total.textContent = total.dataset.examTotal.replace("{marks}", marks);
+      total.hidden = !marks;
+    }
   };
   list.addEventListener("change", show);
   chooser.addEventListener("click", (event) => {
