@@ -579,19 +579,23 @@ def test_exam_sheet_prints_each_question_on_one_page(
         assert answers.count() == len(questions(language))
         assert answers.first.is_visible()
         assert not page.locator(".exam-name").is_visible()  # a name line only on a mock exam
-        marks = page.locator(".exam-question .exam-marks")
-        assert not marks.evaluate_all("ms => ms.some(m => m.checkVisibility())"), "marks shown"
+        # A question's marks are written after its number (print.css), on a mock exam only.
+        marks = page.locator(".exam-question > h2")
+        after = "hs => hs.map(h => getComputedStyle(h, '::after').content)"
+        assert set(marks.evaluate_all(after)) <= {"none", "normal"}, "marks shown"
         page.emulate_media(media="screen")
         page.locator("[data-exam-questions-only]").check()
         page.emulate_media(media="print")
         # What each question is worth, a mark per point a full answer covers, and in all.
         worth = [
-            f"({MARKS[language]['marks'].replace('{count}', str(len(q.points)))})"
+            f'"({MARKS[language]["marks"].replace("{count}", str(len(q.points)))})"'
             for q in questions(language)
         ]
-        assert marks.evaluate_all("ms => ms.map(m => m.checkVisibility() && m.innerText)") == worth
+        assert marks.evaluate_all(after) == worth
         total = sum(len(q.points) for q in questions(language))
-        expect(page.locator(".exam-name .exam-total")).to_have_text(re.compile(rf"\D{total}$"))
+        out_of = page.locator(".exam-name .exam-total")
+        expect(out_of).to_be_visible()
+        expect(out_of).to_have_text(re.compile(rf"\D{total}$"), use_inner_text=True)
         assert not answers.evaluate_all("parts => parts.some(p => p.checkVisibility())")
         assert not page.locator(".exam-intro").is_visible()  # it speaks of the answers
         assert page.locator(".exam-name").is_visible()  # for the student's name and the date
@@ -684,7 +688,9 @@ def test_a_sheet_of_some_questions_is_chosen_by_box_and_kept_in_its_address(
         page.goto(f"{sheet}?questions=1,4,99")
         expect(shown).to_have_count(2)
         marks = len(questions(language)[0].points) + len(questions(language)[3].points)
-        expect(page.locator(".exam-total")).to_have_text(re.compile(rf"\D{marks}$"))  # in all
+        out_of = page.locator(".exam-total")  # the marks in all, of the questions on the sheet
+        expect(out_of).to_have_text(re.compile(rf"\D{marks}$"), use_inner_text=True)
+        expect(out_of).not_to_have_attribute("hidden", "")
         assert [h.split(".")[0] for h in shown.all_inner_texts()] == ["1", "4"]
         expect(chosen).to_have_text(re.compile(rf"^2\D+{total}$"))
         contents = page.locator(".md-nav--secondary a[href^='#']:visible")
@@ -708,6 +714,7 @@ def test_a_sheet_of_some_questions_is_chosen_by_box_and_kept_in_its_address(
         mock.uncheck()
         page.locator("[data-exam-choose='none']").click()  # none, then a few: fewer clicks
         expect(shown).to_have_count(0)
+        expect(out_of).to_have_attribute("hidden", "")  # no "of 0"
         expect(page.locator(".exam-none")).to_be_visible()  # a word, not a blank sheet
         assert page.url == f"{sheet}?questions=", page.url
         page.reload()  # none stays none
@@ -724,6 +731,29 @@ def test_a_sheet_of_some_questions_is_chosen_by_box_and_kept_in_its_address(
         assert page.url == sheet, page.url
         page.goto(f"{sheet}?questions=99")  # nothing it knows: the whole sheet
         expect(shown).to_have_count(total)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_mock_exam_without_the_script_still_has_its_marks(
+    url: str, browser: Browser, language: str
+) -> None:
+    """The box is a plain checkbox and the marks are print styles: without JavaScript a mock
+    exam still shows each question's marks and the score line's total of every question."""
+    page = browser.new_page(java_script_enabled=False)
+    try:
+        page.goto(f"{url}{language_prefix(language)}exam-sheet/")
+        page.locator("[data-exam-questions-only]").check()
+        page.emulate_media(media="print")
+        total = sum(len(q.points) for q in questions(language))
+        out_of = page.locator(".exam-name .exam-total")
+        expect(out_of).to_be_visible()
+        expect(out_of).to_have_text(re.compile(rf"\D{total}$"), use_inner_text=True)
+        after = page.locator(".exam-question > h2").evaluate_all(
+            "hs => hs.map(h => getComputedStyle(h, '::after').content)"
+        )
+        assert all(str(len(q.points)) in a for q, a in zip(questions(language), after, strict=True))
     finally:
         page.close()
 

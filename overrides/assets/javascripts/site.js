@@ -660,7 +660,7 @@ document.addEventListener("change", (event) => {
     if (total) {
       const marks = questions
         .filter((question) => !question.hidden)
-        .reduce((sum, question) => sum + Number(question.querySelector(".exam-marks")?.dataset.marks ?? 0), 0);
+        .reduce((sum, question) => sum + Number(heading(question)?.dataset.markCount ?? 0), 0);
       total.textContent = total.dataset.examTotal.replace("{marks}", marks);
       total.hidden = !marks;
     }
