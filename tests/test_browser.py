@@ -1814,7 +1814,14 @@ def test_on_a_phone_every_copy_button_is_big_enough_for_a_finger(
             summary.click()
         copied = page.locator("article .highlight:not(.no-copy):has(> pre > code)")
         for block in copied.all():  # Material puts the button on a block as it comes in sight
-            block.scroll_into_view_if_needed()
+            # Block by block, scrolled to again until it has its button: on a busy machine the
+            # page still grew above a block scrolled to (buttons, folds), moving it out of sight
+            # before Material saw it, and its button never came (22 of 24).
+            for _ in range(5):
+                block.scroll_into_view_if_needed()
+                if block.locator(".md-code__button").count():
+                    break
+                page.wait_for_timeout(500)
         expect(page.locator("article .md-code__button")).to_have_count(copied.count())
         sizes = page.locator("article .md-code__button").evaluate_all(
             "all => all.map(b => b.getBoundingClientRect()).map(r => [r.width, r.height])"
