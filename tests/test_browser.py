@@ -1819,9 +1819,11 @@ def test_on_a_phone_every_copy_button_is_big_enough_for_a_finger(
             # before Material saw it, and its button never came (22 of 24).
             for _ in range(5):
                 block.scroll_into_view_if_needed()
-                if block.locator(".md-code__button").count():
+                try:
+                    expect(block.locator(".md-code__button")).to_have_count(1, timeout=1000)
                     break
-                page.wait_for_timeout(500)
+                except AssertionError:
+                    continue
         expect(page.locator("article .md-code__button")).to_have_count(copied.count())
         sizes = page.locator("article .md-code__button").evaluate_all(
             "all => all.map(b => b.getBoundingClientRect()).map(r => [r.width, r.height])"
