@@ -1810,20 +1810,13 @@ def test_on_a_phone_every_copy_button_is_big_enough_for_a_finger(
     """At least 24 by 24 px (WCAG 2.2's minimum target), also in an exercise's solution, where
     Material sized it by the box's smaller code at 19 px."""
     with opened(browser, url + "questions/q12-save-load/", **TOUCH) as page:
-        for summary in page.locator("article details.success > summary").all():
-            summary.click()
+        # Each block brought into view as the tour brings it (SHOW: its fold opened, scrolled to
+        # until Material has mounted it and given it its button; scrolled to once, a block could
+        # move out of sight as the page grew above it, and keep no button on a busy machine).
+        for index in range(page.locator("article .highlight:has(> pre > code)").count()):
+            shown = page.evaluate(SHOW, index)
+            assert shown["mounted"], f"code block {index} never mounted: {shown}"
         copied = page.locator("article .highlight:not(.no-copy):has(> pre > code)")
-        for block in copied.all():  # Material puts the button on a block as it comes in sight
-            # Block by block, scrolled to again until it has its button: on a busy machine the
-            # page still grew above a block scrolled to (buttons, folds), moving it out of sight
-            # before Material saw it, and its button never came (22 of 24).
-            for _ in range(5):
-                block.scroll_into_view_if_needed()
-                try:
-                    expect(block.locator(".md-code__button")).to_have_count(1, timeout=1000)
-                    break
-                except AssertionError:
-                    continue
         expect(page.locator("article .md-code__button")).to_have_count(copied.count())
         sizes = page.locator("article .md-code__button").evaluate_all(
             "all => all.map(b => b.getBoundingClientRect()).map(r => [r.width, r.height])"
