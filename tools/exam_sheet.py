@@ -46,15 +46,14 @@ def block(question: Question, base: str) -> str:
     number, _, name = question.title.partition(" ")
     # A mock exam shows what each question is worth, a mark per point a full answer covers, in
     # the heading (print.css writes it after the number; site.js adds the marks up).
-    marks = len(question.points)
-    worth = MARKS[question.language]["marks"].replace("{count}", str(marks))
+    worth = MARKS[question.language]["marks"].replace("{count}", str(question.marks))
     page = question.page.as_posix()
     wording = rebase(without_comments(question.wording), page, PAGE)
     answer = rebase(without_comments(question.short_answer), page, PAGE)
     return (
         f'<div class="exam-question" markdown>\n\n'
         f'## {number} <span class="exam-title">{name}</span> '
-        f'{{ data-marks="({worth})" data-mark-count="{marks}" }}\n\n'
+        f'{{ data-marks="({worth})" data-mark-count="{question.marks}" }}\n\n'
         f'!!! question "{labels["question"]}"\n{textwrap.indent(wording, "    ")}\n\n'
         f'<div class="exam-answer" markdown>\n\n'
         f'<p class="exam-label">{labels["answer"]}</p>\n\n'
@@ -70,7 +69,7 @@ def name_line(questions: list[Question]) -> str:
     """A mock exam's line for the student's name, the date and the score out of every question's
     marks (shown on paper only; site.js counts the marks of the questions chosen)."""
     labels = LABELS[questions[0].language]
-    marks = sum(len(question.points) for question in questions)
+    marks = sum(question.marks for question in questions)
     total = html.escape(labels["total"])
     return (
         f'<p class="exam-name" data-search-exclude>{labels["name"]}'

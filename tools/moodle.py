@@ -217,7 +217,7 @@ def _essay(quiz: ET.Element, question: Question, base: str) -> None:
     _text(essay, "name", _name(question))
     _text(essay, "questiontext", to_html(question.wording, page, base), format="html")
     _text(essay, "generalfeedback", f"{short}\n{whole}", format="html")
-    ET.SubElement(essay, "defaultgrade").text = str(len(question.points))
+    ET.SubElement(essay, "defaultgrade").text = str(question.marks)
     ET.SubElement(essay, "penalty").text = "0"
     ET.SubElement(essay, "hidden").text = "0"
     ET.SubElement(essay, "idnumber").text = f"{question.language}:{question.slug}"

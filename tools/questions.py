@@ -120,6 +120,12 @@ class Question:
     short_answer: str  # Markdown, links relative to the page
     points: tuple[str, ...]  # what a full answer covers, one Markdown line each
 
+    @property
+    def marks(self) -> int:
+        """What the question is worth when marked: a mark per point a full answer covers (the
+        self-test's key, the mock exam, the Moodle essay)."""
+        return len(self.points)
+
     def checklist(self, title_attributes: str = "", after_title: str = "") -> str:
         """What a full answer covers, under its title, as Markdown (links relative to the page);
         the title given attributes, ``{ .name }``, where a script finds the list by them, and
@@ -282,14 +288,14 @@ def self_test(language: str, docs: Path = DOCS) -> str:
     )
     # On paper the page is a marking key, a mark per point (site.js retells it for the questions
     # an address chooses).
-    marks = sum(len(question.points) for question in found)
+    marks = sum(question.marks for question in found)
     key = words["key-all"].replace("{total}", str(len(found))).replace("{marks}", str(marks))
     blocks = [bar, f'<p class="kb-self-test__key kb-print-only" data-search-exclude>{key}</p>\n']
     for question in found:
         page = question.page.as_posix()
         answer = rebase(question.short_answer, page, SELF_TEST)
         # site.js gives each point a box to tick, and counts them.
-        worth = words["marks"].replace("{count}", str(len(question.points)))
+        worth = words["marks"].replace("{count}", str(question.marks))
         printed = f'<span class="kb-print-only" data-search-exclude> ({worth})</span>'
         points = question.checklist("{ .kb-self-test__points }", printed)
         answer += f"\n\n{rebase(points, page, SELF_TEST)}"
