@@ -42,9 +42,8 @@ READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
 # and, on paper only, each question's marks and the line that makes the page a marking key.
 MARKS = {
     "sv": {
-        "how": "Skriv ditt svar i rutan under frågan, öppna sedan svaret, bocka för de punkter "
-        "som ditt svar tar upp och markera om du kunde det eller behöver öva mer. Webbläsaren "
-        "minns dina svar, bockar och markeringar till nästa gång.",
+        "how": "Skriv ditt svar i rutan, öppna svaret, bocka för punkterna som du tog upp och "
+        "markera om du kunde det eller behöver öva mer. Webbläsaren sparar allt till nästa gång.",
         "knew": "Kan",
         "again": "Öva mer",
         "of": "av",
@@ -72,9 +71,9 @@ MARKS = {
         "covered": "Ditt svar tar upp {count} av {total} punkter.",
     },
     "en": {
-        "how": "Write your answer in the box under each question, then open the answer, tick the "
-        "points your answer covers, and mark whether you knew it or need to practice more. "
-        "Your browser remembers your answers, ticks and marks for next time.",
+        "how": "Write your answer in the box, open the answer, tick the points you covered, and "
+        "mark whether you knew it or need to practice more. Your browser keeps it all for next "
+        "time.",
         "knew": "Known",
         "again": "Practice more",
         "of": "of",
