@@ -293,14 +293,16 @@ def self_test(language: str, docs: Path = DOCS) -> str:
     for question in found:
         page = question.page.as_posix()
         answer = rebase(question.short_answer, page, SELF_TEST)
-        # site.js gives each point a box to tick, and counts them.
+        # site.js gives each point a box to tick, and counts them; it sums the chosen questions'
+        # marks from data-mark-count, as on the exam sheet.
         worth = words["marks"].replace("{count}", str(question.marks))
         printed = f'<span class="kb-print-only" data-search-exclude> ({worth})</span>'
         points = question.checklist("{ .kb-self-test__points }", printed)
         answer += f"\n\n{rebase(points, page, SELF_TEST)}"
         answer += f"\n\n[{READ_MORE[language]}]({page})\n{{ .kb-screen-only }}"  # not on paper
         blocks.append(
-            f'<div class="kb-self-test" data-question="{question.slug}" markdown>\n\n'
+            f'<div class="kb-self-test" data-question="{question.slug}" '
+            f'data-mark-count="{question.marks}" markdown>\n\n'
             f"## {question.title}\n\n{question.wording}\n\n"
             f'??? success "{ANSWER[language]}"\n{textwrap.indent(answer, "    ")}\n\n'
             "</div>\n"
