@@ -38,14 +38,18 @@ test: install $(BROWSER)
 
 # While working on a question, in a minute or so: the strict build, then that question's code,
 # notebook, fences and terms, and the checks of every page's translation, question box, quiz
-# data and glossary term, on that build, and ruff; nothing that drives the browser. make check
+# data and glossary term, on that build, and ruff (both parts run, and it fails if either
+# failed); nothing that drives the browser. make check
 # Q=q05, or Q="q05 or q06" (without Q: every question's code, at -n0: slow)
 check: build
+	@status=0; \
 	$(BIN)/python -m pytest -n0 -m "not browser" --site site -k "$(Q)" \
 	  tests/test_code_examples.py tests/test_notebooks.py tests/test_fences.py \
-	  tests/test_terminology.py
+	  tests/test_terminology.py || status=1; \
 	$(BIN)/python -m pytest -n0 -m "not browser" --site site tests/test_translations.py \
-	  tests/test_questions.py tests/test_quiz.py tests/test_glossary.py tests/test_lint.py
+	  tests/test_questions.py tests/test_quiz.py tests/test_glossary.py tests/test_lint.py \
+	  || status=1; \
+	exit $$status
 
 # After a change that alters what a page's code prints: rewrite the shown outputs that differ,
 # and the versions the pages state. One question's only: make outputs ARGS="-k q05"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import json
+import logging
 import pickle
 import re
 import shutil
@@ -49,6 +50,11 @@ LABELS = {
 _folder = Path(tempfile.mkdtemp(prefix="kb-notebooks-"))
 atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 _slugs: dict[str, list[str]] = {}
+# mkdocs-jupyter logs a line or two per notebook and language ("Copied jupyter file",
+# "Converting notebook"): some fifty lines in which a build's own warnings were lost. Its
+# warnings still show.
+for _name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
 # nbconvert takes about a second per notebook; its HTML depends only on the notebook and the
 # converter, so it is kept between builds (and `mkdocs serve` rebuilds) outside the repository.
 _rendered = Path(tempfile.gettempdir()) / "kb-notebook-html"

@@ -81,8 +81,12 @@ def docs(tmp_path: Path) -> Path:
     return copy
 
 
+NULL = object()  # a value left empty in the YAML file
+
+
 def _edit(docs: Path, language: str, edits: dict[tuple[int | str, ...], Any]) -> None:
-    """Set values in a copy's quiz file, each by its path in the items; None deletes it."""
+    """Set values in a copy's quiz file, each by its path in the items; None deletes it, NULL
+    leaves it empty."""
     path = docs / language / "questions" / f"{FIXTURE_STEM}.quiz.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for (*parents, key), value in edits.items():
@@ -90,7 +94,7 @@ def _edit(docs: Path, language: str, edits: dict[tuple[int | str, ...], Any]) ->
         if value is None:
             del place[key]
         else:
-            place[key] = value
+            place[key] = None if value is NULL else value
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -163,6 +167,17 @@ BROKEN = {  # a way to break the fixture: (language, edits, the start of the one
         "en",
         {(0, "options", 2, "see"): None},
         f"{EN}: item 'what-training-changes', option 3: 'see' is a required property",
+    ),
+    "see_left_empty": (  # see: #rate, unquoted: YAML reads a comment
+        "en",
+        {(0, "options", 1, "see"): NULL},
+        f"{EN}: item 'what-training-changes', option 2: 'see' is empty (unquoted, YAML reads "
+        "`#...` as a comment: write see: '#heading-id')",
+    ),
+    "why_left_empty": (
+        "sv",
+        {(1, "options", 1, "why"): NULL},
+        f"{SV}: item 'chosen-before-training', option 2: 'why' is empty",
     ),
     "missing_anchor": (
         "en",

@@ -158,8 +158,10 @@ def read(path: Path, language: str) -> Question:
     meta, heading, answer = page.meta, page.title, page.section(title)
     answer, points = _points(page, answer, language)
     # A heading without text under it is named with its line: the section is there, but empty.
-    at = [h.line for h in page.headings if h.level == 2 and h.source[3:].strip() == title]
-    short = f"a short answer under `## {title}` (line {at[0]})" if at else f"a `## {title}` section"
+    sections = {h.source[3:].strip(): h.line for h in page.headings if h.level == 2}
+    short = f"a `## {title}` section" + _other_language_heading(sections, language)
+    if title in sections:
+        short = f"a short answer under `## {title}` (line {sections[title]})"
     missing = [
         what
         for what, value in [
@@ -171,16 +173,25 @@ def read(path: Path, language: str) -> Question:
             (
                 f'a box `??? abstract "{POINTS[language]}"` under `## {title}` holding one list'
                 " of points, a line of text each (no nested list, nothing after it)",
-                points,
+                # Without the section the box is not looked for: "missing" would mislead.
+                points or title not in sections,
             ),
         ]
         if not value
     ]
     if missing:
         raise QuestionError(f"{where}: missing {', '.join(missing)}")
+    # The number the reader sees is typed twice; the file name's is the one the site orders by.
+    number = int(name["number"])
+    for what, text in [("front-matter `title`", str(meta["title"])), ("H1", heading)]:
+        if not re.match(rf"{number}\.\s", text):
+            raise QuestionError(
+                f"{where}: its {what} starts with the question's number, {number}. (from the "
+                f"file name), not: {text[:40]!r}"
+            )
     return Question(
         language=language,
-        number=int(name["number"]),
+        number=number,
         slug=path.stem,
         title=str(meta["title"]),
         heading=heading,
@@ -189,6 +200,17 @@ def read(path: Path, language: str) -> Question:
         short_answer=answer,
         points=points,
     )
+
+
+def _other_language_heading(sections: dict[str, int], language: str) -> str:
+    """A hint when the page has the short answer's heading of another language."""
+    for other, title in SHORT_ANSWER.items():
+        if other != language and title in sections:
+            return (
+                f" (line {sections[title]} has `## {title}`, the heading of the docs/{other} "
+                f"pages; here it is `## {SHORT_ANSWER[language]}`)"
+            )
+    return ""
 
 
 def _points(
