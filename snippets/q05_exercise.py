@@ -40,9 +40,11 @@ history = model.fit(x_sorted, y_sorted, validation_split=0.2, epochs=1, verbose=
 held_out = slice(-len(x_sorted) // 5, None)  # the last 100 rows
 _, accuracy = model.evaluate(x_sorted[held_out], y_sorted[held_out], verbose=0)
 assert np.isclose(history.history["val_accuracy"][0], accuracy)
+assert y_sorted[held_out].all()  # every held-out row is a one
 print(f"Held out by validation_split: {y_sorted[held_out].mean():.0%} ones")
 # The fix: shuffle the rows (examples and labels alike) before fit splits them.
 order = rng.permutation(len(x_sorted))
-x_sorted, y_sorted = x_sorted[order], y_sorted[order]
-print(f"The same rows after shuffling: {y_sorted[held_out].mean():.0%} ones")
+x_shuffled, y_shuffled = x_sorted[order], y_sorted[order]
+assert 0.4 < y_shuffled[held_out].mean() < 0.6  # now close to the 50 % of the whole set
+print(f"The last 100 rows after shuffling: {y_shuffled[held_out].mean():.0%} ones")
 # --8<-- [end:solution]

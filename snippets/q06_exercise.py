@@ -35,5 +35,5 @@ assert not np.allclose(with_biases, from_keras)  # trained biases are not zero, 
 cross_entropy = keras.losses.BinaryCrossentropy()(y, model.predict(x, verbose=0))
 reported = model.evaluate(x, y, verbose=0)
 assert np.isclose(reported, float(cross_entropy) + sum(by_hand), atol=1e-5)
-print(f"cross-entropy {float(cross_entropy):.3f} + penalty {sum(by_hand):.3f} = {reported:.3f}")
+print(f"cross-entropy {float(cross_entropy):.2f} + penalty {sum(by_hand):.2f} = {reported:.2f}")
 # --8<-- [end:solution]

@@ -17,6 +17,9 @@ settings = [(8, 3, 1, 0), (8, 3, 1, 1), (28, 5, 1, 2), (8, 3, 2, 0), (32, 3, 2, 
 
 
 # --8<-- [start:size_solution]
+import math
+
+
 def output_size(n: int, kernel: int, stride: int, pad: int) -> int:
     """floor((n + 2p - k) / s) + 1: the positions where the kernel fits in the padded image."""
     return (n + 2 * pad - kernel) // stride + 1
@@ -25,7 +28,12 @@ def output_size(n: int, kernel: int, stride: int, pad: int) -> int:
 for n, k, s, p in settings:
     by_hand = output_size(n, k, s, p)
     assert by_hand == keras_output_size(n, k, s, p)
-    print(f"n={n:3} k={k} s={s} p={p}: {by_hand:3} x {by_hand}")
+    # padding="same" gives ceil(n / s) whatever the kernel; Keras agrees.
+    same_size = math.ceil(n / s)
+    same = layers.Conv2D(1, kernel_size=k, strides=s, padding="same")
+    assert same_size == same.compute_output_shape((1, n, n, 1))[1]
+    as_same = ", as with same" if by_hand == same_size else ""
+    print(f"n={n:3} k={k} s={s} p={p}: {by_hand:3} x {by_hand}{as_same}")
 # --8<-- [end:size_solution]
 
 # --8<-- [start:parameters_starter]
