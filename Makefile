@@ -38,11 +38,11 @@ test: install $(BROWSER)
 
 # While working on a question, in a minute or so: the strict build, then that question's code,
 # notebook, fences and terms, and the checks of every page's translation, question box, quiz
-# data and glossary term, on that build, and ruff (both parts run, and it fails if either
-# failed); nothing that drives the browser. make check
-# Q=q05, or Q="q05 or q06" (without Q: every question's code, at -n0: slow)
+# data and glossary term, on that build, and ruff; nothing that drives the browser. Both parts
+# run, and it fails if either failed. make check Q=q05, or Q="q05 or q06" (without Q: every
+# question's code, at -n0: slow)
 check: build
-	@status=0; \
+	status=0; \
 	$(BIN)/python -m pytest -n0 -m "not browser" --site site -k "$(Q)" \
 	  tests/test_code_examples.py tests/test_notebooks.py tests/test_fences.py \
 	  tests/test_terminology.py || status=1; \

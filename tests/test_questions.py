@@ -145,8 +145,8 @@ def test_a_number_other_than_the_file_names_is_named(tmp_path: Path, where: str)
         questions.read(path, "en")
     what = "front-matter `title`" if where == "title" else "H1"
     assert str(error.value).endswith(
-        f"q14-topic.md: its {what} starts with the question's number, 14. (from the file name),"
-        " not: '15. " + ("Topic'" if where == "title" else "Q?'")
+        f"q14-topic.md: its {what} must start with 14. (the file name's number), not: '15. "
+        + ("Topic'" if where == "title" else "Q?'")
     ), str(error.value)
 
 

@@ -186,8 +186,8 @@ def read(path: Path, language: str) -> Question:
     for what, text in [("front-matter `title`", str(meta["title"])), ("H1", heading)]:
         if not re.match(rf"{number}\.\s", text):
             raise QuestionError(
-                f"{where}: its {what} starts with the question's number, {number}. (from the "
-                f"file name), not: {text[:40]!r}"
+                f"{where}: its {what} must start with {number}. (the file name's number), not: "
+                f"{text[:40]!r}"
             )
     return Question(
         language=language,

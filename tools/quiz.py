@@ -216,7 +216,7 @@ def _read(path: Path, language: str, docs: Path) -> tuple[list[Item], list[str]]
         blank = error.validator == "pattern" and error.validator_value == r"\S"
         message = f"{at[-1]!r} is blank" if blank else error.message
         if error.validator == "type" and error.instance is None:
-            message = f"{at[-1]!r} is empty"
+            message = f"{at[-1]!r} is empty" if isinstance(at[-1], str) else "it is empty"
             if at[-1] == "see":  # `see: #rate` is YAML for an empty value and a comment
                 message += " (unquoted, YAML reads `#...` as a comment: write see: '#heading-id')"
         found.append(f"{where}: {_label(data, at)}: {message}")

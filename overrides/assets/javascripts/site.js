@@ -323,7 +323,7 @@ document.addEventListener("change", (event) => {
     });
     const lang = document.documentElement.lang || "sv";
     const numbers = new Intl.ListFormat(lang, { type: "conjunction" }).format(chosen.map(number));
-    const worth = chosen.reduce((sum, question) => sum + Number(question.dataset.markCount), 0);
+    const worth = chosen.reduce((sum, question) => sum + Number(question.dataset.markCount ?? 0), 0);
     const fill = (text) =>
       text.replace("{numbers}", numbers).replace("{total}", questions.length).replace("{marks}", worth);
     const one = chosen.length === 1;
