@@ -79,6 +79,14 @@ def _points(language: str, *points: str) -> str:
     return f'??? abstract "{questions.POINTS[language]}"{items}\n'
 
 
+def _error(tmp_path: Path, language: str, name: str, text: str) -> str:
+    """What reading a broken question page raises."""
+    path = _question_page(tmp_path, language, name, text)
+    with pytest.raises(questions.QuestionError) as error:
+        questions.read(path, language)
+    return str(error.value)
+
+
 def test_the_points_a_full_answer_covers_are_read_apart_from_the_short_answer(
     tmp_path: Path,
 ) -> None:
@@ -112,10 +120,8 @@ def test_a_page_without_box_or_short_answer_or_twin_is_named(tmp_path: Path) -> 
 def test_an_empty_short_answer_is_named_with_its_line(tmp_path: Path) -> None:
     page = "---\ntitle: 1. Ämne\ndescription: D\n---\n\n# 1. Fråga?\n\n"
     page += '!!! question "Fråga"\n    Vad?\n\n## Kort svar\n\n## Fördjupning\n\nText.\n'
-    _question_page(tmp_path, "sv", "q01-topic.md", page)
-    with pytest.raises(questions.QuestionError) as error:
-        questions.read(tmp_path / "sv" / "questions" / "q01-topic.md", "sv")
-    assert "q01-topic.md: missing a short answer under `## Kort svar` (line 11)" in str(error.value)
+    message = _error(tmp_path, "sv", "q01-topic.md", page)
+    assert "q01-topic.md: missing a short answer under `## Kort svar` (line 11)" in message
 
 
 def test_a_short_answer_under_the_other_languages_heading_is_named_with_it(
@@ -123,13 +129,11 @@ def test_a_short_answer_under_the_other_languages_heading_is_named_with_it(
 ) -> None:
     page = '---\ntitle: "1. Topic"\ndescription: D\n---\n\n# 1. Q?\n\n'
     page += '!!! question "The question"\n    What?\n\n## Kort svar\n\nSvar.\n'
-    path = _question_page(tmp_path, "en", "q01-topic.md", page)
-    with pytest.raises(questions.QuestionError) as error:
-        questions.read(path, "en")
-    assert str(error.value).endswith(
+    message = _error(tmp_path, "en", "q01-topic.md", page)
+    assert message.endswith(
         "missing a `## Short answer` section (line 11 has `## Kort svar`, the heading of the"
         " docs/sv pages; here it is `## Short answer`)"
-    ), str(error.value)
+    ), message
 
 
 @pytest.mark.parametrize("where", ["title", "H1"])
@@ -140,14 +144,12 @@ def test_a_number_other_than_the_file_names_is_named(tmp_path: Path, where: str)
     page = f'---\ntitle: "{title}. Topic"\ndescription: D\n---\n\n# {heading}. Q?\n\n'
     page += '!!! question "The question"\n    What?\n\n## Short answer\n\nAnswer.\n\n'
     page += _points("en", "A point.")
-    path = _question_page(tmp_path, "en", "q14-topic.md", page)
-    with pytest.raises(questions.QuestionError) as error:
-        questions.read(path, "en")
+    message = _error(tmp_path, "en", "q14-topic.md", page)
     what = "front-matter `title`" if where == "title" else "H1"
-    assert str(error.value).endswith(
+    assert message.endswith(
         f"q14-topic.md: its {what} must start with 14. (the file name's number), not: '15. "
         + ("Topic'" if where == "title" else "Q?'")
-    ), str(error.value)
+    ), message
 
 
 def test_a_box_of_points_titled_otherwise_or_not_one_plain_list_is_named(tmp_path: Path) -> None:
@@ -160,15 +162,12 @@ def test_a_box_of_points_titled_otherwise_or_not_one_plain_list_is_named(tmp_pat
         '??? abstract "{}"\n    - En punkt.\n\n    En anmärkning efteråt.\n',
         '??? abstract "{}"\n    - En punkt.\n    -\n',
     ]:
-        text = page + box.format(questions.POINTS["sv"])
-        path = _question_page(tmp_path, "sv", "q01-topic.md", text)
-        with pytest.raises(questions.QuestionError) as error:
-            questions.read(path, "sv")
-        assert str(error.value).endswith(
+        message = _error(tmp_path, "sv", "q01-topic.md", page + box.format(questions.POINTS["sv"]))
+        assert message.endswith(
             'missing a box `??? abstract "Det här ska ett fullgott svar ta upp"` under `## Kort'
             " svar` holding one list of points, a line of text each (no nested list, nothing"
             " after it)"
-        ), str(error.value)
+        ), message
 
 
 def test_pages_state_the_versions_the_tests_run(request: pytest.FixtureRequest) -> None:
