@@ -1557,10 +1557,15 @@ def test_a_question_page_prints_its_answers_without_what_is_for_the_screen(
         assert code == ["4/4"], code
 
 
+TITLE = {"sv": "Självtest", "en": "Self-test"}
+KEY_TITLE = {"sv": ": rättningsmall", "en": ": marking key"}  # after the title, on paper
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, language: str) -> None:
-    """On paper, where a teacher marks a mock exam by it: every question with its short answer
-    and the points a full answer covers, opened; no box to write in, no button to mark."""
+    """On paper, where a teacher marks a mock exam by it: titled as a marking key, every question
+    with its short answer and the points a full answer covers, opened; no box to write in, no
+    button to mark."""
     words = MARKS[language]
     known = questions(language)[0].slug
     with opened(browser, f"{url}{language_prefix(language)}self-test/") as page:
@@ -1572,7 +1577,11 @@ def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, langu
         page.get_by_label(words["hide-known"]).check()
         expect(page.locator(f'[data-question="{known}"]')).to_be_hidden()
         assert not shown(page.locator(".kb-print-only")), "the key's marks on screen"
+        title = "h1 => h1.firstChild.textContent.trim() + getComputedStyle(h1, '::after').content"
+        assert page.locator("h1").evaluate(title) == f"{TITLE[language]}none", "a title on screen"
         on_paper(page)
+        printed_as = page.locator("h1").evaluate(title)
+        assert printed_as == f'{TITLE[language]}"{KEY_TITLE[language]}"', printed_as
         for question in questions(language):
             answer = page.locator(f'[data-question="{question.slug}"] details')
             assert answer.is_visible(), f"{question.slug}: not printed"
