@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from tools import placeholders
 from tools.published import rebase, url, without_comments
-from tools.questions import MARKS, Question
+from tools.questions import Question
 
 PLACEHOLDER = "<!-- exam-sheet: questions -->"
 PAGE = "exam-sheet.md"
@@ -46,14 +46,13 @@ def block(question: Question, base: str) -> str:
     number, _, name = question.title.partition(" ")
     # A mock exam shows what each question is worth, a mark per point a full answer covers, in
     # the heading (print.css writes it after the number; site.js adds the marks up).
-    worth = MARKS[question.language]["marks"].replace("{count}", str(question.marks))
     page = question.page.as_posix()
     wording = rebase(without_comments(question.wording), page, PAGE)
     answer = rebase(without_comments(question.short_answer), page, PAGE)
     return (
         f'<div class="exam-question" markdown>\n\n'
         f'## {number} <span class="exam-title">{name}</span> '
-        f'{{ data-marks="({worth})" data-mark-count="{question.marks}" }}\n\n'
+        f'{{ data-marks="({question.worth})" data-mark-count="{question.marks}" }}\n\n'
         f'!!! question "{labels["question"]}"\n{textwrap.indent(wording, "    ")}\n\n'
         f'<div class="exam-answer" markdown>\n\n'
         f'<p class="exam-label">{labels["answer"]}</p>\n\n'

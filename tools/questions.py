@@ -125,6 +125,11 @@ class Question:
         self-test's key, the mock exam, the Moodle essay)."""
         return len(self.points)
 
+    @property
+    def worth(self) -> str:
+        """The marks in words, as the self-test's key and the mock exam print them: "5 marks"."""
+        return MARKS[self.language]["marks"].replace("{count}", str(self.marks))
+
     def checklist(self, title_attributes: str = "", after_title: str = "") -> str:
         """What a full answer covers, under its title, as Markdown (links relative to the page);
         the title given attributes, ``{ .name }``, where a script finds the list by them, and
@@ -317,8 +322,7 @@ def self_test(language: str, docs: Path = DOCS) -> str:
         answer = rebase(question.short_answer, page, SELF_TEST)
         # site.js gives each point a box to tick, and counts them; it sums the chosen questions'
         # marks from data-mark-count, as on the exam sheet.
-        worth = words["marks"].replace("{count}", str(question.marks))
-        printed = f'<span class="kb-print-only" data-search-exclude> ({worth})</span>'
+        printed = f'<span class="kb-print-only" data-search-exclude> ({question.worth})</span>'
         points = question.checklist("{ .kb-self-test__points }", printed)
         answer += f"\n\n{rebase(points, page, SELF_TEST)}"
         answer += f"\n\n[{READ_MORE[language]}]({page})\n{{ .kb-screen-only }}"  # not on paper
