@@ -207,6 +207,20 @@ def test_a_failing_block_raises_its_error_naming_the_page_and_line(tmp_path: Pat
     assert f'File "{where}", line 2, in <module>\n    z = undefined_name' in traceback
 
 
+def test_a_block_that_includes_a_module_names_the_line_in_the_module(tmp_path: Path) -> None:
+    module = tmp_path / "q00_example.py"
+    module.write_text("import math\n\n# --8<-- [start:part]\n\nx = 1\ny = undefined_name\n")
+    page = Path("docs/en/questions/q00-example.md")
+    code = "\nx = 1\ny = undefined_name\n"  # the section, its blank first line as included
+    block = Block(page, 12, "python", code, includes=[f"{module}:part"], only_include=True)
+    with pytest.raises(NameError) as raised:
+        _run(CodeExample(page, [block]), tmp_path)
+    where = f"{module} (included in {page.as_posix()}, code block at line 12)"
+    assert f'File "{where}", line 6, in <module>\n    y = undefined_name' in str(
+        raised.value.__cause__
+    )
+
+
 def test_blocks_that_do_not_join_into_one_program_fail(tmp_path: Path) -> None:
     # Each block runs alone, but a reader who copies the second gets both in one file.
     example = _example("x = 1\n", "from __future__ import annotations\nprint(x)\n")

@@ -60,6 +60,7 @@ class Block:
     ignore_whitespace: bool = False
     includes: list[str] = field(default_factory=list)
     output_file: Path | None = None  # the file the expected output is included from
+    only_include: bool = False  # the block is one ``--8<--`` line and nothing else
 
     @property
     def where(self) -> str:
@@ -67,6 +68,27 @@ class Block:
         if self.includes:
             where += f" (includes {', '.join(self.includes)})"
         return where
+
+    def source(self) -> tuple[str, int] | None:
+        """For a block that is one include of a whole file or a named section: a name for the
+        file, with the block's place, and the line of the file where the shown code starts."""
+        if not self.only_include:
+            return None
+        name, _, section = self.includes[0].partition(":")
+        lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+        start = 0
+        if section:
+            marker = f"--8<-- [start:{section}]"
+            starts = [n for n, line in enumerate(lines, 1) if line.strip().endswith(marker)]
+            if not SECTION_NAME.match(section) or len(starts) != 1:
+                return None
+            start = starts[0]
+        code = shown(self.code).splitlines()
+        start += len(self.code) - len(self.code.lstrip("\n"))  # blank lines the page drops
+        if lines[start : start + len(code)] != code:  # not the file's lines as they stand
+            return None
+        place = f"{self.page.as_posix()}, code block at line {self.lineno}"
+        return f"{name} (included in {place})", start + 1
 
 
 @dataclass
@@ -256,6 +278,7 @@ def examples(page: Path) -> list[CodeExample]:
             language=language,
             ignore_whitespace=parsed_block.expected_output_ignore_whitespace,
             includes=_included_files(parsed_block.code),
+            only_include=bool(INCLUDE.fullmatch(parsed_block.code.strip())),
         )
         if CONTINUES in parsed_block.marks and found and found[-1].blocks:
             example = found[-1]
@@ -346,7 +369,10 @@ def run(
     each block with what it printed. Closing the iterator early stops the process."""
     if problem := joined_problem(example):
         raise problem
-    codes = [Code(block.where, block.language, shown(block.code)) for block in example.blocks]
+    codes = [
+        Code(block.where, block.language, shown(block.code), block.source())
+        for block in example.blocks
+    ]
     printed = fresh_process.run(codes, folder, filters)
     try:
         # strict: after the last block the run is driven to its end, where stray output is checked

@@ -41,11 +41,13 @@ TIMEOUT = float(os.environ.get("KB_BLOCK_TIMEOUT", "600"))
 
 @dataclass(frozen=True)
 class Code:
-    """One block to run: where it is on its page, its language and its code."""
+    """One block to run: where it is on its page, its language and its code; for a block that
+    is one include, a name for the included file and the line its code starts at there."""
 
     where: str
     language: str
     code: str
+    source: tuple[str, int] | None = None
 
 
 class BlockFailed(Exception):
@@ -101,19 +103,23 @@ def run_python(code: Code, namespace: dict[str, object]) -> str:
     """Run a Python block in a namespace (shared by continued blocks); return what it printed.
 
     The code is compiled under a name that says where it comes from, and registered with
-    linecache, so a traceback shows the page, the line and the source.
+    linecache, so a traceback shows the page, the line and the source; for an included
+    module, the module's own line (blank lines above the code make the numbers match).
     """
-    source = code.code
-    linecache.cache[code.where] = (len(source), None, source.splitlines(True), code.where)
-    tree = ast.parse(source, code.where)
+    name, source = code.where, code.code
+    if code.source:
+        name, line = code.source
+        source = "\n" * (line - 1) + source
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    tree = ast.parse(source, name)
     # In a notebook the value of a cell's last expression is shown under it, as Jupyter's
     # displayhook does; run as a program it is not. So it is evaluated apart, and must be None.
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     stdout = io.StringIO()
     with contextlib.redirect_stdout(stdout):
-        exec(compile(tree, code.where, "exec"), namespace)
+        exec(compile(tree, name, "exec"), namespace)
         if last is not None:
-            value = eval(compile(ast.Expression(last.value), code.where, "eval"), namespace)
+            value = eval(compile(ast.Expression(last.value), name, "eval"), namespace)
             if value is not None:
                 raise ValueError(
                     f"{code.where}: its last line gives {type(value).__name__} {value!r}, "
