@@ -6,10 +6,13 @@ broken question.
   with its short answer in a collapsed block, and a bar that counts the reader's marks (known,
   to practice more; kept by site.js).
 - Each question page with code states the versions its code was last run with
-  (snippets/output/versions.json, which the code tests write and check).
+  (snippets/output/versions.json, which the code tests write and check), scikit-learn and
+  Matplotlib where its code imports them, and what to install to run it.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from tools import placeholders
 from tools import questions as q
+from tools.codeblocks import examples
 from tools.pages import page_language
 from tools.versions import verified_with
 
@@ -39,6 +43,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     markdown = placeholders.fill(markdown, SELF_TEST, lambda: q.self_test(language))
     heading = IN_CODE.get(language, "")
     if page.file.src_uri.startswith(f"{language}/questions/") and f"\n{heading}\n" in markdown:
-        line = f'<p class="kb-verified" markdown>{verified_with(language)}</p>'
+        code = "".join(b.code for e in examples(Path("docs", page.file.src_uri)) for b in e.blocks)
+        line = f'<p class="kb-verified" markdown>{verified_with(language, code)}</p>'
         markdown = markdown.replace(f"\n{heading}\n", f"\n{heading}\n\n{line}\n", 1)
     return markdown

@@ -186,6 +186,22 @@ def test_pages_state_the_versions_the_tests_run(request: pytest.FixtureRequest) 
     )
 
 
+def test_pages_name_scikit_learn_and_matplotlib_and_their_install_where_code_imports_them() -> None:
+    tested = versions.recorded()
+    plain = versions.verified_with("en", "import keras\nimport numpy as np\n")
+    assert "scikit-learn" not in plain
+    assert "Matplotlib" not in plain
+    assert "Pillow" not in plain
+    assert "(`pip install tensorflow` installs what it needs)" in plain
+    both = versions.verified_with(
+        "sv", "import keras\n    from sklearn import datasets\nimport matplotlib\n"
+    )
+    assert f"scikit-learn {tested['scikit-learn']}, Matplotlib {tested['Matplotlib']}" in both
+    assert "(`pip install tensorflow scikit-learn matplotlib` installerar det som behövs)" in both
+    loads = versions.verified_with("en", 'image = keras.utils.load_img("ball.jpg")\n')
+    assert "(`pip install tensorflow pillow` installs what it needs)" in loads
+
+
 # Releases the pages name as history (what changed there), not as the version they were tested
 # with: the last multi-backend Keras 2, the first that only pointed to tf.keras, Keras 3's first
 # release, TensorFlow 2's, the last with GPUs on native Windows, the first with Keras 3 as tf.keras.

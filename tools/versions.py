@@ -4,16 +4,33 @@ from __future__ import annotations
 
 import json
 import platform
+import re
 from importlib.metadata import version
 
 from tools.pages import ROOT
 
 RECORD = ROOT / "snippets" / "output" / "versions.json"
-PACKAGES = {"TensorFlow": "tensorflow", "Keras": "keras", "NumPy": "numpy"}
+PACKAGES = {
+    "TensorFlow": "tensorflow",
+    "Keras": "keras",
+    "NumPy": "numpy",
+    "scikit-learn": "scikit-learn",
+    "Matplotlib": "matplotlib",
+    "Pillow": "pillow",
+}
+# Named on a page only if its code needs them: `pip install tensorflow` brings Keras and NumPy,
+# not these. Keras' load_img imports PIL (Pillow) when it is called.
+IMPORTS = r"^[ \t]*(?:import|from)[ \t]+"
+OPTIONAL = {
+    "scikit-learn": re.compile(rf"{IMPORTS}sklearn\b", re.MULTILINE),
+    "Matplotlib": re.compile(rf"{IMPORTS}matplotlib\b", re.MULTILINE),
+    "Pillow": re.compile(rf"{IMPORTS}PIL\b|\bload_img\(", re.MULTILINE),
+}
 LEAD = {
     "sv": "Koden på sidan kördes senast av testerna med",
     "en": "The code on this page was last run by the tests with",
 }
+INSTALLS = {"sv": "installerar det som behövs", "en": "installs what it needs"}
 
 
 def running() -> dict[str, str]:
@@ -35,10 +52,13 @@ def record() -> None:
     RECORD.write_text(json.dumps(running(), indent=2) + "\n", encoding="utf-8")
 
 
-def verified_with(language: str) -> str:
-    """One sentence for a question page: 'The code ... was last run ... with Python 3.11, ...'."""
+def verified_with(language: str, code: str) -> str:
+    """One sentence for a question page whose code is `code`: 'The code ... was last run ...
+    with Python 3.11, ...', the packages it imports among them, and the pip line to get them."""
     versions = recorded()
     if not versions:
         raise FileNotFoundError(f"{RECORD}: missing; run `make outputs`")
-    listed = ", ".join(f"{name} {number}" for name, number in versions.items())
-    return f"{LEAD[language]} {listed}."
+    named = [name for name in versions if name not in OPTIONAL or OPTIONAL[name].search(code)]
+    listed = ", ".join(f"{name} {versions[name]}" for name in named)
+    pip = " ".join(["tensorflow", *(PACKAGES[name] for name in OPTIONAL if name in named)])
+    return f"{LEAD[language]} {listed} (`pip install {pip}` {INSTALLS[language]})."
