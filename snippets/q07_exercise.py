@@ -1,13 +1,16 @@
 """Question 7, exercise: inverted dropout written in NumPy, compared with Keras' Dropout."""
 
-# --8<-- [start:solution]
+# --8<-- [start:starter]
 import keras
 import numpy as np
 
 RATE = 0.3
-rng = np.random.default_rng(0)
+rng = np.random.default_rng(0)  # for the masks too
+x = rng.uniform(1, 2, size=(1000, 100)).astype("float32")  # no zeros to begin with
+# --8<-- [end:starter]
 
 
+# --8<-- [start:solution]
 def dropout(x: np.ndarray, rate: float, training: bool) -> np.ndarray:
     """Inverted dropout: in training, zero each value independently with probability
     `rate` and scale the survivors by 1/(1 - rate); at inference, change nothing."""
@@ -18,7 +21,6 @@ def dropout(x: np.ndarray, rate: float, training: bool) -> np.ndarray:
 
 
 keras.utils.set_random_seed(0)
-x = rng.uniform(1, 2, size=(1000, 100)).astype("float32")  # no zeros to begin with
 ours = dropout(x, RATE, training=True)
 theirs = keras.ops.convert_to_numpy(keras.layers.Dropout(RATE)(x, training=True))
 
