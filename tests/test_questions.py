@@ -263,7 +263,6 @@ NOT_OUTPUTS = {
     ("05", "7.12"): "a section of Goodfellow, Bengio and Courville's Deep Learning",
     ("07", "7.12"): "the same section",
     ("09", "0.10"): "chance among ten digits",
-    ("11", "0.95"): "the mean of 0.98 and 0.92, a wrong option (the quiz)",
     ("11", "1.28"): "ImageNet-1k's 1.28 million training images",
     ("11", "116.78"): "ImageNet's mean green, which caffe-style preprocessing subtracts",
     ("11", "123.68"): "ImageNet's mean red",
