@@ -6,8 +6,8 @@ broken question.
   with its short answer in a collapsed block, and a bar that counts the reader's marks (known,
   to practice more; kept by site.js).
 - Each question page with code states the versions its code was last run with
-  (snippets/output/versions.json, which the code tests write and check), scikit-learn and
-  Matplotlib where its code imports them, and what to install to run it.
+  (snippets/output/versions.json, which the code tests write and check), scikit-learn,
+  Matplotlib and Pillow where its code needs them, and what to install to run it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from tools import placeholders
 from tools import questions as q
 from tools.codeblocks import examples
-from tools.pages import page_language
+from tools.pages import ROOT, page_language
 from tools.versions import verified_with
 
 LIST = "<!-- questions: list -->"
@@ -43,7 +43,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     markdown = placeholders.fill(markdown, SELF_TEST, lambda: q.self_test(language))
     heading = IN_CODE.get(language, "")
     if page.file.src_uri.startswith(f"{language}/questions/") and f"\n{heading}\n" in markdown:
-        code = "".join(b.code for e in examples(Path("docs", page.file.src_uri)) for b in e.blocks)
+        source = Path(page.file.abs_src_path or "").relative_to(ROOT)
+        code = "".join(block.code for example in examples(source) for block in example.blocks)
         line = f'<p class="kb-verified" markdown>{verified_with(language, code)}</p>'
         markdown = markdown.replace(f"\n{heading}\n", f"\n{heading}\n\n{line}\n", 1)
     return markdown

@@ -221,6 +221,15 @@ def test_a_block_that_includes_a_module_names_the_line_in_the_module(tmp_path: P
     )
 
 
+def test_every_block_that_is_one_include_is_mapped_to_its_module_lines() -> None:
+    blocks = [b for e in EXAMPLES for b in e.blocks if b.only_include]
+    assert blocks, "no block includes a module"
+    unmapped = [block.where for block in blocks if block.origin() is None]
+    assert not unmapped, "tracebacks would name the line in the section, not the module's:\n" + (
+        "\n".join(unmapped)
+    )
+
+
 def test_blocks_that_do_not_join_into_one_program_fail(tmp_path: Path) -> None:
     # Each block runs alone, but a reader who copies the second gets both in one file.
     example = _example("x = 1\n", "from __future__ import annotations\nprint(x)\n")

@@ -186,7 +186,7 @@ def test_pages_state_the_versions_the_tests_run(request: pytest.FixtureRequest) 
     )
 
 
-def test_pages_name_scikit_learn_and_matplotlib_and_their_install_where_code_imports_them() -> None:
+def test_pages_name_sklearn_matplotlib_and_pillow_and_their_install_where_code_needs_them() -> None:
     tested = versions.recorded()
     plain = versions.verified_with("en", "import keras\nimport numpy as np\n")
     assert "scikit-learn" not in plain
@@ -198,8 +198,11 @@ def test_pages_name_scikit_learn_and_matplotlib_and_their_install_where_code_imp
     )
     assert f"scikit-learn {tested['scikit-learn']}, Matplotlib {tested['Matplotlib']}" in both
     assert "(`pip install tensorflow scikit-learn matplotlib` installerar det som behövs)" in both
-    loads = versions.verified_with("en", 'image = keras.utils.load_img("ball.jpg")\n')
-    assert "(`pip install tensorflow pillow` installs what it needs)" in loads
+    for code in ['image = keras.utils.load_img("ball.jpg")\n', "keras.utils.save_img(p, x)\n"]:
+        assert "(`pip install tensorflow pillow` installs" in versions.verified_with("en", code)
+    listed = versions.verified_with("en", "import numpy as np, sklearn.datasets\n")
+    assert "(`pip install tensorflow scikit-learn` installs" in listed
+    assert "scikit-learn" not in versions.verified_with("en", "# from sklearn import x\n")
 
 
 # Releases the pages name as history (what changed there), not as the version they were tested

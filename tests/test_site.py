@@ -114,6 +114,16 @@ def test_pages_carry_their_language(site: Path) -> None:
     assert '<html lang="en"' in (site / "en" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_question_page_says_what_to_install_for_the_code_it_shows(site: Path) -> None:
+    """Read from the page's code as included (hooks/questions.py): q10 draws with Matplotlib and
+    splits with scikit-learn, q01 needs TensorFlow alone."""
+    for language in LANGUAGES:
+        q10 = _html_of(site, language, Path("questions/q10-cnn.md")).read_text(encoding="utf-8")
+        q01 = _html_of(site, language, Path("questions/q01-ai-ml-dl.md")).read_text("utf-8")
+        assert "<code>pip install tensorflow scikit-learn matplotlib</code>" in q10, language
+        assert "<code>pip install tensorflow</code>" in q01, language
+
+
 def test_a_placeholder_is_filled_on_its_own_line_and_shown_as_written_in_a_sentence(
     site: Path,
 ) -> None:

@@ -69,7 +69,7 @@ class Block:
             where += f" (includes {', '.join(self.includes)})"
         return where
 
-    def source(self) -> tuple[str, int] | None:
+    def origin(self) -> tuple[str, int] | None:
         """For a block that is one include of a whole file or a named section: a name for the
         file, with the block's place, and the line of the file where the shown code starts."""
         if not self.only_include:
@@ -370,7 +370,7 @@ def run(
     if problem := joined_problem(example):
         raise problem
     codes = [
-        Code(block.where, block.language, shown(block.code), block.source())
+        Code(block.where, block.language, shown(block.code), block.origin())
         for block in example.blocks
     ]
     printed = fresh_process.run(codes, folder, filters)

@@ -47,7 +47,7 @@ class Code:
     where: str
     language: str
     code: str
-    source: tuple[str, int] | None = None
+    origin: tuple[str, int] | None = None
 
 
 class BlockFailed(Exception):
@@ -107,8 +107,8 @@ def run_python(code: Code, namespace: dict[str, object]) -> str:
     module, the module's own line (blank lines above the code make the numbers match).
     """
     name, source = code.where, code.code
-    if code.source:
-        name, line = code.source
+    if code.origin:
+        name, line = code.origin
         source = "\n" * (line - 1) + source
     linecache.cache[name] = (len(source), None, source.splitlines(True), name)
     tree = ast.parse(source, name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import platform
 import re
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 
 from tools.pages import ROOT
 
@@ -18,13 +18,22 @@ PACKAGES = {
     "Matplotlib": "matplotlib",
     "Pillow": "pillow",
 }
+
+
+def _imports(module: str) -> str:
+    """`from module ...` or `import a as b, module`, at the start of a line."""
+    earlier = r"(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*"
+    return rf"^[ \t]*(?:from[ \t]+{module}\b|import[ \t]+{earlier}{module}\b)"
+
+
 # Named on a page only if its code needs them: `pip install tensorflow` brings Keras and NumPy,
-# not these. Keras' load_img imports PIL (Pillow) when it is called.
-IMPORTS = r"^[ \t]*(?:import|from)[ \t]+"
+# not these. Keras' image utilities import PIL (Pillow) when they are called.
 OPTIONAL = {
-    "scikit-learn": re.compile(rf"{IMPORTS}sklearn\b", re.MULTILINE),
-    "Matplotlib": re.compile(rf"{IMPORTS}matplotlib\b", re.MULTILINE),
-    "Pillow": re.compile(rf"{IMPORTS}PIL\b|\bload_img\(", re.MULTILINE),
+    "scikit-learn": re.compile(_imports("sklearn"), re.MULTILINE),
+    "Matplotlib": re.compile(_imports("matplotlib"), re.MULTILINE),
+    "Pillow": re.compile(
+        rf"{_imports('PIL')}|\b(?:load_img|save_img|array_to_img)\(", re.MULTILINE
+    ),
 }
 LEAD = {
     "sv": "Koden på sidan kördes senast av testerna med",
@@ -39,8 +48,10 @@ def running() -> dict[str, str]:
     for name, distribution in PACKAGES.items():
         try:
             found[name] = version(distribution)
-        except Exception:  # noqa: BLE001 - tensorflow-cpu installs as another distribution
-            found[name] = version(f"{distribution}-cpu")
+        except PackageNotFoundError:
+            if distribution != "tensorflow":
+                raise
+            found[name] = version("tensorflow-cpu")  # requirements.txt's on Linux x86-64
     return found
 
 
