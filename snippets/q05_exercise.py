@@ -1,4 +1,5 @@
-"""Question 5, exercise: the course's model written so that it runs on Keras 3."""
+"""Question 5, exercises: the course's model written so that it runs on Keras 3, and what
+`validation_split` holds out of rows sorted by their label."""
 
 # --8<-- [start:starter]
 import keras
@@ -6,10 +7,6 @@ import numpy as np
 from keras import layers
 
 n_cols = 20  # x_train.shape[1] on this page: 20 features per example
-# For the last part: 500 examples sorted by their label, every 0 first and every 1 last.
-rng = np.random.default_rng(0)
-x_sorted = rng.normal(size=(500, n_cols)).astype("float32")
-y_sorted = np.repeat([0.0, 1.0], 250).astype("float32")
 
 # The course's model, which Python cannot parse (see "What is wrong with the original"):
 #   model = Sequential()
@@ -34,7 +31,21 @@ assert model.count_params() == by_hand
 # model.layers leaves out the Input: [Dense, Dropout, Dense, Dense].
 assert model.layers[1].count_params() == 0  # Dropout has no weights
 print(f"{model.count_params()} parameters, the same as counted by hand")
+# --8<-- [end:solution]
 
+# --8<-- [start:split_starter]
+import keras
+import numpy as np
+
+# 500 examples sorted by their label, every 0 first and every 1 last, and a small model.
+rng = np.random.default_rng(0)
+x_sorted = rng.normal(size=(500, 20)).astype("float32")
+y_sorted = np.repeat([0.0, 1.0], 250).astype("float32")
+model = keras.Sequential([keras.Input(shape=(20,)), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+# --8<-- [end:split_starter]
+
+# --8<-- [start:split_solution]
 # validation_split holds out the last 20 % of the rows as they are; fit shuffles only the rest.
 history = model.fit(x_sorted, y_sorted, validation_split=0.2, epochs=1, verbose=0)
 held_out = slice(-len(x_sorted) // 5, None)  # the last 100 rows
@@ -47,4 +58,4 @@ order = rng.permutation(len(x_sorted))
 x_shuffled, y_shuffled = x_sorted[order], y_sorted[order]
 assert 0.4 < y_shuffled[held_out].mean() < 0.6  # now close to the 50 % of the whole set
 print(f"The last 100 rows after shuffling: {y_shuffled[held_out].mean():.0%} ones")
-# --8<-- [end:solution]
+# --8<-- [end:split_solution]
