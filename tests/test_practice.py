@@ -11,6 +11,7 @@ tools.anki, which writes the decks.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import io
 import re
@@ -347,6 +348,23 @@ def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
             for n in expected.shown
         ]
         assert general.count("Because") == len(expected.options)
+
+
+def test_the_moodle_files_carry_their_pictures_and_fetch_nothing_from_the_site(site: Path) -> None:
+    """A picture in an essay's feedback travels in the file, as Moodle's own export writes it:
+    fetched from the site, it would break when the site moves and tell the site who reads."""
+    for language in LANGUAGES:
+        xml = built(site, language, f"practice/moodle-quiz-{language}.xml").read_text("utf-8")
+        assert not re.findall(r'src="(?!@@PLUGINFILE@@/)[^"]*"', xml), language
+        carried = 0
+        for element in ET.fromstring(xml).iter():
+            for file in element.findall("file"):
+                name = file.get("name", "")
+                assert f"@@PLUGINFILE@@/{name}" in (element.findtext("text") or ""), name
+                drawn = (ROOT / "docs" / language / "diagrams" / name).read_bytes()
+                assert base64.b64decode(file.text or "") == drawn, name
+                carried += 1
+        assert carried, f"{language}: no picture carried (question 1's answer shows one)"
 
 
 def test_a_moodle_name_too_long_for_the_question_bank_keeps_the_question() -> None:

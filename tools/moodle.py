@@ -21,12 +21,14 @@ hints as leave its last try worth one penalty: n - 2 for a single answer, two fo
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
+from tools.pages import DOCS
 from tools.published import explained_options, inline_html, resolve, to_html, url
 from tools.questions import SHORT_ANSWER, Question
 from tools.quiz import Item
@@ -200,6 +202,32 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Elem
     return element
 
 
+IMAGE = re.compile(r'src="([^"]+)"')
+
+
+def _with_images(element: ET.Element, base: str, language: str) -> None:
+    """Each image of the site that `element`'s text shows, carried in the file as Moodle's own
+    export does (`@@PLUGINFILE@@`), so that the course page fetches nothing from the site,
+    which may move and need not learn who reads what."""
+    text = element.find("text")
+    assert text is not None
+    assert text.text is not None
+    carried: set[str] = set()
+
+    def carry(match: re.Match[str]) -> str:
+        if not match[1].startswith(base):
+            return match[0]
+        path = DOCS / language / match[1].removeprefix(base)
+        if path.name not in carried:
+            carried.add(path.name)
+            file = ET.SubElement(element, "file", {"name": path.name, "path": "/"})
+            file.set("encoding", "base64")
+            file.text = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f'src="@@PLUGINFILE@@/{path.name}"'
+
+    text.text = IMAGE.sub(carry, text.text)
+
+
 def _plain(html_text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", html_text)).strip()
 
@@ -215,8 +243,8 @@ def _essay(quiz: ET.Element, question: Question, base: str) -> None:
     grader = f"<p>{labels['marking']}</p>\n{to_html(question.checklist(), page, base)}\n{short}"
     essay = ET.SubElement(quiz, "question", {"type": "essay"})
     _text(essay, "name", _name(question))
-    _text(essay, "questiontext", to_html(question.wording, page, base), format="html")
-    _text(essay, "generalfeedback", f"{short}\n{whole}", format="html")
+    wording = _text(essay, "questiontext", to_html(question.wording, page, base), format="html")
+    feedback = _text(essay, "generalfeedback", f"{short}\n{whole}", format="html")
     ET.SubElement(essay, "defaultgrade").text = str(question.marks)
     ET.SubElement(essay, "penalty").text = "0"
     ET.SubElement(essay, "hidden").text = "0"
@@ -226,7 +254,8 @@ def _essay(quiz: ET.Element, question: Question, base: str) -> None:
     ET.SubElement(essay, "responsefieldlines").text = "15"
     ET.SubElement(essay, "attachments").text = "0"
     ET.SubElement(essay, "attachmentsrequired").text = "0"
-    _text(essay, "graderinfo", grader, format="html")
+    for element in (wording, feedback, _text(essay, "graderinfo", grader, format="html")):
+        _with_images(element, base, question.language)
     _text(essay, "responsetemplate", "", format="html")
 
 
