@@ -50,7 +50,9 @@ def files_of(language: str, site_name: str, site_url: str) -> dict[str, bytes]:
     deck = anki.deck(language, site_name, found, terms, items, base, DOCS / language, timestamp)
     return {
         f"deep-learning-{language}.apkg": deck,
-        f"moodle-quiz-{language}.xml": moodle.quiz(language, items, by_number, base, timestamp),
+        f"moodle-quiz-{language}.xml": moodle.quiz(
+            language, items, by_number, base, timestamp, DOCS / language
+        ),
     }
 
 

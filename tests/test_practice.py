@@ -247,17 +247,26 @@ def test_moodle_fractions_score_a_tick_on_everything_zero() -> None:
         moodle.fractions(item(True, [True] * 11 + [False]))
 
 
-def test_moodle_adds_no_instruction_that_the_prompt_already_gives() -> None:
+def tiny_moodle(items: list[quiz.Item], folder: Path, timestamp: float = 0) -> bytes:
+    """The Moodle file of `items` and QUESTIONS, whose first answer shows diagrams/q01.svg."""
+    (folder / "diagrams").mkdir(exist_ok=True)
+    (folder / "diagrams" / "q01.svg").write_text("<svg/>", encoding="utf-8")
+    return moodle.quiz("en", items, {q.number: q for q in QUESTIONS}, BASE, timestamp, folder)
+
+
+def test_moodle_adds_no_instruction_that_the_prompt_already_gives(tmp_path: Path) -> None:
     said = dataclasses.replace(item(True, [True, False]), prompt="Which? Choose all that apply.")
-    root = ET.fromstring(moodle.quiz("en", [said], {q.number: q for q in QUESTIONS}, BASE, 0))
+    root = ET.fromstring(tiny_moodle([said], tmp_path))
     assert root.findtext("question[@type='multichoice']/showstandardinstruction") == "0"
 
 
-def test_moodle_gets_its_html_as_cdata_which_keeps_a_space_before_a_letter_like_a_ring() -> None:
+def test_moodle_gets_its_html_as_cdata_which_keeps_a_space_before_a_letter_like_a_ring(
+    tmp_path: Path,
+) -> None:
     """Escaped, "<code>x</code> är" was stored by Moodle (4.5.6) as "<code>x</code>är"; its own
     export writes CDATA, which keeps the space. A "]]>" in a text is split across two sections."""
     said = dataclasses.replace(item(False, [True, False]), prompt="`keras` är ett API.")
-    xml = moodle.quiz("en", [said], {q.number: q for q in QUESTIONS}, BASE, 0).decode()
+    xml = tiny_moodle([said], tmp_path).decode()
     assert not re.search(r"&lt;/?[a-z]", xml), "a tag escaped instead of in CDATA"
     assert "<![CDATA[<p><code>keras</code> är ett API.</p>]]>" in xml
     root = ET.Element("quiz")
@@ -265,10 +274,9 @@ def test_moodle_gets_its_html_as_cdata_which_keeps_a_space_before_a_letter_like_
     assert ET.fromstring(moodle._serialized(root)).findtext("text") == "<p>a[b[0]]></p>"
 
 
-def test_moodle_xml_has_each_item_with_feedback_on_each_option() -> None:
+def test_moodle_xml_has_each_item_with_feedback_on_each_option(tmp_path: Path) -> None:
     items = [item(False, [False, True]), item(True, [True, True, False], number=2)]
-    by_number = {q.number: q for q in QUESTIONS}
-    root = ET.fromstring(moodle.quiz("en", items, by_number, BASE, 1767225600))
+    root = ET.fromstring(tiny_moodle(items, tmp_path, 1767225600))
     categories = root.findall("question[@type='category']")
     paths = [category.findtext("category/text") for category in categories]
     expected = [f"top/Knowledge check 2/0{n} Title {n}" for n in (1, 2)]

@@ -27,8 +27,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 
-from tools.pages import DOCS
 from tools.published import explained_options, inline_html, resolve, to_html, url
 from tools.questions import SHORT_ANSWER, Question
 from tools.quiz import Item
@@ -205,7 +205,7 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Elem
 IMAGE = re.compile(r'src="([^"]+)"')
 
 
-def _with_images(element: ET.Element, base: str, language: str) -> None:
+def _with_images(element: ET.Element, base: str, folder: Path) -> None:
     """Each image of the site that `element`'s text shows, carried in the file as Moodle's own
     export does (`@@PLUGINFILE@@`), so that the course page fetches nothing from the site,
     which may move and need not learn who reads what."""
@@ -217,7 +217,7 @@ def _with_images(element: ET.Element, base: str, language: str) -> None:
     def carry(match: re.Match[str]) -> str:
         if not match[1].startswith(base):
             return match[0]
-        path = DOCS / language / match[1].removeprefix(base)
+        path = folder / match[1].removeprefix(base)
         if path.name not in carried:
             carried.add(path.name)
             file = ET.SubElement(element, "file", {"name": path.name, "path": "/"})
@@ -232,7 +232,7 @@ def _plain(html_text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", html_text)).strip()
 
 
-def _essay(quiz: ET.Element, question: Question, base: str) -> None:
+def _essay(quiz: ET.Element, question: Question, base: str, folder: Path) -> None:
     """The question as the course asks it, answered in writing and marked by hand: the grader
     sees the short answer and the points, worth a mark each; the student, once the attempt is
     closed, the short answer and a link to the whole answer."""
@@ -255,7 +255,7 @@ def _essay(quiz: ET.Element, question: Question, base: str) -> None:
     ET.SubElement(essay, "attachments").text = "0"
     ET.SubElement(essay, "attachmentsrequired").text = "0"
     for element in (wording, feedback, _text(essay, "graderinfo", grader, format="html")):
-        _with_images(element, base, question.language)
+        _with_images(element, base, folder)
     _text(essay, "responsetemplate", "", format="html")
 
 
@@ -303,12 +303,14 @@ def quiz(
     questions: Mapping[int, Question],
     base: str,
     timestamp: float,
+    folder: Path,
 ) -> bytes:
     """The Moodle XML file of a language's items; ``questions`` maps a number to its question.
 
     ``base`` is the language's address on the published site (``tools.published.base_url``).
     ``timestamp`` dates the file in each category's description, which the question bank
     shows: a teacher sees which file a bank came from, and whether the site has a newer one.
+    ``folder`` is the language's docs folder (``docs/sv``), where the pictures it carries are.
     """
     root = ET.Element("quiz")
     by_number: dict[int, list[Item]] = {}
@@ -332,7 +334,7 @@ def quiz(
             _item(root, item, position, language, base)
     _category(root, _path(language, labels["written"]), labels["written-about"], dated)
     for number in sorted(questions):
-        _essay(root, questions[number], base)
+        _essay(root, questions[number], base, folder)
     ET.indent(root)
     return _serialized(root)
 
