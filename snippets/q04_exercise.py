@@ -6,7 +6,7 @@ import numpy as np
 rng = np.random.default_rng(0)
 n = 1000
 y = np.zeros(n, dtype=int)
-y[rng.choice(n, size=100, replace=False)] = 1  # 100 ones (10 %), spread over the rows
+y[rng.choice(n, size=100, replace=False)] = 1  # 100 ones (10%), spread over the rows
 # --8<-- [end:split_starter]
 
 
@@ -34,7 +34,7 @@ assert not np.intersect1d(val_rows, test_rows).size
 assert np.array_equal(np.sort(np.concatenate(list(parts.values()))), np.arange(n))
 assert [len(rows) for rows in parts.values()] == [600, 200, 200]
 for name, rows in parts.items():
-    assert 10 * y[rows].sum() == len(rows)  # exactly 10 % ones
+    assert 10 * y[rows].sum() == len(rows)  # exactly 10% ones
     print(f"{name:<10} {len(rows)} rows, {y[rows].mean():.0%} ones")
 # --8<-- [end:split_solution]
 

@@ -30,7 +30,7 @@ def make_data(n_examples: int = 600, seed: int = 0) -> tuple[np.ndarray, np.ndar
 
 x, y = make_data()
 
-# First put the test data away (20 %). Then split the rest into three stratified folds
+# First put the test data away (20%). Then split the rest into three stratified folds
 # (stratify: about the same share of 1s in every part). The fixed split uses the first
 # fold as its validation set; cross-validation below lets every fold take that role in turn.
 x_dev, x_test, y_dev, y_test = train_test_split(x, y, test_size=0.2, stratify=y, random_state=0)

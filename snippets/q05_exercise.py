@@ -46,7 +46,7 @@ model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"]
 # --8<-- [end:split_starter]
 
 # --8<-- [start:split_solution]
-# validation_split holds out the last 20 % of the rows as they are; fit shuffles only the rest.
+# validation_split holds out the last 20% of the rows as they are; fit shuffles only the rest.
 history = model.fit(x_sorted, y_sorted, validation_split=0.2, epochs=1, verbose=0)
 held_out = slice(-len(x_sorted) // 5, None)  # the last 100 rows
 _, accuracy = model.evaluate(x_sorted[held_out], y_sorted[held_out], verbose=0)
@@ -56,6 +56,6 @@ print(f"Held out by validation_split: {y_sorted[held_out].mean():.0%} ones")
 # The fix: shuffle the rows (examples and labels alike) before fit splits them.
 order = rng.permutation(len(x_sorted))
 x_shuffled, y_shuffled = x_sorted[order], y_sorted[order]
-assert 0.4 < y_shuffled[held_out].mean() < 0.6  # now close to the 50 % of the whole set
+assert 0.4 < y_shuffled[held_out].mean() < 0.6  # now close to the 50% of the whole set
 print(f"The last 100 rows after shuffling: {y_shuffled[held_out].mean():.0%} ones")
 # --8<-- [end:split_solution]

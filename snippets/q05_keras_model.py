@@ -56,7 +56,7 @@ print(f"Trained {len(val_loss)} of 100 epochs")
 print(f"Lowest val_loss {min(val_loss):.2f} in epoch {best_epoch}")
 print(f"val_loss in the last epoch {val_loss[-1]:.2f}")
 
-# validation_split=0.2 held out the last 20 % of the rows: evaluate the model on them now.
+# validation_split=0.2 held out the last 20% of the rows: evaluate the model on them now.
 x_val, y_val = x_train[-100:], y_train[-100:]
 val_loss_now = model.evaluate(x_val, y_val, verbose=0)[0]
 print(f"val_loss of the model now {val_loss_now:.2f}: the weights of the last epoch")

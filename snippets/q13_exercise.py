@@ -44,7 +44,7 @@ for m, k, n in [(1, 1, 1), (2, 3, 4), (32, 784, 16)]:
     exact = count_operations(m, k, n)
     assert exact == m * n * (2 * k - 1)
     # The formula overcounts by one addition per result: a share of 1 / (2k - 1), tiny for
-    # large k (0.06 % at k = 784).
+    # large k (0.06% at k = 784).
     assert matmul_flops(m, k, n) - exact == m * n
 
 gflops = {}
