@@ -462,6 +462,10 @@ def test_anki_renders_every_card_of_the_deck_with_its_pictures(site: Path, langu
         for card in map(collection.get_card, collection.find_cards("")):
             for side in (card.question(), card.answer()):
                 assert TEMPLATE_ERROR not in side, f"{card.note().guid}: {side}"
+            note = card.note()
+            if "Title" in note:  # a question: its title can give the answer away, as on paper
+                assert note["Title"] not in card.question(), f"{note.guid}: title in front"
+                assert note["Title"] in card.answer(), f"{note.guid}: no title on the back"
         check = collection.media.check()  # what the cards show against what the deck packed
         assert any(Path(collection.media.dir()).iterdir()), "no diagram packed"
         assert (list(check.missing), list(check.unused)) == ([], [])

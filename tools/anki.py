@@ -64,11 +64,13 @@ img { max-width: 100%; height: auto; }
 # Per kind of note: its fields, its front, and its back: the top, then (below a line) the
 # body, then a link to the site.
 TEMPLATES = {
+    # The course's wording alone in front, as in the exam: a page's title can give the answer
+    # away ("11. Transfer learning" above the photo-album question).
     "question": (
         "Number Title Question Answer Link",
-        '<div class="title">{{Title}}</div>\n<div>{{Question}}</div>',
+        "<div>{{Question}}</div>",
         "{{FrontSide}}",
-        "<div>{{Answer}}</div>",
+        '<div class="title">{{Title}}</div>\n<div>{{Answer}}</div>',
     ),
     "term": (
         "Term Definition Link",
