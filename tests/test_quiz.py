@@ -766,6 +766,27 @@ def test_the_questions_chosen_to_practice_are_kept_and_start_over_forgets_only_t
     assert not _form(tab, kept_items[0]).is_visible()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_link_with_question_numbers_chooses_those_questions_to_practice(
+    tab: Page, url: str, language: str
+) -> None:
+    """A teacher's "quiz/?questions=6,8", as the exam sheet takes them: one link for a week's
+    questions, where the reader would otherwise choose them one by one."""
+    by_slug = _with_items(language)
+    wanted = list(by_slug)[1:3]
+    numbers = ",".join(str(int(slug[1:3])) for slug in wanted)
+    tab.goto(_address(url, language, f"quiz/?questions={numbers}"))
+    shown = "[...document.querySelectorAll('form.kb-quiz__item')].filter(f => !f.hidden).length"
+    checked = "[...document.querySelectorAll('[data-quiz-filter]:checked')].map(i => i.value)"
+    assert tab.evaluate(checked) == wanted
+    assert tab.evaluate(shown) == sum(len(by_slug[slug]) for slug in wanted)
+    tab.goto(_address(url, language, "quiz/"))  # kept as the reader's own choice
+    assert tab.evaluate(checked) == wanted
+    tab.goto(_address(url, language, "quiz/?questions="))
+    assert tab.evaluate(shown) == 0
+    assert tab.locator('[data-quiz-empty="none-chosen"]').is_visible()
+
+
 def test_a_verdict_given_at_the_foot_of_a_phones_screen_comes_into_view(
     tab: Page, url: str
 ) -> None:

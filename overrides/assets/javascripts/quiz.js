@@ -270,6 +270,20 @@
     show();
   }
 
+  /* A teacher's link to some questions' items, "quiz/?questions=6,7,8" as the exam sheet takes
+     them: those questions are chosen, the others left out, and the choice kept as the
+     reader's; "?questions=" chooses none. Null without the parameter. */
+  function asked() {
+    var given = new URLSearchParams(window.location.search).get("questions");
+    if (given === null) return null;
+    var numbers = given.split(",").map(function (n) { return parseInt(n, 10); });
+    var out = {};
+    choices().forEach(function (input) {  /* values are slugs, "q07-dropout" */
+      if (numbers.indexOf(parseInt(input.value.slice(1), 10)) < 0) out[input.value] = true;
+    });
+    return out;
+  }
+
   /* From now on a Check is this script's (overrides/main.html held the earlier ones). */
   window.kbQuizReady = true;
   document.addEventListener("submit", function (event) {
@@ -330,7 +344,7 @@
     restore();
     var open = document.querySelector("[data-quiz-open]");
     if (open) open.checked = !!read(OPEN_ONLY).on;
-    if (choices().length) choose(read(LEFT_OUT));
+    if (choices().length) choose(asked() || read(LEFT_OUT));
     reveal();
     /* Checked as the reader asked before this script had run (held by overrides/main.html). */
     forms().forEach(function (form) {
