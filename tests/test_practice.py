@@ -577,6 +577,15 @@ def test_exam_sheet_prints_each_question_on_one_page(
         assert shown == []
         on_paper = page.locator(".md-content").inner_text()
         assert "Ctrl+P" not in on_paper, "the how-to-print paragraph is printed"
+        # Each sheet numbered at its foot ("3 / 9"), as the browser read the style sheets.
+        numbered = page.evaluate(
+            """() => [...document.styleSheets].flatMap(sheet => [...sheet.cssRules])
+                .filter(rule => rule instanceof CSSPageRule)
+                .flatMap(rule => [...rule.cssRules])
+                .some(box => box.name === "bottom-right"
+                    && box.style.content.includes("counter(page)"))"""
+        )
+        assert numbered, "the printed sheets carry no page numbers"
         downloads = page.locator('a[href*="practice/"]')
         assert downloads.count()
         assert not downloads.evaluate_all("a => a.some(l => l.checkVisibility())"), "downloads"
