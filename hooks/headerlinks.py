@@ -11,6 +11,10 @@ a teacher could hand out. Each gets the id `exercise-N`, in page order: the same
 languages, so that the language switcher finds it too (site.js), and a permalink in its title
 (kept out of search, where a heading's is left out by Material). A collapsed one (`??? example`)
 would get neither: it stops the build, naming the page.
+
+A glossary term has its id (`glossary/#dropout`, the same in both languages) but was no
+heading either: a teacher found the address only in the page's source. Each term gets a
+permalink too.
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ from tools.pages import page_language
 
 LABEL = {"sv": "Länk till avsnittet", "en": "Link to this section"}
 EXERCISE_LABEL = {"sv": "Länk till övningen", "en": "Link to this exercise"}
+TERM_LABEL = {"sv": "Länk till begreppet", "en": "Link to this term"}
 # The toc's permalinks and mkdocstrings' (the code reference) put their attributes in other orders.
 PERMALINK = re.compile(r'<a (?=[^>]*\bclass="headerlink")')
 EXERCISE = re.compile(r'<div class="admonition example">\s*<p class="admonition-title">(.*?)</p>')
+TERM = re.compile(r'<dt id="([a-z0-9-]+)">(.*?)</dt>', re.S)
 COLLAPSED_EXERCISE = re.compile(r'<details class="example\b[^>]*>\s*<summary>(.*?)</summary>')
 
 
@@ -51,4 +57,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f'aria-label="{EXERCISE_LABEL[language]}" data-search-exclude>&para;</a></p>'
         )
 
-    return EXERCISE.sub(addressed, html)
+    html = EXERCISE.sub(addressed, html)
+    if not page.file.src_uri.endswith("glossary.md"):
+        return html
+    return TERM.sub(
+        lambda term: (
+            f'<dt id="{term[1]}">{term[2]}<a class="headerlink" href="#{term[1]}" '
+            f'aria-label="{TERM_LABEL[language]}" data-search-exclude>&para;</a></dt>'
+        ),
+        html,
+    )

@@ -155,17 +155,32 @@ def test_box_titles_show_no_escape_characters(site: Path) -> None:
 
 
 def test_every_permalink_is_named_in_its_page_language_and_has_no_tooltip(site: Path) -> None:
-    """hooks/headerlinks.py: a title would make Material mount a tooltip for each one."""
+    """hooks/headerlinks.py: a title would make Material mount a tooltip for each one. Headings,
+    exercises and glossary terms have one each."""
     labels = {
-        "sv": {"section": "Länk till avsnittet", "exercise": "Länk till övningen"},
-        "en": {"section": "Link to this section", "exercise": "Link to this exercise"},
+        "sv": {
+            "section": "Länk till avsnittet",
+            "exercise": "Länk till övningen",
+            "term": "Länk till begreppet",
+        },
+        "en": {
+            "section": "Link to this section",
+            "exercise": "Link to this exercise",
+            "term": "Link to this term",
+        },
     }
-    problems, seen = [], {"section": 0, "exercise": 0}
+    problems, seen = [], {"section": 0, "exercise": 0, "term": 0}
     for language in LANGUAGES:
         for page in pages(language):
             html = _html_of(site, language, page).read_text(encoding="utf-8")
+            # Each glossary term, an address a teacher hands out, has its permalink too.
+            terms = re.findall(r'<dt id="([^"]+)">(.*?)</dt>', html, re.S)
+            for anchor, text in terms:
+                if f'<a class="headerlink" href="#{anchor}"' not in text:
+                    problems.append(f"docs/{language}/{page}: term #{anchor} has no permalink")
             for link in re.findall(r'<a [^>]*class="headerlink"[^>]*>', html):
                 kind = "exercise" if 'href="#exercise-' in link else "section"
+                kind = "term" if any(f'href="#{a}"' in link for a, _ in terms) else kind
                 seen[kind] += 1
                 if f'aria-label="{labels[language][kind]}"' not in link or "title=" in link:
                     problems.append(f"docs/{language}/{page}: {link}")
