@@ -63,8 +63,12 @@ class Block:
     only_include: bool = False  # the block is one ``--8<--`` line and nothing else
 
     @property
+    def place(self) -> str:
+        return f"{self.page.as_posix()}, code block at line {self.lineno}"
+
+    @property
     def where(self) -> str:
-        where = f"{self.page.as_posix()}, code block at line {self.lineno}"
+        where = self.place
         if self.includes:
             where += f" (includes {', '.join(self.includes)})"
         return where
@@ -87,8 +91,7 @@ class Block:
         start += len(self.code) - len(self.code.lstrip("\n"))  # blank lines the page drops
         if lines[start : start + len(code)] != code:  # not the file's lines as they stand
             return None
-        place = f"{self.page.as_posix()}, code block at line {self.lineno}"
-        return f"{name} (included in {place})", start + 1
+        return f"{name} (included in {self.place})", start + 1
 
 
 @dataclass
