@@ -66,3 +66,23 @@ except ValueError:
 else:
     raise AssertionError("weights of another architecture should not load")
 # --8<-- [end:solution_weights]
+
+# --8<-- [start:solution_h5]
+print(f"Keras {keras.__version__}")  # the outcome depends on the version: see section 9
+classifier.save("classifier.h5")  # Keras logs that HDF5 is a legacy format
+from_h5 = keras.models.load_model("classifier.h5")
+
+np.testing.assert_allclose(from_h5(x), classifier(x), rtol=1e-6)
+print("Predictions: the same")
+# The loss comes back as the function itself, not the name it was compiled with.
+loss = from_h5.loss
+name = getattr(loss, "__name__", loss)
+print(f"Loss: {type(loss).__name__} {name}, equal to the string: {loss == 'binary_crossentropy'}")
+print(f"Steps: {int(from_h5.optimizer.iterations)}")
+print(f"Optimizer variables: {len(from_h5.optimizer.variables)} (the .keras file gave 10)")
+try:
+    from_h5.fit(x, y, epochs=1, verbose=0)
+    print("fit: trains on")
+except ValueError as error:
+    print("fit: ValueError:", str(error).split(":")[0])
+# --8<-- [end:solution_h5]
