@@ -10,8 +10,16 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve build check test outputs addresses benchmark audit
 
+# A virtual environment works only in the folder that made it: its scripts (pip, mkdocs) start
+# with that folder's path, and run that folder's packages and code. One copied here with the
+# project (cp -a) is made anew, emptied first.
+MOVED := $(shell [ -e $(BIN)/pip ] && ! head -n2 $(BIN)/pip | grep -qF '$(abspath $(BIN))/' && echo yes)
+ifeq ($(MOVED),yes)
+.PHONY: $(INSTALLED)
+endif
+
 $(INSTALLED): requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(if $(MOVED),--clear )$(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps --editable .

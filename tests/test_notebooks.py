@@ -13,6 +13,7 @@ import base64
 import os
 import re
 from collections.abc import Iterator
+from itertools import zip_longest
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -56,9 +57,20 @@ def test_notebooks_of_both_languages_hold_the_same_code_and_output(page: Path) -
     for language in LANGUAGES[1:]:
         twin = translation_of(page, language)
         assert (ROOT / twin).is_file(), f"{page} has no twin in {language}: {twin} is missing"
-        assert _code(page_notebook(twin, SITE)) == original, (
-            f"{twin}: its notebook's code cells or outputs differ from those of {page}"
-        )
+        theirs = _code(page_notebook(twin, SITE))
+        if theirs != original:
+            at = next(
+                i for i, (mine, other) in enumerate(zip_longest(theirs, original)) if mine != other
+            )
+            first = [
+                cells[at][0].split("\n")[0] if at < len(cells) else ""
+                for cells in (theirs, original)
+            ]
+            pytest.fail(
+                f"{twin}: its notebook's code cell {at + 1} (of {len(theirs)}) differs from "
+                f"that of {page} (of {len(original)}), where one starts {first[0]!r} and the "
+                f"other {first[1]!r}; tests/test_translations.py names the pages' lines"
+            )
 
 
 def _indented_code(markdown: str) -> list[str]:

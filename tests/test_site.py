@@ -543,6 +543,39 @@ def test_a_build_that_imports_another_copys_tools_stops_naming_both(tmp_path: Pa
     assert f"pages are {project / 'docs'}, but tools/ is imported from {ROOT}" in result.stderr
 
 
+@pytest.mark.parametrize(("made_in", "made_anew"), [("elsewhere", True), ("here", False)])
+def test_a_virtual_environment_copied_from_another_folder_is_made_anew(
+    tmp_path: Path, made_in: str, made_anew: bool
+) -> None:
+    """A project copied with its .venv (cp -a) kept running the first copy's mkdocs and code,
+    and `make` found the copy's environment up to date."""
+    venv = tmp_path / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    python = (
+        tmp_path / "elsewhere" / "bin" / "python"
+        if made_in == "elsewhere"
+        else venv / "bin" / "python"
+    )
+    (venv / "bin" / "pip").write_text(f"#!{python}\nimport sys\n")
+    (venv / ".installed").touch()  # newer than requirements.txt: up to date by its date
+    plan = subprocess.run(
+        [
+            "make",
+            "-n",
+            "-C",
+            ROOT,
+            "install",
+            f"VENV={venv}",
+            f"BIN={venv / 'bin'}",
+            f"INSTALLED={venv / '.installed'}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert (f"-m venv --clear {venv}" in plan) is made_anew, plan
+
+
 def test_a_broken_link_fails_the_build_and_names_the_page(tmp_path: Path) -> None:
     project = small_project_copy(tmp_path)
     page = project / "docs" / "en" / "index.md"

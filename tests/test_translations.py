@@ -183,11 +183,18 @@ def test_translation_has_the_same_blocks_code_and_markers(page: Path, language: 
     # Code, its comments and its output are shared: compared whole.
     fences = [markdown_reader.read(path).fences for path in (original, translated)]
     for number, (mine, theirs) in enumerate(zip(*fences, strict=True), 1):
-        assert (mine.markup, mine.info, mine.code) == (theirs.markup, theirs.info, theirs.code), (
+        parts = {"fence": "markup", "language": "info", "code": "code"}
+        differs = [
+            f"its {part} ({getattr(theirs, field)!r} in {language}, "
+            f"{getattr(mine, field)!r} in {ORIGINAL})"
+            for part, field in parts.items()
+            if getattr(mine, field) != getattr(theirs, field)
+        ]
+        assert not differs, (
             f"{translated.relative_to(ROOT)}:{theirs.line} and {original.relative_to(ROOT)}:"
-            f"{mine.line} (code block {number}) differ: code, its comments and its output are "
-            "the same in both languages; make the change in both pages (code included from "
-            "snippets/ is already shared: edit it there)"
+            f"{mine.line} (code block {number}) differ in {', '.join(differs)[:600]}: code, its "
+            "comments and its output are the same in both languages; make both pages show the "
+            "right one (code included from snippets/ is already shared: edit it there)"
         )
     different = different_markers(original, translated)
     assert not different, different
