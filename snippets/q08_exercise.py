@@ -1,4 +1,5 @@
-"""Question 8, exercise: EarlyStopping's patience rule written by hand, checked on a real fit."""
+"""Question 8, exercise: EarlyStopping's patience rule written by hand, checked on a real fit,
+and the weights the model has when it stops, with and without restore_best_weights."""
 
 # --8<-- [start:starter]
 import keras
@@ -50,3 +51,27 @@ assert when_to_stop([0.7, 0.6, 0.65, 0.5], patience=0) == (3, 2)
 assert when_to_stop([0.7, 0.6, 0.65, 0.5], patience=2) == (None, 4)
 print(f"stopped in epoch {stopped}, best epoch {best}: the same as EarlyStopping")
 # --8<-- [end:solution]
+
+# --8<-- [start:weights_solution]
+# Which epoch's weights does `model` have now? validation_split=0.5 held out the last 150 rows.
+loss_now = model.evaluate(x[150:], y[150:], verbose=0)
+print(
+    f"model.evaluate: {loss_now:.2f}; val_loss in the best epoch ({best}) "
+    f"{min(val_losses):.2f}, in the last ({stopped}) {val_losses[-1]:.2f}"
+)
+assert np.isclose(loss_now, val_losses[-1])  # the last epoch's weights
+assert not np.isclose(loss_now, min(val_losses))  # not the best epoch's
+
+# The same run again with restore_best_weights=True: the same seed, the same initial weights.
+keras.utils.set_random_seed(0)
+model_best = keras.models.clone_model(model)  # the same layers, weights drawn anew
+model_best.compile(optimizer=keras.optimizers.Adam(0.03), loss="binary_crossentropy")
+restorer = keras.callbacks.EarlyStopping(patience=3, restore_best_weights=True)
+history_best = model_best.fit(
+    x, y, validation_split=0.5, epochs=50, batch_size=150, callbacks=[restorer], verbose=0
+)
+assert np.allclose(history_best.history["val_loss"], val_losses)  # the same epochs, same stop
+loss_best = model_best.evaluate(x[150:], y[150:], verbose=0)
+assert np.isclose(loss_best, min(val_losses))
+print(f"with restore_best_weights=True: {loss_best:.2f}, the weights of epoch {best}")
+# --8<-- [end:weights_solution]

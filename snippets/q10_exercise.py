@@ -1,4 +1,5 @@
-"""Question 10, exercises: the size of a convolution's output, and its parameters, by hand."""
+"""Question 10, exercises: the size of a convolution's output, its parameters and the
+receptive fields of a small CNN, by hand."""
 
 # --8<-- [start:size_starter]
 from keras import layers
@@ -71,3 +72,43 @@ assert by_hand == [layer.count_params() for layer in model.layers]
 assert build(224).count_params() == model.count_params() == sum(by_hand)
 print(f"Parameters per layer: {by_hand}, in all {sum(by_hand):,}")
 # --8<-- [end:parameters_solution]
+
+# --8<-- [start:fields_solution]
+import numpy as np
+
+
+def receptive_fields(model: keras.Model) -> list[int]:
+    """Side in input pixels of what one unit sees, for each convolution and pooling layer:
+    r <- r + (k - 1) * j, then j <- j * s, from one pixel (r = 1, j = 1)."""
+    r, j, fields = 1, 1, []
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Conv2D):
+            k, s = layer.kernel_size[0], layer.strides[0]
+        elif isinstance(layer, keras.layers.GlobalAveragePooling2D):
+            k, s = layer.input.shape[1], 1  # one window over the whole map
+        else:
+            continue  # Dense gets global pooling's 64 numbers and sees what they see
+        r, j = r + (k - 1) * j, j * s
+        fields.append(r)
+    return fields
+
+
+fields = receptive_fields(model)
+# 1 + 4*1 = 5; 5 + 2*1 = 7, then j = 2; a 1x1 window adds 0; the 11x11 map adds 10*2 = 20.
+assert fields == [5, 7, 7, 27]
+
+# The definition: the input pixels that can change a unit's value. With every weight 1 and
+# every bias 0, a lit pixel reaches exactly the units that see it; light each pixel in turn.
+probe = build(28)
+probe.set_weights(
+    [np.ones_like(w) if w.ndim > 1 else np.zeros_like(w) for w in probe.get_weights()]
+)
+lit = np.eye(28 * 28, dtype="float32").reshape(-1, 28, 28, 1).repeat(3, axis=-1)  # 784 images
+per_layer = keras.Model(probe.inputs, [layer.output for layer in probe.layers[:4]])
+for field, output in zip(fields, per_layer.predict(lit, verbose=0), strict=True):
+    first_unit = output.reshape(len(lit), -1)[:, 0]  # the top-left unit of the first map
+    seen = (first_unit > 0).reshape(28, 28)
+    assert seen[:field, :field].all()  # the top-left field x field square ...
+    assert seen.sum() == field * field  # ... and nothing else
+print(f"Receptive fields: {fields}; Dense sees {fields[-1]}x{fields[-1]} of the 28x28 pixels")
+# --8<-- [end:fields_solution]
