@@ -1,4 +1,5 @@
-"""Question 4, exercises: a stratified split by hand, and why the winner's score is optimistic."""
+"""Question 4, exercises: a stratified split by hand, why the winner's score is optimistic, and
+leakage through feature selection."""
 
 # --8<-- [start:split_starter]
 import numpy as np
@@ -60,3 +61,29 @@ print(f"the same winner's test accuracy, on average: {winner_test.mean():.2f}")
 assert winner_val.mean() > winner_test.mean() + 0.03
 assert abs(winner_test.mean() - true_accuracy) < 0.01
 # --8<-- [end:winner_solution]
+
+# --8<-- [start:leakage_starter]
+import numpy as np
+from sklearn.feature_selection import SelectKBest, f_classif
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import cross_val_score
+from sklearn.pipeline import make_pipeline
+
+rng = np.random.default_rng(0)
+x = rng.normal(size=(50, 5000))  # 50 examples, 5,000 features of pure noise
+y = rng.permutation(np.repeat([0, 1], 25))  # random labels: there is nothing to learn
+# --8<-- [end:leakage_starter]
+
+# --8<-- [start:leakage_solution]
+# Leaky: the 20 features are chosen with all 50 labels, those of every validation fold too.
+x_best = SelectKBest(f_classif, k=20).fit_transform(x, y)
+leaky = cross_val_score(LogisticRegression(), x_best, y, cv=5).mean()
+# Honest: the selection is part of the model, fitted in each fold on its training part only.
+selection_and_model = make_pipeline(SelectKBest(f_classif, k=20), LogisticRegression())
+honest = cross_val_score(selection_and_model, x, y, cv=5).mean()
+
+print(f"features chosen on all the data:   accuracy {leaky:.2f}")
+print(f"features chosen inside each fold:  accuracy {honest:.2f}")
+assert leaky > 0.8  # far above chance, on labels that are chance
+assert abs(honest - 0.5) < 0.2  # chance, give or take the noise of 50 examples
+# --8<-- [end:leakage_solution]

@@ -6,7 +6,7 @@ import keras
 import numpy as np
 from keras import layers
 
-n_cols = 20  # x_train.shape[1] on this page: 20 features per example
+n_cols = 12  # x_train.shape[1] for data with 12 features per example (this page has 20)
 
 # The course's model, which Python cannot parse (see "What is wrong with the original"):
 #   model = Sequential()
@@ -53,6 +53,10 @@ _, accuracy = model.evaluate(x_sorted[held_out], y_sorted[held_out], verbose=0)
 assert np.isclose(history.history["val_accuracy"][0], accuracy)
 assert y_sorted[held_out].all()  # every held-out row is a one
 print(f"Held out by validation_split: {y_sorted[held_out].mean():.0%} ones")
+# fit trained on the other 400 rows, in batches of 32 (the default): one update per batch.
+updates = int(model.optimizer.iterations)
+assert updates == np.ceil(400 / 32) == 13
+print(f"Weight updates in the epoch: {updates}, for 400 training rows")
 # The fix: shuffle the rows (examples and labels alike) before fit splits them.
 order = rng.permutation(len(x_sorted))
 x_shuffled, y_shuffled = x_sorted[order], y_sorted[order]
