@@ -1,4 +1,5 @@
-"""Question 11, exercise: freeze a base, give it a new head, and check what training changes."""
+"""Question 11, exercises: freeze a base, give it a new head, and check what training changes;
+then classify an album with a pretrained model and no training, as the friend does."""
 
 # --8<-- [start:starter]
 import keras
@@ -81,3 +82,49 @@ batch_norm.trainable = False
 assert fit_once() == (True, False)
 print("Unfrozen: kernel changed; moving mean changed, unless BatchNormalization is frozen")
 # --8<-- [end:solution]
+
+# --8<-- [start:album_starter]
+import keras
+import numpy as np
+from sklearn.datasets import load_digits
+
+digits = load_digits()
+images = (digits.images / 16).reshape(-1, 64).astype("float32")
+labels = digits.target
+# The model plays ImageNet's part: pretrained on digits 0-4, its only classes. The album is
+# 100 other images of 0-4, which it never saw, and nobody has labeled.
+shuffled = np.random.default_rng(0).permutation(np.flatnonzero(labels < 5))
+seen, album = shuffled[:-100], shuffled[-100:]
+keras.utils.set_random_seed(0)
+pretrained = keras.Sequential(
+    [
+        keras.Input(shape=(64,)),
+        keras.layers.Dense(32, activation="relu"),
+        keras.layers.Dense(5, activation="softmax"),
+    ]
+)
+pretrained.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+pretrained.fit(images[seen], labels[seen], epochs=20, verbose=0)
+# 100 images of digits 5-9: classes the model does not have.
+unknown = np.flatnonzero(labels >= 5)[:100]
+# --8<-- [end:album_starter]
+
+# --8<-- [start:album_solution]
+probabilities = pretrained.predict(images[album], verbose=0)
+right = probabilities.argmax(axis=1) == labels[album]
+print(f"Right on the 10 labeled by hand: {right[:10].sum()} of 10")
+print(f"Right on the whole album: {right.sum()} of 100")
+# Ten images say little: a model right on 80% of them gets all ten right this often.
+print(f"10 of 10 right, for a model right on 80%: probability {0.8**10:.2f}")
+
+on_unknown = pretrained.predict(images[unknown], verbose=0)
+# Every image gets a probability for each of 0-4, and they sum to 1: there is no "none of these".
+np.testing.assert_allclose(on_unknown.sum(axis=1), 1, rtol=1e-5)
+answers = on_unknown.argmax(axis=1)
+for digit in range(5, 10):
+    taken_for = np.bincount(answers[labels[unknown] == digit], minlength=5)
+    print(f"{digit}s taken for: {taken_for.argmax()} ({taken_for.max()} of {taken_for.sum()})")
+top = {"0-4": probabilities.max(axis=1), "5-9": on_unknown.max(axis=1)}
+print("Mean top probability:", ", ".join(f"{k} {v.mean():.2f}" for k, v in top.items()))
+print("Above 0.9:", ", ".join(f"{k} {(v > 0.9).mean():.0%}" for k, v in top.items()))
+# --8<-- [end:album_solution]
