@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
@@ -17,7 +18,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from hooks import headerlinks
-from tools import addresses, diagrams, published
+from tools import addresses, diagrams, published, versions
 from tools.codeblocks import missing_includes
 from tools.highlight import indented_lines
 from tools.pages import LANGUAGES, PROJECT_PARTS, ROOT, language_prefix, pages, site_language
@@ -114,14 +115,23 @@ def test_pages_carry_their_language(site: Path) -> None:
     assert '<html lang="en"' in (site / "en" / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_question_page_says_what_to_install_for_the_code_it_shows(site: Path) -> None:
+def test_a_question_page_and_its_notebook_say_what_to_install_for_the_code_shown(
+    site: Path,
+) -> None:
     """Read from the page's code as included (hooks/questions.py): q10 draws with Matplotlib and
-    splits with scikit-learn, q01 needs TensorFlow alone."""
+    splits with scikit-learn, q01 needs TensorFlow alone. A reader who downloads only the
+    notebook (tools/notebooks.py) is told the same in its first cell."""
     for language in LANGUAGES:
         q10 = _html_of(site, language, Path("questions/q10-cnn.md")).read_text(encoding="utf-8")
         q01 = _html_of(site, language, Path("questions/q01-ai-ml-dl.md")).read_text("utf-8")
         assert "<code>pip install tensorflow scikit-learn matplotlib</code>" in q10, language
         assert "<code>pip install tensorflow</code>" in q01, language
+        for page, pip in [("q10-cnn", "scikit-learn matplotlib"), ("q01-ai-ml-dl", "")]:
+            notebooks = site / language_prefix(language) / "notebooks"
+            notebook = json.loads((notebooks / page / f"{page}.ipynb").read_text("utf-8"))
+            intro = "".join(notebook["cells"][0]["source"])
+            assert f"`pip install {f'tensorflow {pip}'.strip()}`" in intro, (language, page)
+            assert f"Keras {versions.recorded()['Keras']}" in intro, (language, page)
 
 
 def test_a_placeholder_is_filled_on_its_own_line_and_shown_as_written_in_a_sentence(

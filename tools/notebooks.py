@@ -24,6 +24,7 @@ from tools.codeblocks import INCLUDE, expand_includes, missing_includes
 from tools.copy_programs import LABELS, marked_not_runnable
 from tools.markdown_reader import Comment, Fence, Heading
 from tools.pages import DOCS, ROOT, language_prefix
+from tools.versions import verified_with
 
 OUTPUT = ROOT / "snippets" / "output"
 MEASURED = "mark.measured"
@@ -262,6 +263,10 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
     prose = _figure_drawn_above(prose + lines[line - 1 :], cells, language, within)
     if cell := _markdown_cell(prose, language, within, site):
         cells.append(cell)
+    # What to install, as the page says it, for a reader who downloads only the notebook.
+    code = "".join(cell.source + "\n" for cell in cells if cell.cell_type == "code")
+    if code:
+        cells[0].source += f"\n\n{verified_with(language, code)}"
     kernel = {"display_name": "Python 3", "language": "python", "name": "python3"}
     metadata = {"kernelspec": kernel, "language_info": {"name": "python"}}
     notebook = new_notebook(cells=cells, metadata=metadata)
