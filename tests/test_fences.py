@@ -70,6 +70,16 @@ def test_a_fence_inside_an_admonition_is_checked_too(tmp_path: Path) -> None:
     assert problem.startswith(f"{page.as_posix()}:4: write ```python")
 
 
+def test_a_blank_line_in_a_block_inside_a_box_is_reported(tmp_path: Path) -> None:
+    """pytest-codeblocks drops it there, so the tests and the notebook see different code."""
+    box = '!!! example "Two parts"\n    ```python\n    x = 1\n{}    y = 2\n    ```\n'
+    page = _write(tmp_path, box.format("\n") + "\n```python\nx = 1\n\ny = 2\n```\n")
+    assert [problem.split(": ", 1)[0] for problem in fence_problems(page)] == [
+        f"{page.as_posix()}:2"
+    ]
+    assert fence_problems(_write(tmp_path, box.format(""))) == []
+
+
 def test_an_escaped_include_in_code_or_its_output_is_reported(tmp_path: Path) -> None:
     code, output = ';--8<-- "snippets/a.py"', ';--8<-- "snippets/output/a.txt"'
     shown = f"\n````markdown\n```python\n{code}\n```\n````\n"

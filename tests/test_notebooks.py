@@ -58,19 +58,19 @@ def test_notebooks_of_both_languages_hold_the_same_code_and_output(page: Path) -
         twin = translation_of(page, language)
         assert (ROOT / twin).is_file(), f"{page} has no twin in {language}: {twin} is missing"
         theirs = _code(page_notebook(twin, SITE))
-        if theirs != original:
-            at = next(
-                i for i, (mine, other) in enumerate(zip_longest(theirs, original)) if mine != other
-            )
-            first = [
-                cells[at][0].split("\n")[0] if at < len(cells) else ""
-                for cells in (theirs, original)
-            ]
-            pytest.fail(
-                f"{twin}: its notebook's code cell {at + 1} (of {len(theirs)}) differs from "
-                f"that of {page} (of {len(original)}), where one starts {first[0]!r} and the "
-                f"other {first[1]!r}; tests/test_translations.py names the pages' lines"
-            )
+        assert theirs == original, f"{twin}: {_first_difference(theirs, original)} from {page}"
+
+
+def _first_difference(mine: list[tuple[str, list[str]]], other: list[tuple[str, list[str]]]) -> str:
+    """Where two notebooks' code cells first differ: the cell, and its line or its output."""
+    at = next(i for i, pair in enumerate(zip_longest(mine, other)) if pair[0] != pair[1])
+    cells = [cells[at] if at < len(cells) else ("", []) for cells in (mine, other)]
+    where = f"its notebook's code cell {at + 1} (of {len(mine)}, against {len(other)})"
+    lines = [[*source.split("\n"), ""] for source, _ in cells]
+    for number, (line, twin_line) in enumerate(zip(*lines, strict=False), 1):
+        if line != twin_line:
+            return f"{where} has at its line {number} {line!r}, not {twin_line!r},"
+    return f"{where} shows the output {cells[0][1]!r}, not {cells[1][1]!r},"
 
 
 def _indented_code(markdown: str) -> list[str]:

@@ -219,6 +219,7 @@ def create_missing_outputs(pages: Sequence[Path], root: Path = ROOT) -> list[Pat
 def fence_problems(page: Path) -> list[str]:
     """Fences the test collector would silently skip, as 'page:line: what to do' messages."""
     problems = []
+    indented = [line[:1].isspace() for line in (ROOT / page).read_text("utf-8").splitlines()]
     for fence in markdown_reader.read(ROOT / page).fences:
         where = f"{page.as_posix()}:{fence.line}"
         if not fence.markup:
@@ -240,6 +241,11 @@ def fence_problems(page: Path) -> list[str]:
         elif fence.language in {*RUNNABLE, "text"} and ESCAPED_INCLUDE.search(fence.code):
             problems.append(
                 f"{where}: ';--8<--' shows the include line instead of the file: write --8<--"
+            )
+        elif fence.language in RUNNABLE and indented[fence.line - 1] and "\n\n" in fence.code:
+            problems.append(  # the test collector drops them there; the page and notebook do not
+                f"{where}: a blank line in a block inside a box is not run as shown: remove it, "
+                "or move it into the included file"
             )
     text = (ROOT / page).read_text(encoding="utf-8")
     for marker in MISSPELLED_MARKER.finditer(text):
