@@ -35,8 +35,10 @@ from tests.test_browser import (
     WCAG_21_AA,
     contrast_ratio,
     describe,
+    on_paper,
     settle,
 )
+from tests.test_browser import shown as count_shown
 from tools import quiz
 from tools.pages import LANGUAGES, ROOT, language_prefix
 from tools.quiz_html import TEXT, empty_quiz, inline
@@ -573,6 +575,37 @@ def _answer(page: Page, item: quiz.Item, choices: tuple[int, ...]) -> Locator:
 
 def _score(page: Page, item: quiz.Item) -> str:
     return page.locator(f'.kb-quiz__scores [data-quiz-score="{item.slug}"]').inner_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_quiz_prints_as_a_sheet_to_hand_out_or_as_its_answer_key(
+    tab: Page, url: str, language: str
+) -> None:
+    """A teacher who prints the quiz for a class: with the page's box ticked, the title and every
+    item with its options, nothing else (no answers, no text for the screen or for teachers);
+    unticked, the answers too, a key to mark by."""
+    items = len(quiz.load(language))
+    tab.goto(_address(url, language, "quiz/"))
+    sheet = tab.locator("[data-quiz-without-answers]")
+    sheet.check()
+    on_paper(tab)
+    assert not count_shown(sheet), "the box itself on paper"
+    assert count_shown(tab.locator(".kb-quiz__item")) == items, "an item not printed"
+    options = sum(len(item.options) for item in quiz.load(language))
+    boxes = count_shown(tab.locator(".kb-quiz__option input"))
+    assert boxes == options, "an option without its box"
+    assert not count_shown(tab.locator(".kb-quiz__answer")), "an answer on the sheet to hand out"
+    kept = "all => [...new Set(all.map(f => getComputedStyle(f).breakInside))]"
+    assert tab.locator(".kb-quiz__item fieldset").evaluate_all(kept) == ["avoid"], "split items"
+    printed = tab.locator("article > *").evaluate_all(
+        "all => all.filter(e => e.checkVisibility()).map(e => e.tagName + '.' + e.className)"
+    )
+    assert printed == ["H1.", "DIV.kb-quiz kb-quiz--all"], printed
+    tab.emulate_media(media="screen")  # the box is for the screen
+    sheet.uncheck()
+    on_paper(tab)
+    assert count_shown(tab.locator(".kb-quiz__answer[open]")) == items, "the key without an answer"
+    assert count_shown(tab.locator("h2")), "the key without the page's sections"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
