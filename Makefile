@@ -12,8 +12,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 # A virtual environment works only in the folder that made it: its scripts (pip, mkdocs) start
 # with that folder's path, and run that folder's packages and code. One copied here with the
-# project (cp -a) is made anew, emptied first.
-MOVED := $(shell [ -e $(BIN)/pip ] && ! head -n2 $(BIN)/pip | grep -qF '$(abspath $(BIN))/' && echo yes)
+# project (cp -a) is made anew, emptied first. pyvenv.cfg names the folder it was made for.
+MOVED := $(shell sed -n 's/^command = .* //p' $(VENV)/pyvenv.cfg 2>/dev/null | grep -qvxF '$(abspath $(VENV))' && echo yes)
 ifeq ($(MOVED),yes)
 .PHONY: $(INSTALLED)
 endif

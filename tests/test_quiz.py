@@ -586,6 +586,11 @@ def test_the_quiz_prints_as_a_sheet_to_hand_out_or_as_its_answer_key(
     unticked, the answers too, a key to mark by."""
     items = len(quiz.load(language))
     tab.goto(_address(url, language, "quiz/"))
+    # The teacher tried the quiz first: an item answered right comes back ticked and marked.
+    tried = next(item for item in quiz.load(language) if not item.multiple)
+    _answer(tab, tried, tried.right)
+    tab.reload()
+    expect(tab.locator(".kb-quiz__earlier")).to_have_count(1)
     sheet = tab.locator("[data-quiz-without-answers]")
     sheet.check()
     on_paper(tab)
@@ -595,6 +600,13 @@ def test_the_quiz_prints_as_a_sheet_to_hand_out_or_as_its_answer_key(
     boxes = count_shown(tab.locator(".kb-quiz__option input"))
     assert boxes == options, "an option without its box"
     assert not count_shown(tab.locator(".kb-quiz__answer")), "an answer on the sheet to hand out"
+    own = ".kb-quiz__result:not(:empty), .kb-quiz__earlier"
+    assert not count_shown(tab.locator(own)), "the teacher's own verdict on the sheet"
+    ticked = _form(tab, tried).locator("input:checked")
+    assert ticked.evaluate("box => getComputedStyle(box).appearance") == "none", "a ticked box"
+    mark = "label => getComputedStyle(label, '::before').content"
+    marked = tab.locator(".kb-quiz__option--right label").first
+    assert marked.evaluate(mark) == "none", "the teacher's right answer marked on the sheet"
     kept = "all => [...new Set(all.map(f => getComputedStyle(f).breakInside))]"
     assert tab.locator(".kb-quiz__item fieldset").evaluate_all(kept) == ["avoid"], "split items"
     printed = tab.locator("article > *").evaluate_all(

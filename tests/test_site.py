@@ -553,20 +553,23 @@ def test_a_build_that_imports_another_copys_tools_stops_naming_both(tmp_path: Pa
     assert f"pages are {project / 'docs'}, but tools/ is imported from {ROOT}" in result.stderr
 
 
-@pytest.mark.parametrize(("made_in", "made_anew"), [("elsewhere", True), ("here", False)])
+@pytest.mark.parametrize(
+    ("made_in", "made_anew"),
+    [("elsewhere", True), ("a folder whose path ends with this one's", True), ("here", False)],
+)
 def test_a_virtual_environment_copied_from_another_folder_is_made_anew(
     tmp_path: Path, made_in: str, made_anew: bool
 ) -> None:
     """A project copied with its .venv (cp -a) kept running the first copy's mkdocs and code,
     and `make` found the copy's environment up to date."""
     venv = tmp_path / ".venv"
-    (venv / "bin").mkdir(parents=True)
-    python = (
-        tmp_path / "elsewhere" / "bin" / "python"
-        if made_in == "elsewhere"
-        else venv / "bin" / "python"
+    venv.mkdir()
+    folder = {"elsewhere": tmp_path / "elsewhere" / ".venv", "here": venv}.get(
+        made_in, Path(f"/home/alice{venv}")
     )
-    (venv / "bin" / "pip").write_text(f"#!{python}\nimport sys\n")
+    (venv / "pyvenv.cfg").write_text(
+        f"version = 3.11.7\ncommand = /usr/bin/python3 -m venv {folder}\n"
+    )
     (venv / ".installed").touch()  # newer than requirements.txt: up to date by its date
     plan = subprocess.run(
         [

@@ -244,8 +244,8 @@ def fence_problems(page: Path) -> list[str]:
             )
         elif fence.language in RUNNABLE and indented[fence.line - 1] and "\n\n" in fence.code:
             problems.append(  # the test collector drops them there; the page and notebook do not
-                f"{where}: a blank line in a block inside a box is not run as shown: remove it, "
-                "or move it into the included file"
+                f"{where}: a blank line in an indented block (in a box, a list) is not run as "
+                "shown: remove it, or move it into the included file"
             )
     text = (ROOT / page).read_text(encoding="utf-8")
     for marker in MISSPELLED_MARKER.finditer(text):
