@@ -69,6 +69,8 @@ else:
 
 # --8<-- [start:solution_h5]
 print(f"Keras {keras.__version__}")  # the outcome depends on the version: see section 9
+# Run this exercise last: saving as .h5 also takes the optimizer out of classifier's compile
+# settings (section 9), so the first exercise would then load a .keras file without Adam.
 classifier.save("classifier.h5")  # Keras logs that HDF5 is a legacy format
 from_h5 = keras.models.load_model("classifier.h5")
 
