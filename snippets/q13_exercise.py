@@ -70,3 +70,53 @@ assert y.device.endswith("CPU:0"), y.device
 # TF32 for float32 products by default).
 tf.debugging.assert_near(y, x @ x, rtol=1e-2, atol=0.1)
 # --8<-- [end:solution_device]
+
+# --8<-- [start:solution_roofline]
+import math
+
+# A T4, the GPU that Colab's free tier often gives, from NVIDIA's datasheet. It is connected to
+# the computer's main memory by PCIe 3.0 x16.
+T4_FLOPS = 8.1e12  # float32 operations per second, at most
+T4_MEMORY = 320e9  # bytes per second, the GPU's own memory
+PCIE = 16e9  # bytes per second, main memory to the GPU
+
+
+def roofline_seconds(flops: float, bytes_moved: float, bytes_per_second: float) -> float:
+    """Seconds on a T4 if moving the data and computing overlap perfectly: the slower of the two."""
+    return max(flops / T4_FLOPS, bytes_moved / bytes_per_second)
+
+
+def first_compute_bound_n(bytes_per_second: float) -> int:
+    """Smallest n for which an n x n float32 product takes longer to compute than to move
+    (two matrices in, one out, 4 bytes a number)."""
+    n = 1
+    while 2 * n**3 / T4_FLOPS < 3 * n * n * 4 / bytes_per_second:
+        n += 1
+    return n
+
+
+for where, bytes_per_second in [("over PCIe", PCIE), ("in GPU memory", T4_MEMORY)]:
+    n = first_compute_bound_n(bytes_per_second)
+    # 2n^3 / F >= 12n^2 / B  <=>  n >= 6F / B: the arithmetic grows as n^3, the data as n^2.
+    assert n == math.ceil(6 * T4_FLOPS / bytes_per_second)
+    print(f"Matrix product, data {where}: compute-bound from n = {n}")
+
+# Section 3's network (784 -> 256 -> 10): a training step is about 3 forward passes.
+n_in, n_out = 784, 10
+ratios = {}
+for batch, n_hidden in [(256, 256), (512, 256), (256, 512)]:
+    step_flops = 3 * 2 * batch * (n_in * n_hidden + n_hidden * n_out)
+    compute = roofline_seconds(step_flops, 0, PCIE)
+    copy = {
+        dtype: roofline_seconds(0, batch * n_in * size, PCIE)
+        for dtype, size in [("float32", 4), ("uint8", 1)]
+    }
+    ratios[batch, n_hidden] = copy["float32"] / compute
+    print(
+        f"batch {batch}, hidden {n_hidden}: arithmetic {compute * 1e6:.1f} µs, copying the "
+        f"images {copy['float32'] * 1e6:.1f} µs as float32, {copy['uint8'] * 1e6:.1f} µs as uint8"
+    )
+assert ratios[256, 256] > 1  # at full speed the GPU would wait for the float32 images
+assert math.isclose(ratios[512, 256], ratios[256, 256])  # a larger batch: the same ratio
+assert ratios[256, 512] < 0.55 * ratios[256, 256]  # a wider network: about half
+# --8<-- [end:solution_roofline]
