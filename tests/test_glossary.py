@@ -11,8 +11,9 @@ from mkdocs.exceptions import PluginError
 from playwright.sync_api import Browser, expect
 
 from tests.test_browser import TOUCH, opened
-from tools.glossary import entries, first_appearances_only, tooltip
+from tools.glossary import entries, first_appearances_only, tooltip, without_tooltips
 from tools.pages import LANGUAGES, ROOT, all_pages, language_prefix
+from tools.questions import questions
 
 LINK = re.compile(r"glossary\.md#([\w-]+)")
 MINIMUM_TERMS = 50
@@ -116,6 +117,27 @@ def test_a_term_gets_its_tooltip_at_its_first_appearance_outside_headings_only()
         '<abbr title="A learned value." tabindex="0">Weight</abbr> and '
         '<abbr title="Chosen." tabindex="0">epoch</abbr>, then weight again.</p>'
     )
+
+
+def test_a_question_to_answer_gives_no_term_its_tooltip(site: Path) -> None:
+    # On the self-test and the exam sheet, "parameter" explained on hover would answer Q3; the
+    # term's tooltip comes at its first appearance in the answer instead.
+    assert (
+        first_appearances_only(
+            without_tooltips('<abbr title="Learned.">Weights</abbr>?')
+            + '<abbr title="Learned.">weights</abbr>'
+        )
+        == without_tooltips("Weights?") + '<abbr title="Learned." tabindex="0">weights</abbr>'
+    )
+    given_away = []
+    for language in LANGUAGES:
+        for name in ("self-test", "exam-sheet"):
+            page = site / language_prefix(language) / name / "index.html"
+            html = page.read_text(encoding="utf-8")
+            wordings = re.findall(r"glossary: off -->(.*?)<!-- glossary: on", html, re.DOTALL)
+            assert len(wordings) == len(questions(language)), f"{page}: a wording not marked"
+            given_away += [f"{page}: {text}" for w in wordings for _, text in TOOLTIP.findall(w)]
+    assert not given_away, "tooltips in a question's wording:\n" + "\n".join(given_away)
 
 
 def test_a_tap_on_a_term_shows_its_definition_on_a_phone(browser: Browser, url: str) -> None:

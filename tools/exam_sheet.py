@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Iterable
 
 from tools import placeholders
+from tools.glossary import without_tooltips
 from tools.published import rebase, url, without_comments
 from tools.questions import Question
 
@@ -47,7 +48,7 @@ def block(question: Question, base: str) -> str:
     # A mock exam shows what each question is worth, a mark per point a full answer covers, in
     # the heading (print.css writes it after the number; site.js adds the marks up).
     page = question.page.as_posix()
-    wording = rebase(without_comments(question.wording), page, PAGE)
+    wording = without_tooltips(rebase(without_comments(question.wording), page, PAGE))
     answer = rebase(without_comments(question.short_answer), page, PAGE)
     return (
         f'<div class="exam-question" markdown>\n\n'

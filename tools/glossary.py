@@ -27,7 +27,12 @@ DEFINED = re.compile(r"^(?P<term>\S[^\n]*)\n:\s", re.MULTILINE)  # any definitio
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.DOTALL)
-NO_TOOLTIP = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.DOTALL)  # headings
+# A question to answer (self-test, exam sheet) is wrapped in these: a tooltip on its terms
+# would give the answer away.
+TOOLTIPS_OFF, TOOLTIPS_ON = "<!-- glossary: off -->", "<!-- glossary: on -->"
+NO_TOOLTIP = re.compile(  # headings, and the parts between those two comments
+    rf"<(h[1-6])\b[^>]*>.*?</\1>|{TOOLTIPS_OFF}.*?{TOOLTIPS_ON}", re.DOTALL
+)
 # Controls: a term inside one is reached with it, and a focusable term would nest in it.
 CONTROL = re.compile(r"<(a|button|summary|label)\b[^>]*>.*?</\1>", re.DOTALL)
 _cache: dict[Path, tuple[float, str]] = {}
@@ -83,9 +88,15 @@ def abbreviations(language: str, docs: Path = DOCS) -> str:
     return text
 
 
+def without_tooltips(markdown: str) -> str:
+    """`markdown` marked so that its terms get no tooltips (`first_appearances_only`)."""
+    return f"{TOOLTIPS_OFF}\n\n{markdown}\n\n{TOOLTIPS_ON}"
+
+
 def first_appearances_only(html: str) -> str:
     """Keep each tooltip at the first appearance of its term outside headings; later ones, and
-    those in a heading (a dotted line under a title), become plain text. A term outside a
+    those in a heading (a dotted line under a title) or marked by `without_tooltips`, become
+    plain text. A term outside a
     control takes focus: Material shows a tooltip on hover or focus, and a phone has no hover,
     so a tap (or the Tab key) shows the definition. Inside a link or another control the term
     cannot take focus (a tap follows the link), so its next appearance keeps its tooltip too."""

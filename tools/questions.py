@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools import markdown_reader
+from tools.glossary import without_tooltips
 from tools.pages import DOCS, LANGUAGES, ROOT
 from tools.published import rebase
 
@@ -329,7 +330,7 @@ def self_test(language: str, docs: Path = DOCS) -> str:
         blocks.append(
             f'<div class="kb-self-test" data-question="{question.slug}" '
             f'data-mark-count="{question.marks}" markdown>\n\n'
-            f"## {question.title}\n\n{question.wording}\n\n"
+            f"## {question.title}\n\n{without_tooltips(question.wording)}\n\n"
             f'??? success "{ANSWER[language]}"\n{textwrap.indent(answer, "    ")}\n\n'
             "</div>\n"
         )
