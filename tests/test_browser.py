@@ -1047,6 +1047,19 @@ def test_a_self_test_shown_again_from_the_back_forward_cache_counts_marks_made_m
         assert _self_test_counts(page) == ("1", "0")
 
 
+def test_the_self_test_says_the_course_code_does_not_run_only_with_the_answer(
+    browser: Browser, url: str
+) -> None:
+    """ "The code does not run" is the first point of question 5's answer: above its code the
+    label would give it away before the reader has answered."""
+    with opened(browser, url + "self-test/") as page:
+        question = page.locator(".kb-self-test:has(.kb-not-runnable)").first
+        label = question.locator(".kb-not-runnable")
+        expect(label).to_be_hidden()
+        question.locator("details > summary").first.click()
+        expect(label).to_be_visible()
+
+
 def test_the_self_test_keeps_the_readers_own_answer_and_counts_its_words(
     browser: Browser, url: str
 ) -> None:
