@@ -15,7 +15,9 @@ model = mobilenet_v2.MobileNetV2(weights="imagenet")  # 1,000 ImageNet classes
 
 def classify(path: str | Path, top: int = 3) -> list[tuple[str, float]]:
     """The `top` most probable ImageNet classes of the picture at `path`, with probabilities."""
-    image = keras.utils.load_img(path, target_size=(224, 224))  # RGB, resized to 224x224
+    # RGB, resized to 224x224. Bilinear, not the default "nearest": a large photo shrunk with
+    # "nearest" keeps single pixels and gets aliasing (jagged edges, moire).
+    image = keras.utils.load_img(path, target_size=(224, 224), interpolation="bilinear")
     batch = keras.utils.img_to_array(image)[np.newaxis]  # (1, 224, 224, 3), values 0..255
     batch = mobilenet_v2.preprocess_input(batch)  # scaled to -1..1, as in training
     probabilities = model.predict(batch, verbose=0)  # (1, 1000)
