@@ -119,5 +119,13 @@ print(f"Chosen with cross-validation: {best_units} units")
 final_model, final_scaler = train(best_units, x_dev, y_dev)
 test_loss, test_accuracy = final_model.evaluate(final_scaler.transform(x_test), y_test, verbose=0)
 print(f"Test loss {test_loss:.2f}, test accuracy {test_accuracy:.0%}")
-print(f"Always guessing 0 would score {1 - y_test.mean():.0%}")
+# A test set this small measures the accuracy only roughly: ±1.96 standard errors around it is
+# a 95% confidence interval for the accuracy on new data.
+standard_error = np.sqrt(test_accuracy * (1 - test_accuracy) / len(y_test))
+low, high = test_accuracy - 1.96 * standard_error, test_accuracy + 1.96 * standard_error
+print(f"95% confidence interval: {low:.0%} to {high:.0%}")
+# The baseline's one answer is the most common class in the non-test data: picking it by the
+# test labels would already be using them.
+majority_class = int(y_dev.mean() > 0.5)
+print(f"Always guessing {majority_class} would score {np.mean(y_test == majority_class):.0%}")
 # --8<-- [end:final]
