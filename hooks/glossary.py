@@ -7,6 +7,7 @@ itself gets none: the definitions are right there.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -22,4 +23,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return first_appearances_only(html)
+    try:
+        return first_appearances_only(html)
+    except PluginError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error

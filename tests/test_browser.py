@@ -1607,6 +1607,9 @@ def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, langu
         marks = sum(len(question.points) for question in questions(language))
         key = words["key-all"].replace("{total}", str(len(questions(language))))
         expect(page.locator(".kb-self-test__key")).to_have_text(key.replace("{marks}", str(marks)))
+        labels = page.locator(".kb-self-test .kb-not-runnable")
+        assert labels.count(), "no course code on the self-test"
+        assert shown(labels) == labels.count(), "the course code's label not printed"
         assert not shown(page.locator(".kb-self-test__answer")), "a box to write in"
         assert not shown(page.locator("[data-mark]")), "a button to mark"
         assert not shown(page.locator(".kb-self-test__badge")), "the reader's mark"

@@ -11,7 +11,13 @@ from mkdocs.exceptions import PluginError
 from playwright.sync_api import Browser, expect
 
 from tests.test_browser import TOUCH, opened
-from tools.glossary import entries, first_appearances_only, tooltip, without_tooltips
+from tools.glossary import (
+    TOOLTIPS_ON,
+    entries,
+    first_appearances_only,
+    tooltip,
+    without_tooltips,
+)
 from tools.pages import LANGUAGES, ROOT, all_pages, language_prefix
 from tools.questions import questions
 
@@ -129,6 +135,8 @@ def test_a_question_to_answer_gives_no_term_its_tooltip(site: Path) -> None:
         )
         == without_tooltips("Weights?") + '<abbr title="Learned." tabindex="0">weights</abbr>'
     )
+    with pytest.raises(PluginError, match="do not pair up"):
+        first_appearances_only(without_tooltips("Weights?").removesuffix(TOOLTIPS_ON))
     given_away = []
     for language in LANGUAGES:
         for name in ("self-test", "exam-sheet"):
@@ -137,6 +145,9 @@ def test_a_question_to_answer_gives_no_term_its_tooltip(site: Path) -> None:
             wordings = re.findall(r"glossary: off -->(.*?)<!-- glossary: on", html, re.DOTALL)
             assert len(wordings) == len(questions(language)), f"{page}: a wording not marked"
             given_away += [f"{page}: {text}" for w in wordings for _, text in TOOLTIP.findall(w)]
+            # Not vacuous: the wordings hold terms that would have had tooltips.
+            terms = {term.split(" (")[0].lower() for term, _, _ in entries(language)}
+            assert any(term in unescape(w).lower() for w in wordings for term in terms), page
     assert not given_away, "tooltips in a question's wording:\n" + "\n".join(given_away)
 
 

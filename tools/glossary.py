@@ -30,8 +30,9 @@ ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.DOT
 # A question to answer (self-test, exam sheet) is wrapped in these: a tooltip on its terms
 # would give the answer away.
 TOOLTIPS_OFF, TOOLTIPS_ON = "<!-- glossary: off -->", "<!-- glossary: on -->"
-NO_TOOLTIP = re.compile(  # headings, and the parts between those two comments
-    rf"<(h[1-6])\b[^>]*>.*?</\1>|{TOOLTIPS_OFF}.*?{TOOLTIPS_ON}", re.DOTALL
+_OFF, _ON = re.escape(TOOLTIPS_OFF), re.escape(TOOLTIPS_ON)
+NO_TOOLTIP = re.compile(  # headings, and a part between those two comments (never past an "off")
+    rf"<(h[1-6])\b[^>]*>.*?</\1>|{_OFF}(?:(?!{_OFF}).)*?{_ON}", re.DOTALL
 )
 # Controls: a term inside one is reached with it, and a focusable term would nest in it.
 CONTROL = re.compile(r"<(a|button|summary|label)\b[^>]*>.*?</\1>", re.DOTALL)
@@ -100,6 +101,10 @@ def first_appearances_only(html: str) -> str:
     control takes focus: Material shows a tooltip on hover or focus, and a phone has no hover,
     so a tap (or the Tab key) shows the definition. Inside a link or another control the term
     cannot take focus (a tap follows the link), so its next appearance keeps its tooltip too."""
+    if html.count(TOOLTIPS_OFF) != html.count(TOOLTIPS_ON):
+        # An unclosed part would take the tooltips of the answers after it, where its terms
+        # are meant to get theirs.
+        raise PluginError(f"{TOOLTIPS_OFF} and {TOOLTIPS_ON} do not pair up")
     seen: set[str] = set()
     aside = [match.span() for match in NO_TOOLTIP.finditer(html)]
     controls = [match.span() for match in CONTROL.finditer(html)]
