@@ -1047,19 +1047,6 @@ def test_a_self_test_shown_again_from_the_back_forward_cache_counts_marks_made_m
         assert _self_test_counts(page) == ("1", "0")
 
 
-def test_the_self_test_says_the_course_code_does_not_run_only_with_the_answer(
-    browser: Browser, url: str
-) -> None:
-    """ "The code does not run" is the first point of question 5's answer: above its code the
-    label would give it away before the reader has answered."""
-    with opened(browser, url + "self-test/") as page:
-        question = page.locator(".kb-self-test:has(.kb-not-runnable)").first
-        label = question.locator(".kb-not-runnable")
-        expect(label).to_be_hidden()
-        question.locator("details > summary").first.click()
-        expect(label).to_be_visible()
-
-
 def test_the_self_test_keeps_the_readers_own_answer_and_counts_its_words(
     browser: Browser, url: str
 ) -> None:
@@ -1577,8 +1564,9 @@ KEY_TITLE = {"sv": ": rättningsmall", "en": ": marking key"}  # after the title
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, language: str) -> None:
     """On paper, where a teacher marks a mock exam by it: titled as a marking key, every question
-    with its short answer and the points a full answer covers, opened; no box to write in, no
-    button to mark."""
+    with its short answer and the points a full answer covers, opened, the course's code with
+    its label; no box to write in, no button to mark. On screen that label ("the code does not
+    run", the first point of question 5's answer) waits for the answer to be opened."""
     words = MARKS[language]
     known = questions(language)[0].slug
     with opened(browser, f"{url}{language_prefix(language)}self-test/") as page:
@@ -1590,6 +1578,10 @@ def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, langu
         page.get_by_label(words["hide-known"]).check()
         expect(page.locator(f'[data-question="{known}"]')).to_be_hidden()
         assert not shown(page.locator(".kb-print-only")), "the key's marks on screen"
+        course_code = page.locator(".kb-self-test:has(.kb-not-runnable)").first
+        expect(course_code.locator(".kb-not-runnable")).to_be_hidden()
+        course_code.locator("summary").first.click()
+        expect(course_code.locator(".kb-not-runnable")).to_be_visible()
         title = "h1 => h1.firstChild.textContent.trim() + getComputedStyle(h1, '::after').content"
         assert page.locator("h1").evaluate(title) == f"{TITLE[language]}none", "a title on screen"
         on_paper(page)

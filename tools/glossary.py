@@ -97,10 +97,10 @@ def without_tooltips(markdown: str) -> str:
 def first_appearances_only(html: str) -> str:
     """Keep each tooltip at the first appearance of its term outside headings; later ones, and
     those in a heading (a dotted line under a title) or marked by `without_tooltips`, become
-    plain text. A term outside a
-    control takes focus: Material shows a tooltip on hover or focus, and a phone has no hover,
-    so a tap (or the Tab key) shows the definition. Inside a link or another control the term
-    cannot take focus (a tap follows the link), so its next appearance keeps its tooltip too."""
+    plain text. A term outside a control takes focus: Material shows a tooltip on hover or
+    focus, and a phone has no hover, so a tap (or the Tab key) shows the definition. Inside a
+    link or another control the term cannot take focus (a tap follows the link), so its next
+    appearance keeps its tooltip too."""
     if html.count(TOOLTIPS_OFF) != html.count(TOOLTIPS_ON):
         # An unclosed part would take the tooltips of the answers after it, where its terms
         # are meant to get theirs.
