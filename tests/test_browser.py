@@ -1690,7 +1690,7 @@ def test_the_marking_key_of_a_mock_exam_holds_the_questions_on_its_sheet(
         expect(page.locator(".kb-self-test[data-question]:visible")).to_have_count(len(every))
         expect(line).to_have_count(0)
         expect(bar.locator('[data-self-test-count="knew"]')).to_have_text("1")  # left off: kept
-        page.goto(f"{prefix}self-test/?questions=3")
+        page.goto(f"{prefix}self-test/?questions=03")  # "03" as in the pages' addresses
         one = words["chosen-one"].replace("{numbers}", "3").replace("{total}", str(len(every)))
         expect(page.locator(".kb-self-test__chosen")).to_have_text(f"{one} {words['show-all']}")
         page.goto(f"{prefix}exam-sheet/")  # every question: the plain self-test

@@ -713,14 +713,14 @@ def test_a_sheet_of_some_questions_is_chosen_by_box_and_kept_in_its_address(
 ) -> None:
     """A teacher hands out a mock exam of the questions the course has reached: the questions
     left off are off the screen, the paper and the contents, and the address says which are on
-    it, so that a link gives the same sheet. A number not on the sheet is ignored."""
+    it, so that a link gives the same sheet. A number not on the sheet is ignored; "01" is 1."""
     page = browser.new_page()
     try:
         sheet = f"{url}{language_prefix(language)}exam-sheet/"
         total = len(questions(language))
         shown = page.locator(".exam-question:visible > h2")
         chosen = page.locator(".exam-chosen")
-        page.goto(f"{sheet}?questions=1,4,99")
+        page.goto(f"{sheet}?questions=01,4,99")  # "01" as in the pages' addresses (q01-...)
         expect(shown).to_have_count(2)
         marks = len(questions(language)[0].points) + len(questions(language)[3].points)
         out_of = page.locator(".exam-total")  # the marks in all, of the questions on the sheet

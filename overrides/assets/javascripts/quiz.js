@@ -274,9 +274,8 @@
      them: those questions are chosen, the others left out, and the choice kept as the
      reader's; "?questions=" chooses none. Null without the parameter. */
   function asked() {
-    var given = new URLSearchParams(window.location.search).get("questions");
-    if (given === null) return null;
-    var numbers = given.split(",").map(function (n) { return parseInt(n, 10); });
+    var numbers = window.kbAskedQuestions();
+    if (numbers === null) return null;
     var out = {};
     choices().forEach(function (input) {  /* values are slugs, "q07-dropout" */
       if (numbers.indexOf(parseInt(input.value.slice(1), 10)) < 0) out[input.value] = true;
