@@ -400,7 +400,9 @@ def test_exam_sheet_block_has_title_wording_answer_and_working_links() -> None:
     page = "# Exam sheet\n\n<!-- exam-sheet: questions -->\n"
     sheet = exam_sheet.fill(page, QUESTIONS, BASE)
     assert exam_sheet.PLACEHOLDER not in sheet
-    assert sheet.count('<div class="exam-question" markdown>') == len(QUESTIONS)
+    assert len(
+        re.findall(r'<div class="exam-question" style="--marks: \d+" markdown>', sheet)
+    ) == len(QUESTIONS)
     assert '## 1. <span class="exam-title">Title 1</span>' in sheet
     assert "    print(1 < 2)" in sheet  # inside the question box
     assert sheet.count('<div class="exam-answer" markdown>') == len(QUESTIONS)  # a mock exam's
@@ -532,7 +534,7 @@ def test_moodle_quiz_has_every_item_with_feedback(site: Path, language: str) -> 
 def test_exam_sheet_has_every_question(site: Path, language: str) -> None:
     html = built(site, language, "exam-sheet/index.html").read_text(encoding="utf-8")
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
-    blocks = html.count('<div class="exam-question">')
+    blocks = len(re.findall(r'<div class="exam-question" style="--marks: \d+">', html))
     assert blocks == len(questions(language))
     # Printed below each answer: the published address of the page in this language.
     addresses = re.findall(r'data-address="([^"]*)"', html)
@@ -650,7 +652,9 @@ def test_exam_sheet_prints_each_question_on_one_page(
         room = page.locator(".exam-question").evaluate_all(
             "qs => qs.map(q => parseFloat(getComputedStyle(q, '::after').height) || 0)"
         )
-        assert min(room) > 250, f"room to write below each question (px): {room}"
+        # Room to write below each question by what it is worth: 1.5 cm (56.7 px) a mark.
+        per_mark = [r / len(q.points) for r, q in zip(room, questions(language), strict=True)]
+        assert all(abs(each - 56.7) < 0.5 for each in per_mark), f"px a mark: {per_mark}"
         _each_question_fits_on_a_sheet(page, "mock exam")
         # Short questions share a sheet: not one sheet each, three quarters of it blank.
         most = len(questions(language)) * 3 // 4 + 1

@@ -51,7 +51,7 @@ def block(question: Question, base: str) -> str:
     wording = without_tooltips(rebase(without_comments(question.wording), page, PAGE))
     answer = rebase(without_comments(question.short_answer), page, PAGE)
     return (
-        f'<div class="exam-question" markdown>\n\n'
+        f'<div class="exam-question" style="--marks: {question.marks}" markdown>\n\n'
         f'## {number} <span class="exam-title">{name}</span> '
         f'{{ data-marks="({question.worth})" data-mark-count="{question.marks}" }}\n\n'
         f'!!! question "{labels["question"]}"\n{textwrap.indent(wording, "    ")}\n\n'
