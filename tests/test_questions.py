@@ -73,6 +73,21 @@ def test_the_self_test_keeps_the_links_of_a_short_answer_leading_to_their_places
     assert "- [Why](questions/q03-topic.md#why) it helps." in shown, shown
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_self_test_question_is_headed_by_its_number_and_named_with_its_answer(
+    language: str,
+) -> None:
+    """As on an exam: "Transfer learning" over question 11 would be its answer. The heading
+    keeps the id its title gave it (a published address, tests/test_site.py checks it leads
+    there); the title is in the link to the whole answer."""
+    shown = questions.self_test(language)
+    for question in questions.questions(language):
+        number, _, name = question.title.partition(" ")
+        heading = rf"^## {questions.QUESTION[language]} {number.rstrip('.')} \{{ #[\w-]+ \}}$"
+        assert re.search(heading, shown, re.M), f"not headed by its number alone: {question.title}"
+        assert f"[{questions.READ_MORE[language]}: {name}]({question.page.as_posix()})" in shown
+
+
 def _points(language: str, *points: str) -> str:
     """A question page's box of what a full answer covers."""
     items = "".join(f"\n    - {point}" for point in points)
@@ -528,7 +543,8 @@ def test_a_new_question_appears_everywhere_from_its_own_files(
     home = _article(root / "index.html")
     assert f'href="questions/{SLUG}/"' in home, "not listed on the home page"
     self_test = _article(root / "self-test" / "index.html")
-    assert f"{NUMBER}. {title}" in self_test, "not in the self-test"
+    assert f">{questions.QUESTION[language]} {NUMBER}<" in self_test, "not in the self-test"
+    assert f": {title}</a>" in self_test, "not named in the self-test"
     assert wording in self_test, "its wording is not in the self-test"
     notebooks = _article(root / "notebooks" / "index.html")
     assert f'href="{SLUG}/"' in notebooks, "its notebook is not on the notebooks page"

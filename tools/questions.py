@@ -24,6 +24,8 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from markdown.extensions.toc import slugify
+
 from tools import markdown_reader
 from tools.glossary import without_tooltips
 from tools.pages import DOCS, LANGUAGES, ROOT
@@ -33,6 +35,10 @@ FILE_NAME = re.compile(r"^q(?P<number>\d{2})-(?P<topic>[a-z0-9-]+)\.md$")
 SHORT_ANSWER = {"sv": "Kort svar", "en": "Short answer"}
 POINTS = {"sv": "Det här ska ett fullgott svar ta upp", "en": "What a full answer covers"}
 SELF_TEST = "self-test.md"  # the page a short answer's links are rewritten for
+# A self-test question is headed by its number only, as on an exam: a title can give an answer
+# away ("Transfer learning" over question 11, "Convolutional neural networks" just under
+# question 9). The title comes with the answer, in the link to the whole answer.
+QUESTION = {"sv": "Fråga", "en": "Question"}
 ANSWER = {"sv": "Svar", "en": "Answer"}
 READ_MORE = {"sv": "Läs hela svaret", "en": "Read the whole answer"}
 # The self-test's bar and marks (site.js): the bar's words, the marks' names in the bar and the
@@ -326,11 +332,16 @@ def self_test(language: str, docs: Path = DOCS) -> str:
         printed = f'<span class="kb-print-only" data-search-exclude> ({question.worth})</span>'
         points = question.checklist("{ .kb-self-test__points }", printed)
         answer += f"\n\n{rebase(points, page, SELF_TEST)}"
-        answer += f"\n\n[{READ_MORE[language]}]({page})\n{{ .kb-screen-only }}"  # not on paper
+        name = question.title.partition(" ")[2]
+        answer += (
+            f"\n\n[{READ_MORE[language]}: {name}]({page})\n{{ .kb-screen-only }}"  # not on paper
+        )
+        # The id the title gave the heading, kept: a published address.
+        heading = f"{QUESTION[language]} {question.number} {{ #{slugify(question.title, '-')} }}"
         blocks.append(
             f'<div class="kb-self-test" data-question="{question.slug}" '
             f'data-mark-count="{question.marks}" markdown>\n\n'
-            f"## {question.title}\n\n{without_tooltips(question.wording)}\n\n"
+            f"## {heading}\n\n{without_tooltips(question.wording)}\n\n"
             f'??? success "{ANSWER[language]}"\n{textwrap.indent(answer, "    ")}\n\n'
             "</div>\n"
         )
