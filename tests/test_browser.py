@@ -1181,7 +1181,7 @@ def test_a_screen_reader_hears_a_self_test_mark_apart_from_the_title(
 ) -> None:
     """The mark shown in a question's heading is a word of its own: with a screen reader on
     (Chromium's accessibility tree built before the mark), the space before it was lost, and
-    the heading read "1. AI, ML och deep learningKan"."""
+    the heading read "1. AI, ML och deep learningKan" (it would read "Fråga 1Kan" now)."""
     words = MARKS[language]
     first = questions(language)[0]
     with opened(browser, f"{url}{language_prefix(language)}self-test/") as page:
