@@ -1805,13 +1805,27 @@ NOTEBOOK_CODE_UNDER_COPY_BUTTON = """() => [...document.querySelectorAll(".jp-Co
 }).map(cell => cell.id)"""
 
 
+# Each code cell's prompt ("In [1]:") above its code or not, and its code's share of the
+# article's width.
+NOTEBOOK_CELLS = """() => {
+  const article = document.querySelector("article").getBoundingClientRect();
+  return [...document.querySelectorAll(".jp-CodeCell .jp-InputArea")].map(area => {
+    const prompt = area.querySelector(".jp-InputPrompt").getBoundingClientRect();
+    const code = area.querySelector(".jp-InputArea-editor").getBoundingClientRect();
+    return [prompt.bottom <= code.top + 1, code.width / article.width];
+  });
+}"""
+
+
 @pytest.mark.parametrize("screen", [TOUCH, {"viewport": DESKTOP}], ids=["phone", "desktop"])
 def test_a_notebook_s_long_code_line_goes_on_indented_below_itself(
     browser: Browser, url: str, screen: dict[str, Any]
 ) -> None:
     """As on a question page on a phone (_wrapped_as_code), the course's code in a Markdown
     cell too, and clear of a code cell's copy button: a notebook's code wraps on a desktop
-    too (mkdocs-jupyter's style)."""
+    too (mkdocs-jupyter's style). On a phone the code has the article's width, its prompt
+    above it as JupyterLab puts it there (beside it, with mkdocs-jupyter's padding, the prompt
+    took 116 of 343 px)."""
     with opened(browser, url + "en/notebooks/q05-keras-model/", **screen) as page:
         # Every cell laid out, as each is once it scrolls near (site.css): measured out of
         # sight, a cell's rows stood 2 characters off its edge.
@@ -1819,6 +1833,12 @@ def test_a_notebook_s_long_code_line_goes_on_indented_below_itself(
         _wrapped_as_code(page.evaluate(ROW_STARTS, ":is(.highlight-ipynb, .highlight) pre"))
         under_the_button = page.evaluate(NOTEBOOK_CODE_UNDER_COPY_BUTTON)
         assert not under_the_button, f"code rows that run under the copy button: {under_the_button}"
+        if screen is TOUCH:
+            cells = page.evaluate(NOTEBOOK_CELLS)
+            assert cells, "no code cell"
+            assert all(above for above, _ in cells), "a prompt beside its code on a phone"
+            narrowest = min(share for _, share in cells)
+            assert narrowest > 0.97, f"code {narrowest:.0%} of the article's width on a phone"
 
 
 def test_on_a_phone_every_copy_button_is_big_enough_for_a_finger(
