@@ -284,18 +284,31 @@ NOT_OUTPUTS = {
     ("11", "1.28"): "ImageNet-1k's 1.28 million training images",
     ("11", "116.78"): "ImageNet's mean green, which caffe-style preprocessing subtracts",
     ("11", "123.68"): "ImageNet's mean red",
+    ("01", "15.3%"): "AlexNet's top-5 error in ILSVRC 2012 (Krizhevsky et al.)",
+    ("01", "26.2%"): "the runner-up's top-5 error that year",
+    ("09", "15%"): "AlexNet's top-5 error, rounded",
+    ("09", "26%"): "the runner-up's, rounded",
+    ("04", "60%"): "the exercise's split, a choice (0.6 in its code)",
+    ("07", "80%"): "what dropout at 0.2 keeps on average",
+    ("07", "30%"): "the rate the page's exercise asks for (0.3 in its code)",
 }
 TWO_DECIMALS = re.compile(r"(?<![\w.,])\d+[.,]\d\d(?!\w|[.,]\d)")  # Swedish: 0,47
+PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?) ?%")  # Swedish: 0,5 %
+
+
+def _printed_as_percent(number: str, printed: str) -> bool:
+    """ "83%" is printed as 83% (or 83 %): a fraction (0.83) could be any loss that matches."""
+    return re.search(rf"(?<![\d.]){re.escape(number)} ?%", printed) is not None
 
 
 @dataclass
 class Quoted:
-    """A two-decimal number in the prose of a question's page or quiz file."""
+    """A two-decimal number or a percentage in the prose of a question's page or quiz file."""
 
     where: str  # file:line
     question: str  # "09"
-    text: str  # as written: "0,47"
-    number: str  # "0.47"
+    text: str  # as written: "0,47", "83 %"
+    number: str  # "0.47", "83%"
     known: bool  # printed by one of the question's outputs or written in its code
 
 
@@ -307,15 +320,21 @@ def quoted_numbers(root: Path = ROOT) -> list[Quoted]:
         q = path.name[1:3]
         sources = [*(root / "snippets" / "output").glob(f"q{q}_*.txt")]
         sources += (root / "snippets").glob(f"q{q}_*.py")
-        known = {n for f in sources for n in re.findall(r"\d+\.\d+", f.read_text("utf-8"))}
+        printed = "\n".join(f.read_text("utf-8") for f in sources)
+        known = set(re.findall(r"\d+\.\d+", printed))
         text = markdown_reader.prose(
             path.read_text(encoding="utf-8"), path.suffix == ".md", also=[VERSION_NAMED]
         )
-        for match in TWO_DECIMALS.finditer(text):
-            number = match[0].replace(",", ".")
+        for match in [*TWO_DECIMALS.finditer(text), *PERCENT.finditer(text)]:
             line = text.count("\n", 0, match.start()) + 1
             where = f"{path.relative_to(root).as_posix()}:{line}"
-            quoted.append(Quoted(where, q, match[0], number, number in known))
+            if match.re is PERCENT:
+                number = match[1].replace(",", ".")
+                found = _printed_as_percent(number, printed)
+                quoted.append(Quoted(where, q, match[0], f"{number}%", found))
+            else:
+                number = match[0].replace(",", ".")
+                quoted.append(Quoted(where, q, match[0], number, number in known))
     return quoted
 
 
@@ -398,6 +417,23 @@ def test_a_number_a_page_quotes_from_an_output_that_changed_is_named(tmp_path: P
             ("q09-nets.md", "09", falls),
             ("q09-nets.quiz.yml", "09", falls),
         ]
+    ]
+
+
+def test_a_percentage_a_page_quotes_is_printed_as_one_or_as_a_fraction(tmp_path: Path) -> None:
+    # q04's "67% to 83%" comes from its output; a rerun that printed another interval left it.
+    (tmp_path / "snippets" / "output").mkdir(parents=True)
+    printed = "test accuracy 0.71, 95% interval 67% to 83%\n"  # 0.71: no percentage
+    (tmp_path / "snippets" / "output" / "q04_split.txt").write_text(printed)
+    for language, text in [
+        ("en", "Accuracy 83%, the 95% interval 67% to 83%, not 71%.\n"),
+        ("sv", "Träffsäkerhet 83 %, 95 %-intervallet 67 % till 83 %, inte 71 %.\n"),
+    ]:
+        _question_page(tmp_path / "docs", language, "q04-split.md", text)
+    assert stale_numbers(tmp_path, {}) == [
+        f"docs/{language}/questions/q04-split.md:1: {number} is printed by none of q04's outputs "
+        "(snippets/output/q04_*.txt) and is not in its code (snippets/q04_*.py)"
+        for language, number in [("en", "71%"), ("sv", "71 %")]
     ]
 
 
