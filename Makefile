@@ -46,7 +46,8 @@ test: install $(BROWSER)
 
 # While working on a question, in a minute or so: the strict build, then that question's code,
 # notebook, fences and terms, and the checks of every page's translation, question box, quiz
-# data and glossary term, on that build, and ruff; nothing that drives the browser. Both parts
+# data and glossary term, of the built site (published addresses, links, copy buttons' programs)
+# on that build, and ruff; nothing that drives the browser. Both parts
 # run, and it fails if either failed. make check Q=q05, or Q="q05 or q06" (without Q: every
 # question's code, at -n0: slow)
 check: build
@@ -55,8 +56,8 @@ check: build
 	  tests/test_code_examples.py tests/test_notebooks.py tests/test_fences.py \
 	  tests/test_terminology.py || status=1; \
 	$(BIN)/python -m pytest -n0 -m "not browser" --site site tests/test_translations.py \
-	  tests/test_questions.py tests/test_quiz.py tests/test_glossary.py tests/test_lint.py \
-	  || status=1; \
+	  tests/test_questions.py tests/test_quiz.py tests/test_glossary.py tests/test_site.py \
+	  tests/test_copy_programs.py tests/test_lint.py || status=1; \
 	exit $$status
 
 # After a change that alters what a page's code prints: rewrite the shown outputs that differ,
