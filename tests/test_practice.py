@@ -665,6 +665,32 @@ def test_exam_sheet_prints_each_question_on_one_page(
         page.close()
 
 
+def _titles_in_sight(page: Page, language: str) -> list[str]:
+    """The questions' titles ("11. Transfer learning") that the page shows on the screen."""
+    return [
+        q.title
+        for q in questions(language)
+        if page.get_by_text(q.title, exact=True).filter(visible=True).count()
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_self_test_does_not_show_the_questions_titles(
+    url: str, browser: Browser, language: str
+) -> None:
+    """A title can be an answer ("11. Transfer learning"; "10. Convolutional neural networks
+    (CNNs)" for question 9): the self-test heads each question by its number and hides the
+    site's navigation, which lists the question pages by title (a phone's menu still does)."""
+    page = browser.new_page()
+    try:
+        page.goto(f"{url}{language_prefix(language)}self-test/")
+        assert not _titles_in_sight(page, language)
+        page.goto(f"{url}{language_prefix(language)}quiz/")  # a page with the navigation
+        assert _titles_in_sight(page, language)
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_link_to_the_mock_exam_ticks_its_box(url: str, browser: Browser, language: str) -> None:
     """A teacher links to the mock exam (`exam-sheet/#mock-exam`, as the quiz page's "For
@@ -691,13 +717,17 @@ def test_a_link_to_the_mock_exam_ticks_its_box(url: str, browser: Browser, langu
             tab.close()
         page.goto(linked)  # on the sheet itself: a new hash only
         expect(box).to_be_checked()
-        # A student who follows the link sees the questions alone, on screen too.
+        # A student who follows the link sees the questions alone, on screen too: no answer,
+        # nor a question's title, which can be its answer ("11. Transfer learning"), in the
+        # site's navigation or the page's contents.
         assert not page.locator(".exam-answer").first.is_visible()
+        assert not _titles_in_sight(page, language)
         page.emulate_media(media="print")
         assert not page.locator(".exam-answer").first.is_visible()
         page.emulate_media(media="screen")
         box.uncheck()
         expect(heading).to_have_text(sheet_title)
+        assert _titles_in_sight(page, language), "the sheet to study from names its questions"
         page.goto(f"{sheet}#")
         page.goto(linked)
         expect(box).to_be_checked()
