@@ -827,6 +827,9 @@ def test_a_link_with_question_numbers_chooses_those_questions_to_practice(
     assert tab.evaluate(shown) == sum(len(by_slug[slug]) for slug in wanted)
     tab.goto(_address(url, language, "quiz/"))  # kept as the reader's own choice
     assert tab.evaluate(checked) == wanted
+    # Numbers the quiz does not have are ignored, as on the exam sheet: the choice stays.
+    tab.goto(_address(url, language, "quiz/?questions=99,0x4"))
+    assert tab.evaluate(checked) == wanted
     tab.goto(_address(url, language, "quiz/?questions="))
     assert tab.evaluate(shown) == 0
     assert tab.locator('[data-quiz-empty="none-chosen"]').is_visible()

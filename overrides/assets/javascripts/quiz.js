@@ -272,15 +272,19 @@
 
   /* A teacher's link to some questions' items, "quiz/?questions=6,7,8" as the exam sheet takes
      them: those questions are chosen, the others left out, and the choice kept as the
-     reader's; "?questions=" chooses none. Null without the parameter. */
+     reader's; "?questions=" chooses none. Null without the parameter, and with only numbers
+     the quiz does not have ("?questions=99"), as the exam sheet ignores them: the reader's own
+     choice stays. */
   function asked() {
     var numbers = window.kbAskedQuestions();
     if (numbers === null) return null;
     var out = {};
+    var found = 0;
     choices().forEach(function (input) {  /* values are slugs, "q07-dropout" */
       if (numbers.indexOf(parseInt(input.value.slice(1), 10)) < 0) out[input.value] = true;
+      else found += 1;
     });
-    return out;
+    return numbers.length && !found ? null : out;
   }
 
   /* From now on a Check is this script's (overrides/main.html held the earlier ones). */

@@ -619,7 +619,10 @@ document.addEventListener("change", (event) => {
     });
     const title = heading(question)?.querySelector(".exam-title")?.textContent ?? "";
     const label = document.createElement("label");
-    label.append(box, ` ${box.value}. ${title}`);
+    // The title in a span a mock exam hides, as in the question's heading (print.css).
+    const name = Object.assign(document.createElement("span"), { className: "exam-title" });
+    name.textContent = title;
+    label.append(box, ` ${box.value}. `, name);
     const item = document.createElement("li");
     item.append(label);
     list.append(item);
