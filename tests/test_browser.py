@@ -1805,15 +1805,20 @@ NOTEBOOK_CODE_UNDER_COPY_BUTTON = """() => [...document.querySelectorAll(".jp-Co
 }).map(cell => cell.id)"""
 
 
-# Each code cell's prompt ("In [1]:") above its code or not, and its code's share of the
-# article's width.
+# Each code cell's input and output: its prompt ("In [1]:", shown; an output's may be empty)
+# above it or not, and its share of the article's width.
 NOTEBOOK_CELLS = """() => {
   const article = document.querySelector("article").getBoundingClientRect();
-  return [...document.querySelectorAll(".jp-CodeCell .jp-InputArea")].map(area => {
-    const prompt = area.querySelector(".jp-InputPrompt").getBoundingClientRect();
-    const code = area.querySelector(".jp-InputArea-editor").getBoundingClientRect();
-    return [prompt.bottom <= code.top + 1, code.width / article.width];
-  });
+  const parts = [
+    [".jp-CodeCell .jp-InputArea", ".jp-InputPrompt", ".jp-InputArea-editor"],
+    [".jp-CodeCell .jp-OutputArea-child", ".jp-OutputPrompt", ".jp-OutputArea-output"],
+  ];
+  return parts.flatMap(([area, prompt, body]) => [...document.querySelectorAll(area)].map(a => {
+    const p = a.querySelector(prompt).getBoundingClientRect();
+    const b = a.querySelector(body).getBoundingClientRect();
+    const shown = p.height > 0 || prompt === ".jp-OutputPrompt";
+    return [shown && p.bottom <= b.top + 1, b.width / article.width, area];
+  }));
 }"""
 
 
@@ -1835,9 +1840,11 @@ def test_a_notebook_s_long_code_line_goes_on_indented_below_itself(
         assert not under_the_button, f"code rows that run under the copy button: {under_the_button}"
         if screen is TOUCH:
             cells = page.evaluate(NOTEBOOK_CELLS)
-            assert cells, "no code cell"
-            assert all(above for above, _ in cells), "a prompt beside its code on a phone"
-            narrowest = min(share for _, share in cells)
+            kinds = {kind for *_, kind in cells}
+            assert len(kinds) == 2, f"no code cell's input or output: {kinds}"
+            beside = {kind for above, _, kind in cells if not above}
+            assert not beside, f"a prompt beside its code or output (or none) on a phone: {beside}"
+            narrowest = min(share for _, share, _ in cells)
             assert narrowest > 0.97, f"code {narrowest:.0%} of the article's width on a phone"
 
 

@@ -65,12 +65,16 @@ def findings(
     `fix`: '-> headword "the variant fixed"')."""
     text = markdown_reader.prose(path.read_text(encoding="utf-8"), path.suffix == ".md")
     where = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
-    return [
-        f"{where}:{text.count(chr(10), 0, match.start()) + 1}: {match.group(0)!r} -> {headword}"
-        + (f" {fix(match.group(0))!r}" if fix and fix(match.group(0)) != match.group(0) else "")
-        for headword, pattern in rules.items()
-        for match in pattern.finditer(text)
-    ]
+    found = []
+    for headword, pattern in rules.items():
+        for match in pattern.finditer(text):
+            word = match.group(0)
+            fixed = fix(word) if fix else word
+            line = text.count(chr(10), 0, match.start()) + 1
+            found.append(
+                f"{where}:{line}: {word!r} -> {headword}" + (f" {fixed!r}" if fixed != word else "")
+            )
+    return found
 
 
 def _files(language: str) -> list[Path]:

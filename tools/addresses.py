@@ -23,9 +23,12 @@ from tools.pages import LANGUAGES, ROOT, language_prefix
 from tools.site import site_pages
 
 LISTED = ROOT / "tests" / "published_addresses.txt"
-# A heading, a glossary term, a quiz item, an exercise (an admonition with an id), or an anchor
-# that keeps a renamed heading's old id in a notebook (tools/notebooks.py).
-PLACE = re.compile(r'<(?:h[1-6]|dt|form|a|div(?=[^>]*\bclass="admonition))\b[^>]*\bid="([^"]+)"')
+# A heading, a glossary term, a quiz item, an exercise (an admonition with an id), a question on
+# the self-test (its block keeps the id its heading had), or an anchor that keeps a renamed
+# heading's old id in a notebook (tools/notebooks.py).
+PLACE = re.compile(
+    r'<(?:h[1-6]|dt|form|a|div(?=[^>]*\bclass="(?:admonition|kb-self-test)))\b[^>]*\bid="([^"]+)"'
+)
 EXERCISE = re.compile(r'<div class="admonition example" id="([^"]+)">\s*<p[^>]*>(.*?)<a ', re.S)
 NOT_PAGES = ("reference/",)  # the code's names
 

@@ -336,12 +336,15 @@ def self_test(language: str, docs: Path = DOCS) -> str:
         answer += (
             f"\n\n[{READ_MORE[language]}: {name}]({page})\n{{ .kb-screen-only }}"  # not on paper
         )
-        # The id the title gave the heading, kept: a published address.
-        heading = f"{QUESTION[language]} {question.number} {{ #{slugify(question.title, '-')} }}"
+        # The heading's id is its own ("fraga-11"): the title's ("11-transfer-learning", which
+        # the contents put in the address bar) is the block's, where links published with it
+        # still lead.
+        titled = slugify(question.title, "-")
         blocks.append(
-            f'<div class="kb-self-test" data-question="{question.slug}" '
+            f'<div class="kb-self-test" id="{titled}" data-question="{question.slug}" '
             f'data-mark-count="{question.marks}" markdown>\n\n'
-            f"## {heading}\n\n{without_tooltips(question.wording)}\n\n"
+            f"## {QUESTION[language]} {question.number}\n\n"
+            f"{without_tooltips(question.wording)}\n\n"
             f'??? success "{ANSWER[language]}"\n{textwrap.indent(answer, "    ")}\n\n'
             "</div>\n"
         )
