@@ -272,19 +272,17 @@
 
   /* A teacher's link to some questions' items, "quiz/?questions=6,7,8" as the exam sheet takes
      them: those questions are chosen, the others left out, and the choice kept as the
-     reader's; "?questions=" chooses none. Null without the parameter, and with only numbers
-     the quiz does not have ("?questions=99"), as the exam sheet ignores them: the reader's own
-     choice stays. */
+     reader's; "?questions=" chooses none. Null without a choice (no parameter, or no number
+     the quiz has: "?questions=99"): the reader's own choice stays. */
   function asked() {
-    var numbers = window.kbAskedQuestions();
+    var number = function (input) { return parseInt(input.value.slice(1), 10); };  /* "q07-..." */
+    var numbers = window.kbAskedQuestions(choices().map(number));
     if (numbers === null) return null;
     var out = {};
-    var found = 0;
-    choices().forEach(function (input) {  /* values are slugs, "q07-dropout" */
-      if (numbers.indexOf(parseInt(input.value.slice(1), 10)) < 0) out[input.value] = true;
-      else found += 1;
+    choices().forEach(function (input) {
+      if (numbers.indexOf(number(input)) < 0) out[input.value] = true;
     });
-    return numbers.length && !found ? null : out;
+    return out;
   }
 
   /* From now on a Check is this script's (overrides/main.html held the earlier ones). */

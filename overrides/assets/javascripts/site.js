@@ -314,8 +314,8 @@ document.addEventListener("change", (event) => {
   // for and their marks. Numbers not on the page are ignored; with none it knows, every
   // question is on it.
   const number = (question) => question.querySelector("h2")?.textContent.match(/\d+/)?.[0] ?? "";
-  const asked = window.kbAskedQuestions() ?? [];
-  const chosen = questions.filter((question) => asked.includes(Number(number(question))));
+  const asked = window.kbAskedQuestions(questions.map((question) => Number(number(question))));
+  const chosen = questions.filter((question) => asked?.includes(Number(number(question))));
   const onPage = chosen.length ? chosen : questions;
   if (chosen.length) {
     questions.forEach((question) => {
@@ -606,10 +606,8 @@ document.addEventListener("change", (event) => {
   const chosenWords = chooser.querySelector(".exam-chosen");
   const heading = (question) => question.querySelector("h2");
   const number = (question) => heading(question)?.firstChild?.textContent.trim().replace(/\.$/, "");
-  const asked = window.kbAskedQuestions();
-  const known = (asked ?? [])
-    .map(String)
-    .filter((asked) => questions.some((question) => number(question) === asked));
+  const asked = window.kbAskedQuestions(questions.map((question) => Number(number(question))));
+  const known = (asked ?? []).map(String);
   const none = asked?.length === 0;
   const boxes = questions.map((question) => {
     const box = Object.assign(document.createElement("input"), {
