@@ -18,7 +18,8 @@ from tools.copy_programs import not_runnable_code, rewrite
 from tools.pages import DOCS, ROOT, all_pages, page_language
 
 log = logging.getLogger("mkdocs.hooks.copy_programs")
-_not_runnable: set[str] = set()  # the code of the blocks that do not run on purpose
+# The code of the blocks that do not run on purpose -> whether it is an excerpt.
+_not_runnable: dict[str, bool] = {}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -185,6 +185,21 @@ def test_code_that_does_not_run_is_labelled_and_has_no_copy_button(
     assert wrappers[2].get_text() == 'print("runs")\n'
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_excerpt_is_labelled_as_one_here_and_wherever_it_is_shown(
+    tmp_path: Path, language: str
+) -> None:
+    # Code that fails for want of names defined elsewhere has nothing wrong in it (q12's).
+    text = QUESTION.replace("raises=SyntaxError", "raises=NameError")
+    html, _, page = render(text, tmp_path, language)
+    labels = [label.get_text() for label in with_class(html, "kb-not-runnable")]
+    assert labels == [LABELS[language]["course_excerpt"], LABELS[language]["excerpt"]]
+    again = html_of("```python\nmodel.fit(X train)\n```\n")
+    rewritten, _ = rewrite(again, [], language, not_runnable_code([page]))
+    labels = [label.get_text() for label in with_class(rewritten, "kb-not-runnable")]
+    assert labels == [LABELS[language]["excerpt"]]
+
+
 def test_only_the_xfail_marker_makes_code_not_runnable(tmp_path: Path) -> None:
     text = QUESTION.replace("pytest.mark.xfail", "pytest.mark.skip")
     html, _, _ = render(text, tmp_path)
@@ -230,7 +245,7 @@ def test_code_that_does_not_run_has_no_copy_button_wherever_it_is_shown(tmp_path
     # A self-test or exam page shows the course's code again, without the marker.
     (tmp_path / "question.md").write_text(QUESTION, encoding="utf-8")
     course_code = not_runnable_code([tmp_path / "question.md"])
-    assert course_code == {"model.fit(X train)\n"}
+    assert course_code == {"model.fit(X train)\n": False}  # not an excerpt: a syntax error
     again = "# Exam\n\n```python\nmodel.fit(X train)\n```\n\n```python\nprint('runs')\n```\n"
     rewritten, problems = rewrite(html_of(again), [], "en", course_code)
     wrappers = with_class(rewritten, "highlight")

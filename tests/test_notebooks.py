@@ -124,7 +124,8 @@ def test_code_that_does_not_run_on_purpose_is_labelled_so_in_the_notebook_too() 
     run, and a notebook's reader is told so above it."""
     marked, unlabelled = 0, []
     for page in ALL_PAGES:
-        labels = [f"**{LABELS[page.parts[1]][kind]}**" for kind in ("course", "not_runnable")]
+        kinds = ("course", "not_runnable", "course_excerpt", "excerpt")
+        labels = [f"**{LABELS[page.parts[1]][kind]}**" for kind in kinds]
         on_page = sum(not_runnable(example) for example in examples(page))
         prose = "".join(c.source for c in page_notebook(page, SITE).cells if c.cell_type != "code")
         if sum(prose.count(label) for label in labels) != on_page:

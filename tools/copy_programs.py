@@ -15,10 +15,11 @@ Python block only with one Pygments coloured); a block that cannot be found is r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
+from types import MappingProxyType
 
 from tools.codeblocks import Block, CodeExample, examples, program, shown
 from tools.pages import ROOT
@@ -29,12 +30,16 @@ LABELS = {
         "line": ("rad", "rader"),
         "course": "Kursens kod, oförändrad: den går inte att köra",
         "not_runnable": "Koden går inte att köra som den står",
+        "course_excerpt": "Kursens kod, oförändrad: ett utdrag som inte går att köra ensamt",
+        "excerpt": "Ett utdrag: koden går inte att köra ensam",
     },
     "en": {
         "builds_on": "Builds on the code above ({lines}) \u2013 the copy button copies all of it",
         "line": ("line", "lines"),
         "course": "The course's code as written: it does not run",
         "not_runnable": "This code does not run as written",
+        "course_excerpt": "The course's code as written: an excerpt that does not run on its own",
+        "excerpt": "An excerpt: this code does not run on its own",
     },
 }
 # A code block as pymdownx.highlight writes it (tabindex and --lines from hooks/code_blocks.py).
@@ -122,11 +127,25 @@ def marked_not_runnable(marks: Iterable[str]) -> bool:
     return any(mark.strip().removeprefix("pytest.").startswith("mark.xfail") for mark in marks)
 
 
-def not_runnable_code(pages: Iterable[Path]) -> set[str]:
-    """The code of every block that does not run on purpose, as shown: wherever it is shown
-    again (a self-test or exam page, say), it gets no copy button either."""
+def excerpt(marks: Iterable[str]) -> bool:
+    """Code that fails only for want of names defined elsewhere (``raises=NameError``): its label
+    says it is an excerpt, so that a student does not look for a mistake in it."""
+    return any("raises=NameError" in mark for mark in marks)
+
+
+def label(is_excerpt: bool, in_box: bool, language: str) -> str:
+    """The label over code that does not run on purpose, in the question's box or elsewhere."""
+    if is_excerpt:
+        return LABELS[language]["course_excerpt" if in_box else "excerpt"]
+    return LABELS[language]["course" if in_box else "not_runnable"]
+
+
+def not_runnable_code(pages: Iterable[Path]) -> dict[str, bool]:
+    """The code of every block that does not run on purpose, as shown, and whether it is an
+    excerpt: wherever it is shown again (a self-test or exam page, say), it gets no copy button
+    either, and the same label."""
     return {
-        shown(block.code)
+        shown(block.code): excerpt(example.marks)
         for page in pages
         if "pytest.mark.xfail" in (ROOT / page).read_text(encoding="utf-8")
         for example in examples(page)
@@ -136,7 +155,10 @@ def not_runnable_code(pages: Iterable[Path]) -> set[str]:
 
 
 def rewrite(
-    html: str, found: list[CodeExample], language: str, not_runnable_code: Set[str] = frozenset()
+    html: str,
+    found: list[CodeExample],
+    language: str,
+    not_runnable_code: Mapping[str, bool] = MappingProxyType({}),
 ) -> tuple[str, list[str]]:
     """The page's HTML with continued blocks folded and copying whole programs, and code that
     does not run (marked xfail here, or the code of such a block elsewhere) labelled and
@@ -167,7 +189,8 @@ def rewrite(
         marked = XFAIL.search(html, max(0, block.start - 2000), block.start)
         if marked or block.text in not_runnable_code:
             in_box = any(start < block.start < end for start, end in boxes)
-            text = escape(LABELS[language]["course" if in_box else "not_runnable"], quote=False)
+            cut = excerpt([marked[0]]) if marked else not_runnable_code[block.text]
+            text = escape(label(cut, in_box, language), quote=False)
             changes[index] = (" no-copy", "", "", f'<p class="kb-not-runnable">{text}</p>')
     parts, last = [], 0
     for index in sorted(changes):

@@ -21,7 +21,7 @@ from pymdownx.snippets import SnippetMissingError
 
 from tools import markdown_reader, quiz
 from tools.codeblocks import INCLUDE, expand_includes, missing_includes
-from tools.copy_programs import LABELS, marked_not_runnable
+from tools.copy_programs import excerpt, label, marked_not_runnable
 from tools.markdown_reader import Comment, Fence, Heading
 from tools.pages import DOCS, ROOT, language_prefix
 from tools.versions import verified_with
@@ -256,8 +256,8 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
             fenced = [f"```{block.language or 'text'}", *shown.splitlines(), "```"]
             if marked_not_runnable(pending_marks):
                 # Labelled as on the page (tools/copy_programs.py): it does not run on purpose.
-                label = LABELS[language]["course" if indent else "not_runnable"]
-                fenced = [f"**{label}**", "", *fenced]
+                says = label(excerpt(pending_marks), bool(indent), language)
+                fenced = [f"**{says}**", "", *fenced]
             prose += [f"{indent}{text}" if text else "" for text in fenced]
         pending_marks, output_next = [], False
     prose = _figure_drawn_above(prose + lines[line - 1 :], cells, language, within)
