@@ -58,6 +58,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         )
 
     html = EXERCISE.sub(addressed, html)
+    if page.present_anchor_ids is not None:
+        # MkDocs checks links to anchors after this: "#exercise-2" is one, as a heading's id is.
+        page.present_anchor_ids.update(f"exercise-{n}" for n in range(1, next(numbers)))
     if not page.file.src_uri.endswith("glossary.md"):
         return html
     return TERM.sub(

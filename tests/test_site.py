@@ -239,6 +239,20 @@ def test_a_collapsed_exercise_which_would_have_no_address_fails_the_build() -> N
         headerlinks.on_page_content(html, page, config=None, files=None)  # type: ignore[arg-type]
 
 
+def test_a_link_to_an_exercise_is_checked_as_a_link_to_a_heading_is() -> None:
+    """MkDocs warns (strict: fails) on a link to an anchor the page lacks; the exercises' ids
+    come after Markdown, so the hook tells MkDocs of them: `#exercise-2` is checked, not
+    refused, and `#exercise-3` on a page with two fails the build."""
+    exercise = '<div class="admonition example">\n<p class="admonition-title">Exercise: {}</p>'
+    html = "\n".join(exercise.format(title) for title in ("One", "Two"))
+    page = SimpleNamespace(
+        file=SimpleNamespace(src_uri="en/questions/q03.md", locale="en"),
+        present_anchor_ids={"short-answer"},
+    )
+    headerlinks.on_page_content(html, page, config=None, files=None)  # type: ignore[arg-type]
+    assert page.present_anchor_ids == {"short-answer", "exercise-1", "exercise-2"}
+
+
 def test_every_published_address_still_leads_to_its_place(site: Path) -> None:
     """A teacher's link to a section, an exercise, a glossary term or a quiz item keeps working
     after the page changes (tests/published_addresses.txt, tools/addresses.py). New places are

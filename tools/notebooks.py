@@ -29,6 +29,7 @@ from tools.versions import verified_with
 OUTPUT = ROOT / "snippets" / "output"
 MEASURED = "mark.measured"
 SKIPIF = re.compile(r"""mark\.skipif\(\s*(["'])(?P<condition>.*?)\1""")
+EXERCISE = re.compile(r'^!!! example "[^"]*"\s*$')  # as hooks/headerlinks.py numbers them
 ATTRIBUTES = re.compile(r"\s*\{(?P<inside>[^}]*)\}\s*$")  # { #id .class }, ending a line
 ADMONITION = re.compile(
     # As Python-Markdown reads it: the title runs to the last quote, and may hold quotes.
@@ -171,7 +172,8 @@ def _linked_headings_anchored(page: Path, source: markdown_reader.MarkdownPage) 
     that Jupyter finds, and the link leads to it."""
     ids = list(quiz.headings(ROOT / page))  # in the headings' order, as the site has them
     lines = list(source.lines)
-    linked = set(IN_PAGE_LINK.findall("\n".join(lines))) & set(ids)
+    targets = set(IN_PAGE_LINK.findall("\n".join(lines)))
+    linked = targets & set(ids)
     for heading, heading_id in zip(source.headings, ids, strict=True):
         if heading_id in linked:
             text = lines[heading.line - 1]
@@ -179,6 +181,15 @@ def _linked_headings_anchored(page: Path, source: markdown_reader.MarkdownPage) 
             cut = attributes.start() if attributes else len(text)
             anchor = f' <a id="{NOTEBOOK_ANCHOR}{heading_id}"></a>'
             lines[heading.line - 1] = text[:cut] + anchor + text[cut:]
+    # An exercise's id (exercise-N, hooks/headerlinks.py) is on its box: the anchor goes in the
+    # box's title, which the notebook shows in bold.
+    exercises = [n for n, text in enumerate(lines) if EXERCISE.match(text)]
+    for number, line in enumerate(exercises, start=1):
+        if (exercise_id := f"exercise-{number}") in targets:
+            linked.add(exercise_id)
+            text = lines[line].rstrip()
+            anchor = f'<a id="{NOTEBOOK_ANCHOR}{exercise_id}"></a>'
+            lines[line] = f'{text[:-1]} {anchor}"'
 
     def to_anchor(match: re.Match[str]) -> str:
         return f"](#{NOTEBOOK_ANCHOR}{match['id']})" if match["id"] in linked else match[0]
@@ -197,7 +208,7 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
     title = str(source.meta.get("title") or heading)
     cells: list = [
         new_markdown_cell(
-            f"# {title}\n\n**{heading}**\n\n"
+            f"# {title}\n\n**{_without_attributes(heading)}**\n\n"
             + INTRO[language].format(title=title, url=site.page_url(language, within))
         )
     ]
