@@ -322,6 +322,18 @@ def test_every_file_a_page_links_to_or_loads_from_the_site_is_built(site: Path) 
     assert not missing, "links to files the site does not have:\n" + "\n".join(missing[:20])
 
 
+def test_no_page_shows_an_attribute_list_as_text(site: Path) -> None:
+    """`{ #old-id }` keeps a renamed heading's address; a list or link made from the heading's
+    source showed it to readers (the English home page's questions 4 and 10)."""
+    code = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1>", re.DOTALL)
+    attribute_list = re.compile(r"\{\s*[#.][\w-]+[^{}]*\}")
+    shown = []
+    for built in sorted(site.rglob("*.html")):
+        text = re.sub(r"<[^>]+>", " ", code.sub(" ", built.read_text(encoding="utf-8")))
+        shown += [f"{built.relative_to(site)}: {m[0][:60]}" for m in attribute_list.finditer(text)]
+    assert not shown, "attribute lists shown as text:\n" + "\n".join(shown)
+
+
 def test_every_link_to_a_place_on_its_own_page_leads_there(site: Path) -> None:
     """`#id`: the contents in the sidebar, a permalink, a section named in the text. Notebooks
     included (every built page is read): mkdocs-jupyter makes their contents apart from their

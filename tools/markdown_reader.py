@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+_ATTRIBUTE_LIST = re.compile(r"\s*\{[^}]*\}\s*$")  # '{ #id .class }' ending a heading
 _PARSER = MarkdownIt("commonmark").use(front_matter_plugin).use(admon_plugin)
 
 
@@ -46,6 +47,11 @@ class Heading:
     line: int
     level: int
     source: str  # the heading line as written, without its indent: '## Kort svar { #kort }'
+
+    @property
+    def text(self) -> str:
+        """Its words, as the page shows them: 'Kort svar' (attr_list takes `{ #kort }` away)."""
+        return _ATTRIBUTE_LIST.sub("", self.source.lstrip("#")).strip()
 
 
 @dataclass(frozen=True)
@@ -111,7 +117,7 @@ class MarkdownPage:
     def title(self) -> str:
         """The text of the first H1, or ''."""
         first = next((h for h in self.headings if h.level == 1), None)
-        return first.source[2:].strip() if first else ""
+        return first.text if first else ""
 
     def section(self, heading: str) -> str:
         """The text under the H2 `heading`, up to the next H2, stripped ('' if absent)."""

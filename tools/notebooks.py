@@ -208,7 +208,7 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
     title = str(source.meta.get("title") or heading)
     cells: list = [
         new_markdown_cell(
-            f"# {title}\n\n**{_without_attributes(heading)}**\n\n"
+            f"# {title}\n\n**{heading}**\n\n"
             + INTRO[language].format(title=title, url=site.page_url(language, within))
         )
     ]
@@ -218,7 +218,7 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
     after_cell = False  # the last fence became a code cell: an output shown next is that cell's
     line = source.body_start
     for block in source.blocks:
-        if isinstance(block, Heading) and block.level == 1 and block.source[2:].strip() == heading:
+        if isinstance(block, Heading) and block.level == 1 and block.text == heading:
             prose += lines[line - 1 : block.line - 1]
             line = block.line + 1
             continue
