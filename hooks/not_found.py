@@ -1,9 +1,13 @@
-"""The 404 page's language switcher leads to each language's home page.
+"""The 404 page: the site's chrome in the default language, and a switcher to each home page.
 
 MkDocs renders 404.html, which has no page of its own, with whatever the language switcher
 (`extra.alternate`) held last: mkdocs-static-i18n points it at the translations of the page it
 built before, so the 404 page offered a notebook's two languages. i18n sets the attribute
 `config.extra.alternate`, which the theme's template reads before the item of the same name.
+
+Each language's build writes the one 404.html at the site's root, so the last language's site
+name, search box and navigation were around the default language's heading: the default
+language's page (built first) is kept.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from tools.pages import LANGUAGES, language_prefix
+from tools.pages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
+
+_default_language_page: list[str] = []  # 404.html as the default language's build wrote it
 
 
 def on_template_context(
@@ -27,3 +33,11 @@ def on_template_context(
             for language in LANGUAGES
         ]
     return context
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":
+        return output_content
+    if config.theme["language"] == DEFAULT_LANGUAGE:
+        _default_language_page[:] = [output_content]
+    return _default_language_page[0] if _default_language_page else output_content

@@ -23,6 +23,7 @@ from tools.pages import (
     DEFAULT_LANGUAGE,
     DOCS,
     LANGUAGES,
+    config,
     language_prefix,
     pages,
     site_language,
@@ -353,6 +354,10 @@ def test_404_page_speaks_both_languages_and_uses_absolute_paths(site: Path) -> N
     ], "the language switcher of the 404 page must lead to each language's home page"
     prefix = site_path()
     assert f'href="{prefix}assets/stylesheets/' in html, "404.html must name assets by path"
+    # Around them, the site in its default language: each language's build writes this one
+    # file, and the last one's site name, search box and navigation were left on it.
+    assert f'<html lang="{DEFAULT_LANGUAGE}"' in html, "404.html not in the default language"
+    assert f'title="{config()["site_name"]}"' in html, "404.html's site name not the default's"
 
 
 def test_the_favicon_is_there(site: Path) -> None:
