@@ -53,6 +53,19 @@ def test_a_term_without_its_anchor_is_named_with_file_and_line(tmp_path: Path) -
         entries("en", tmp_path)
 
 
+def test_a_term_names_the_other_language_s_term_only_where_it_differs() -> None:
+    """ "Adam (*Adam*)" read as unfinished on the page and on the Anki cards: a term the two
+    languages share stands alone."""
+    repeated = [
+        f"docs/{language}/glossary.md: {term}"
+        for language in LANGUAGES
+        for term, _, _ in entries(language)
+        if (parts := re.fullmatch(r"(.+?) \(\*(.+)\*\)", term))
+        and parts[1].lower() == parts[2].lower()
+    ]
+    assert not repeated, "terms that repeat themselves in parentheses:\n" + "\n".join(repeated)
+
+
 def test_the_glossary_covers_the_course() -> None:
     for language in LANGUAGES:
         anchors = _anchors(language)

@@ -107,15 +107,6 @@ def note_guid(language: str, kind: str, key: str) -> str:
     return genanki.guid_for(NAMESPACE, language, kind, key)
 
 
-def front(term: str) -> str:
-    """A glossary headword for a card's front: ``Dropout (*dropout*)`` -> ``Dropout``. The
-    other language's term in parentheses says nothing when it only repeats the headword."""
-    name, gloss = term.split(" (", 1) if " (" in term else (term, "")
-    if gloss and re.sub(r"[*_)]", "", gloss).strip().lower() == name.strip().lower():
-        return name.strip()
-    return term
-
-
 def terms(glossary_text: str, entries: Iterable[tuple[str, str, str]]) -> list[Term]:
     """The glossary's entries with their whole definitions, the lines indented under an entry
     included. ``entries`` is ``tools.glossary.entries(language)``: (term, anchor, first line)."""
@@ -124,7 +115,7 @@ def terms(glossary_text: str, entries: Iterable[tuple[str, str, str]]) -> list[T
         match = re.search(DEFINITION.format(anchor=re.escape(anchor)), glossary_text)
         text = match["text"] if match else first
         definition = "\n".join(line.removeprefix("    ") for line in text.splitlines()).strip()
-        found.append(Term(term=front(term), anchor=anchor, definition=definition))
+        found.append(Term(term=term, anchor=anchor, definition=definition))
     return found
 
 
