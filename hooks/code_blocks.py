@@ -11,7 +11,9 @@ height for all, a block that came near after a jump to a heading grew or shrank,
 heading out of sight.
 
 On a phone code wraps, and the rest of an indented line goes on two characters in from its own
-indent, which its span gives (tools/highlight.py, site.css).
+indent, which its span gives (tools/highlight.py, site.css). Printed output in columns (a
+table that `print` aligned with spaces) is marked `kb-columns`: wrapped, its last column fell
+under its first, so it scrolls sideways instead, each row whole.
 """
 
 from __future__ import annotations
@@ -25,14 +27,23 @@ from mkdocs.structure.pages import Page
 from tools.highlight import indented_lines, without_plain_spans
 
 HIGHLIGHTED = re.compile(r"<pre><span></span><code>(.*?)</code></pre>", re.DOTALL)
+COLUMNS = re.compile(r"^ *\S.*?\S {2,}\S", re.MULTILINE)  # a row: words, then spaces that align
+
+
+def printed_columns(code: str) -> bool:
+    """Plain text (no Pygments span: printed output) with two rows or more aligned in columns."""
+    return "<span" not in code and len(COLUMNS.findall(code)) >= 2
 
 
 def _with_attributes(block: re.Match[str], *, by_line: bool = True) -> str:
     code = without_plain_spans(block.group(1))
-    if by_line:
-        code = indented_lines(code)
     lines = max(1, code.count("\n"))
-    return f'<pre><span></span><code tabindex="0" style="--lines: {lines}">{code}</code></pre>'
+    attributes = f'tabindex="0" style="--lines: {lines}"'
+    if printed_columns(code):  # it does not wrap: its indented lines need no hanging indent
+        attributes = f'class="kb-columns" {attributes}'
+    elif by_line:
+        code = indented_lines(code)
+    return f"<pre><span></span><code {attributes}>{code}</code></pre>"
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

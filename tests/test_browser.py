@@ -97,6 +97,8 @@ class Visit:
     violations: list[str] = field(default_factory=list)  # axe-core's findings
     sideways: list[str] = field(default_factory=list)  # what scrolls horizontally
     broken: list[str] = field(default_factory=list)  # words in a table broken mid-word
+    wrapped: list[str] = field(default_factory=list)  # printed tables whose rows wrap
+    printed_tables: int = 0  # printed output in columns (hooks/code_blocks.py)
     small: list[str] = field(default_factory=list)  # text under 12 px on a phone
     diagrams: list[str] = field(default_factory=list)  # a diagram's text too small or outside it
     copies: list[str] = field(default_factory=list)  # what copy buttons and code labels got wrong
@@ -123,13 +125,26 @@ SIDEWAYS = """() => {
   for (const el of document.querySelectorAll("article *")) {
     const overflow = getComputedStyle(el).overflowX;
     if ((overflow === "auto" || overflow === "scroll") && el.scrollWidth > el.clientWidth + 1) {
-      const what = el.closest("pre") ? "code block" : el.tagName.toLowerCase();
+      const what = el.matches("code.kb-columns")
+        ? "printed table"
+        : el.closest("pre") ? "code block" : el.tagName.toLowerCase();
       const text = (el.textContent || "").trim().slice(0, 40);
       found.push(`${what} scrolls (${el.scrollWidth}px in ${el.clientWidth}px): "${text}"`);
     }
   }
   return found;
 }"""
+# Printed output in columns (hooks/code_blocks.py) whose rows take more lines than they are:
+# wrapped, a table's last column fell under its first. The line boxes of its text, counted.
+WRAPPED_ROWS = """() => [...document.querySelectorAll("article code.kb-columns")].map((code) => {
+  code.style.contentVisibility = "visible";  // laid out even out of sight (site.css)
+  const range = document.createRange();
+  range.selectNodeContents(code);
+  const tops = new Set([...range.getClientRects()].map((box) => Math.round(box.top)));
+  const rows = code.textContent.replace(/\\n$/, "").split("\\n").length;
+  const text = code.textContent.slice(0, 40);
+  return tops.size > rows ? `a table's ${rows} rows take ${tops.size} lines: "${text}"` : "";
+})"""
 # A word in a table (a run of letters, digits and underscores: in code, a name) that breaks
 # across lines, though it is narrower than the page's text: its column was squeezed.
 BROKEN_WORDS = """() => [...document.querySelectorAll("article table :is(td, th)")]
@@ -409,14 +424,20 @@ class Tour:
                 desktop.sideways = [  # code scrolls on a desktop, as Material has it
                     found
                     for found in await self.page.evaluate(SIDEWAYS)
-                    if not found.startswith("code block")
+                    if not found.startswith(("code block", "printed table"))
                 ]
                 await self.check_copies(path)
             else:
                 await self.page.set_viewport_size(PHONE)
                 await self.page.add_style_tag(content=DRAWER_RENDERED)
                 phone.facts = {"scheme": await self.scheme()}
-                phone.sideways = await self.page.evaluate(SIDEWAYS)
+                phone.sideways = [  # a printed table scrolls, its rows whole
+                    found
+                    for found in await self.page.evaluate(SIDEWAYS)
+                    if not found.startswith("printed table")
+                ]
+                tables = await self.page.evaluate(WRAPPED_ROWS)
+                phone.printed_tables, phone.wrapped = len(tables), [t for t in tables if t]
                 phone.broken = await self.page.evaluate(BROKEN_WORDS)
                 phone.small = await self.page.evaluate(SMALL_TEXT, 12)
                 phone.diagrams = await self.page.evaluate(DIAGRAM_TEXT, 12)
@@ -574,6 +595,14 @@ def test_on_a_phone_no_word_in_a_table_breaks_in_the_middle(phone: dict[str, Vis
     """Unless the word alone is wider than the page's text (hooks/tables.py, site.css)."""
     problems = _report("broken", phone)
     assert not problems, f"words in tables broken mid-word at {PHONE['width']} px:\n{problems}"
+
+
+def test_on_a_phone_a_printed_table_keeps_its_rows_whole(phone: dict[str, Visit]) -> None:
+    """Printed output in columns scrolls sideways instead of wrapping (hooks/code_blocks.py,
+    site.css): wrapped, q08's table put each row's last column under its first."""
+    assert sum(visit.printed_tables for visit in phone.values()), "no printed table found"
+    problems = _report("wrapped", phone)
+    assert not problems, f"printed tables wrapped at {PHONE['width']} px:\n{problems}"
 
 
 def test_on_a_phone_no_text_is_under_12_px(phone: dict[str, Visit]) -> None:
