@@ -2103,3 +2103,20 @@ def test_the_tour_profile_measures_every_step_of_the_tour(url: str, axe_url: str
     desktop_steps = ["open", "open folds", "axe, desktop", "copy buttons", "palette switch"]
     assert list(steps) == [*desktop_steps, "phone layout", "axe, phone"], steps
     assert all(counters["wall"] > 0 for counters in steps.values()), steps
+
+
+@pytest.mark.parametrize("path", ["quiz/", "self-test/", "exam-sheet/"])
+def test_every_checkbox_is_as_large_as_the_quiz_s(browser: Browser, url: str, path: str) -> None:
+    """The browser's own checkbox is 13 px: beside the quiz's, the print switch, the self-test's
+    "hide" and the mock exam's box looked unfinished and were small to tap (site.css)."""
+    with opened(browser, url + path, viewport=PHONE) as page:
+        settle(page)
+        sizes = page.evaluate(
+            """() => [...document.querySelectorAll("article input[type=checkbox]")]
+              .filter((box) => box.offsetParent)
+              .map((box) => [box.closest("label")?.textContent.trim().slice(0, 30),
+                             Math.min(box.offsetWidth, box.offsetHeight)])"""
+        )
+    assert sizes, f"/{path}: no checkbox"
+    small = [f"{label!r}: {size} px" for label, size in sizes if size < 16]
+    assert not small, f"/{path}: checkboxes under 16 px:\n" + "\n".join(small)
