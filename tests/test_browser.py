@@ -2120,3 +2120,13 @@ def test_every_checkbox_is_as_large_as_the_quiz_s(browser: Browser, url: str, pa
     assert sizes, f"/{path}: no checkbox"
     small = [f"{label!r}: {size} px" for label, size in sizes if size < 16]
     assert not small, f"/{path}: checkboxes under 16 px:\n" + "\n".join(small)
+
+
+def test_the_notebook_box_links_are_a_finger_s_target(browser: Browser, url: str) -> None:
+    """View, Download, Open in Colab: 15 px high in the box's small text, side by side."""
+    with opened(browser, url + "questions/q01-ai-ml-dl/", viewport=PHONE) as page:
+        heights = page.locator(".kb-notebook a").evaluate_all(
+            "links => links.map((link) => link.getBoundingClientRect().height)"
+        )
+    assert len(heights) == 3, heights
+    assert min(heights) >= 44, f"notebook links {heights} px high, under 44"
