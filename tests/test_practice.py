@@ -770,6 +770,11 @@ def test_a_sheet_of_some_questions_is_chosen_by_box_and_kept_in_its_address(
         assert not page.locator(".exam-choose").is_visible(), "the boxes are printed"
         page.emulate_media(media="screen")
         page.locator(".exam-choose summary").click()
+        lefts = page.locator(".exam-choices .exam-title").evaluate_all(
+            """titles => titles.map((title) => Math.round(title.getBoundingClientRect().left
+                - title.closest("label").getBoundingClientRect().left))"""
+        )
+        assert len(set(lefts)) == 1, f"the titles do not line up (1. and 10.): {lefts}"
         page.locator(".exam-choices input[value='4']").uncheck()
         expect(shown).to_have_count(1)
         assert page.url == f"{sheet}?questions=1", page.url  # commas, not %2C, to copy

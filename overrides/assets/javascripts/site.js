@@ -620,7 +620,12 @@ document.addEventListener("change", (event) => {
     // The title in a span a mock exam hides, as in the question's heading (print.css).
     const name = Object.assign(document.createElement("span"), { className: "exam-title" });
     name.textContent = title;
-    label.append(box, ` ${box.value}. `, name);
+    // The number in a box of its own width, so that the titles of 1. and 10. line up.
+    const numbered = Object.assign(document.createElement("span"), {
+      className: "exam-number",
+      textContent: `${box.value}.`,
+    });
+    label.append(box, " ", numbered, " ", name);
     const item = document.createElement("li");
     item.append(label);
     list.append(item);
