@@ -249,7 +249,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     title = LABELS.get(current, LABELS["en"])[0]
     # Links to follow on screen; on paper (print.css) they are nothing to click.
-    box = f'!!! tip kb-screen-only kb-notebook "{title}"\n    {_links(source.stem, config, "../")}\n'
+    links = _links(source.stem, config, "../")
+    box = f'!!! tip kb-screen-only kb-notebook "{title}"\n    {links}\n'
     lines = markdown.split("\n")
     h1 = next((number for number, line in enumerate(lines) if line.startswith("# ")), -1)
     return "\n".join([*lines[: h1 + 1], "", box, *lines[h1 + 1 :]])

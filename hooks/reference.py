@@ -11,6 +11,9 @@ throttled phone a fifth of its style and layout time on every load (see the READ
 
 mkdocstrings takes one locale for the whole site and has no Swedish: the Swedish reference
 gets Swedish labels here.
+
+On a phone a module's or a file's long name breaks after a dot, an underscore or a slash
+(`<wbr>`), and a signature between its words (site.css), not in the middle of a name.
 """
 
 from __future__ import annotations
@@ -41,6 +44,12 @@ LABELS = {
 LABEL = re.compile(
     r'(<span class="doc-section-title">|<th>|<em>|class="admonition-title" aria-expanded="false">)'
     r"([^<]+?)(\s*)(?=<)"
+)
+# A module's name in its heading, and a file's in its source fold: on a phone they break after
+# a dot, an underscore or a slash ("snippets.q04_train_validation_|test"), not at the edge.
+NAMES = re.compile(
+    r'(<span class="doc doc-object-name doc-module-name">|aria-expanded="false">[^<]*<code>)'
+    r"([^<]+)(?=</)"
 )
 PLACEHOLDER = "<!-- reference: snippets -->"
 SOURCE = re.compile(
@@ -75,4 +84,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     labels = LABELS.get(page_language(page, config))
     if labels:
         html = LABEL.sub(lambda m: m[1] + labels.get(m[2], m[2]) + m[3], html)
-    return html
+    return NAMES.sub(lambda m: m[1] + re.sub(r"([._/])", r"\1<wbr>", m[2]), html)

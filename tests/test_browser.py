@@ -147,13 +147,13 @@ WRAPPED_ROWS = """() => [...document.querySelectorAll("article code.kb-columns")
 })"""
 # A word in a table (a run of letters, digits and underscores: in code, a name) that breaks
 # across lines, though it is narrower than the page's text: its column was squeezed.
-BROKEN_WORDS = """() => [...document.querySelectorAll("article table :is(td, th)")]
+BROKEN_WORDS = """([where, pattern]) => [...document.querySelectorAll(where)]
 .flatMap(cell => {
   const room = cell.closest("article").clientWidth;
   const found = [];
   const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
   for (let node = texts.nextNode(); node; node = texts.nextNode()) {
-    for (const word of node.data.matchAll(/[\\p{L}\\p{N}_]+/gu)) {
+    for (const word of node.data.matchAll(new RegExp(pattern, "gu"))) {
       const range = document.createRange();
       range.setStart(node, word.index);
       range.setEnd(node, word.index + word[0].length);
@@ -166,6 +166,13 @@ BROKEN_WORDS = """() => [...document.querySelectorAll("article table :is(td, th)
   }
   return found;
 })"""
+IN_TABLES = ["article table :is(td, th)", r"[\p{L}\p{N}_]+"]  # a name in code is one word
+# A module's, a function's or a file's name in the code reference: each part between a dot, an
+# underscore or a slash is a word.
+IN_REFERENCE = [
+    ".doc-heading, .doc-signature code, .mkdocstrings-source > .admonition-title",
+    r"[\p{L}\p{N}]+",
+]
 # What a page says about itself: its language, its palette, where its switcher leads.
 FACTS = """() => ({
   lang: document.documentElement.lang,
@@ -438,7 +445,7 @@ class Tour:
                 ]
                 tables = await self.page.evaluate(WRAPPED_ROWS)
                 phone.printed_tables, phone.wrapped = len(tables), [t for t in tables if t]
-                phone.broken = await self.page.evaluate(BROKEN_WORDS)
+                phone.broken = await self.page.evaluate(BROKEN_WORDS, IN_TABLES)
                 phone.small = await self.page.evaluate(SMALL_TEXT, 12)
                 phone.diagrams = await self.page.evaluate(DIAGRAM_TEXT, 12)
                 phone.violations = await self.axe(rules=["link-in-text-block"])  # and contrast
@@ -1980,8 +1987,11 @@ def test_the_code_reference_is_legible_on_a_phone(browser: Browser, url: str, pa
         shown = page.locator(open_sources)
         assert shown.count() == folds.count(), "a fold does not show its source when opened"
         small, sideways = page.evaluate(SMALL_TEXT, 12), page.evaluate(SIDEWAYS)
+        broken = page.evaluate(BROKEN_WORDS, IN_REFERENCE)
     assert not small, f"/{path}: text under 12 px on a phone:\n" + "\n".join(small[:10])
     assert not sideways, f"/{path}: scrolls sideways on a phone:\n" + "\n".join(sideways)
+    # "snippets.q04_train_validation_te|st", "keras.Mode|l": names broke at the edge.
+    assert not broken, f"/{path}: names broken mid-word:\n" + "\n".join(broken[:10])
 
 
 # Each code block's height, its first line, and whether its code is laid out yet; not those in
