@@ -36,9 +36,11 @@ async def _counters(cdp: CDPSession) -> dict[str, float]:
 
 
 async def _layout(page: Page) -> None:
-    """The phone's checks of layout: sideways scrolling, words broken in tables."""
+    """The phone's checks of layout: sideways scrolling, words broken in tables, printed tables
+    that wrap."""
     await page.evaluate(tour_test.SIDEWAYS)
-    await page.evaluate(tour_test.BROKEN_WORDS)
+    await page.evaluate(tour_test.BROKEN_WORDS, tour_test.IN_TABLES)
+    await page.evaluate(tour_test.WRAPPED_ROWS)
 
 
 async def profile(url: str, pages: list[str], axe_url: str) -> dict[str, Counter[str]]:
