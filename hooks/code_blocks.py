@@ -10,10 +10,10 @@ site.css); until then it takes the height that its number of lines gives (`--lin
 height for all, a block that came near after a jump to a heading grew or shrank, and moved the
 heading out of sight.
 
-On a phone code wraps, and the rest of an indented line goes on two characters in from its own
-indent, which its span gives (tools/highlight.py, site.css). Printed output in columns (a
-table that `print` aligned with spaces) is marked `kb-columns`: wrapped, its last column fell
-under its first, so it scrolls sideways instead, each row whole.
+Code wraps, and the rest of an indented line goes on two characters in from its own indent,
+which its span gives (tools/highlight.py, site.css). Printed output in columns (a table that
+`print` aligned with spaces) is marked `kb-columns`: wrapped, its last column fell under its
+first, so it scrolls sideways instead, each row whole.
 """
 
 from __future__ import annotations

@@ -80,7 +80,8 @@ def abbreviations(language: str, docs: Path = DOCS) -> str:
     lines = []
     for term, _, definition in entries(language, docs):
         name = term.split(" (")[0].strip()
-        for variant in dict.fromkeys([name, name.lower(), name[:1].upper() + name[1:]]):
+        first_lower, first_upper = name[:1].lower() + name[1:], name[:1].upper() + name[1:]
+        for variant in dict.fromkeys([name, name.lower(), first_lower, first_upper]):
             lines.append(f"*[{variant}]: {tooltip(term, definition, language)}")
     # One block per definition: as one block of ~300 lines, every block processor re-tests
     # the rest of it after each line, which made tooltips most of the build time.
