@@ -5,10 +5,10 @@ Material sets tabindex on a code block only once its script has measured that th
 overflows, which can come after an accessibility check (axe: scrollable-region-focusable)
 or a keyboard user has already passed it. Setting it in the HTML removes that race.
 
-A code block out of sight is not laid out until it comes near (`content-visibility` in
-site.css); until then it takes the height that its number of lines gives (`--lines`). With one
-height for all, a block that came near after a jump to a heading grew or shrank, and moved the
-heading out of sight.
+On a phone a code block out of sight is not laid out until it comes near (`content-visibility`
+in site.css); until then it takes the height that its number of lines gives (`--lines`). With
+one height for all, a block that came near after a jump to a heading grew or shrank, and moved
+the heading out of sight. On a desktop every block is laid out at once.
 
 Code wraps, and the rest of an indented line goes on two characters in from its own indent,
 which its span gives (tools/highlight.py, site.css). Printed output in columns (a table that
