@@ -135,19 +135,6 @@ def test_code_that_does_not_run_on_purpose_is_labelled_so_in_the_notebook_too() 
     assert not unlabelled, "notebooks not labelling them each once:\n" + "\n".join(unlabelled)
 
 
-def test_no_notebook_shows_an_attribute_list_as_text() -> None:
-    """Jupyter does not read Material's `{ #id }`: a title that keeps its published id that way
-    (q04's and q10's English H1) showed it in the notebook's first cell."""
-    shown = [
-        f"{page}: {found[0]}"
-        for page in ALL_PAGES
-        for cell in page_notebook(page, SITE).cells
-        if cell.cell_type == "markdown"
-        for found in re.finditer(r"\{\s*[#.][\w-]+[^}]*\}", cell.source)
-    ]
-    assert not shown, "attribute lists shown as text:\n" + "\n".join(shown)
-
-
 def test_a_link_to_a_heading_leads_to_an_anchor_that_jupyter_finds() -> None:
     """JupyterLab 4 and Notebook 7 give headings no id of the site's kind (their own keep case
     and accents, "Varför-det-är-..."), and find a link's target among the ids written in the

@@ -324,7 +324,8 @@ def test_every_file_a_page_links_to_or_loads_from_the_site_is_built(site: Path) 
 
 def test_no_page_shows_an_attribute_list_as_text(site: Path) -> None:
     """`{ #old-id }` keeps a renamed heading's address; a list or link made from the heading's
-    source showed it to readers (the English home page's questions 4 and 10)."""
+    source showed it to readers (the English home page's questions 4 and 10, and the first cell
+    of their notebooks, read here on the notebooks' pages)."""
     code = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1>", re.DOTALL)
     attribute_list = re.compile(r"\{\s*[#.][\w-]+[^{}]*\}")
     shown = []

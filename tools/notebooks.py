@@ -29,7 +29,6 @@ from tools.versions import verified_with
 OUTPUT = ROOT / "snippets" / "output"
 MEASURED = "mark.measured"
 SKIPIF = re.compile(r"""mark\.skipif\(\s*(["'])(?P<condition>.*?)\1""")
-EXERCISE = re.compile(r'^!!! example "[^"]*"\s*$')  # as hooks/headerlinks.py numbers them
 ATTRIBUTES = re.compile(r"\s*\{(?P<inside>[^}]*)\}\s*$")  # { #id .class }, ending a line
 ADMONITION = re.compile(
     # As Python-Markdown reads it: the title runs to the last quote, and may hold quotes.
@@ -183,7 +182,7 @@ def _linked_headings_anchored(page: Path, source: markdown_reader.MarkdownPage) 
             lines[heading.line - 1] = text[:cut] + anchor + text[cut:]
     # An exercise's id (exercise-N, hooks/headerlinks.py) is on its box: the anchor goes in the
     # box's title, which the notebook shows in bold.
-    exercises = [n for n, text in enumerate(lines) if EXERCISE.match(text)]
+    exercises = [box.line - 1 for box in source.admonitions if box.kind == "example"]
     for number, line in enumerate(exercises, start=1):
         if (exercise_id := f"exercise-{number}") in targets:
             linked.add(exercise_id)
