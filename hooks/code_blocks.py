@@ -24,15 +24,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from tools.highlight import indented_lines, without_plain_spans
+from tools.highlight import indented_lines, printed_columns, without_plain_spans
 
 HIGHLIGHTED = re.compile(r"<pre><span></span><code>(.*?)</code></pre>", re.DOTALL)
-COLUMNS = re.compile(r"^ *\S.*?\S {2,}\S", re.MULTILINE)  # a row: words, then spaces that align
-
-
-def printed_columns(code: str) -> bool:
-    """Plain text (no Pygments span: printed output) with two rows or more aligned in columns."""
-    return "<span" not in code and len(COLUMNS.findall(code)) >= 2
 
 
 def _with_attributes(block: re.Match[str], *, by_line: bool = True) -> str:

@@ -152,6 +152,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
             page.content = CELL_TAGS.sub("", page.content or "")
             _contents_lead_to_the_headings(page)
             lighter = highlight.notebook_indented_lines(highlight.without_plain_spans(page.content))
+            lighter = highlight.notebook_printed_columns(lighter)
             page.content, styles = _shared_styles(lighter, page.url)
             _rendered.mkdir(exist_ok=True)
             cached.write_bytes(pickle.dumps((page.content, page.toc, page.title, styles)))

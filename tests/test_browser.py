@@ -125,7 +125,7 @@ SIDEWAYS = """() => {
   for (const el of document.querySelectorAll("article *")) {
     const overflow = getComputedStyle(el).overflowX;
     if ((overflow === "auto" || overflow === "scroll") && el.scrollWidth > el.clientWidth + 1) {
-      const what = el.matches("code.kb-columns")
+      const what = el.matches("code.kb-columns, :has(> pre.kb-columns)")  // a notebook's box
         ? "printed table"
         : el.closest(".mkdocstrings-source")
           ? "source"
@@ -136,9 +136,10 @@ SIDEWAYS = """() => {
   }
   return found;
 }"""
-# Printed output in columns (hooks/code_blocks.py) whose rows take more lines than they are:
-# wrapped, a table's last column fell under its first. The line boxes of its text, counted.
-WRAPPED_ROWS = """() => [...document.querySelectorAll("article code.kb-columns")].map((code) => {
+# Printed output in columns (hooks/code_blocks.py; a notebook's, tools/highlight.py) whose rows
+# take more lines than they are: wrapped, a table's last column fell under its first. The line
+# boxes of its text, counted.
+WRAPPED_ROWS = """() => [...document.querySelectorAll("article .kb-columns")].map((code) => {
   code.style.contentVisibility = "visible";  // laid out even out of sight (site.css)
   const range = document.createRange();
   range.selectNodeContents(code);
@@ -610,7 +611,8 @@ def test_on_a_phone_no_word_in_a_table_breaks_in_the_middle(phone: dict[str, Vis
 
 def test_on_a_phone_a_printed_table_keeps_its_rows_whole(phone: dict[str, Visit]) -> None:
     """Printed output in columns scrolls sideways instead of wrapping (hooks/code_blocks.py,
-    site.css): wrapped, q08's table put each row's last column under its first."""
+    site.css), on a notebook's page too: wrapped, q08's table put each row's last column under
+    its first."""
     assert sum(visit.printed_tables for visit in phone.values()), "no printed table found"
     problems = _report("wrapped", phone)
     assert not problems, f"printed tables wrapped at {PHONE['width']} px:\n{problems}"

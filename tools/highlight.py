@@ -63,6 +63,14 @@ def indented_lines(code: str) -> str:
     return "\n".join(out)
 
 
+COLUMNS = re.compile(r"^ *\S.*?\S {2,}\S", re.MULTILINE)  # a row: words, then spaces that align
+
+
+def printed_columns(code: str) -> bool:
+    """Plain text (no Pygments span: printed output) with two rows or more aligned in columns."""
+    return "<span" not in code and len(COLUMNS.findall(code)) >= 2
+
+
 # A code cell's code (highlight-ipynb), and code in a Markdown cell (the course's own, quoted).
 NOTEBOOK_CODE = re.compile(r'(<div class="highlight[^"]*"><pre>)(.*?)(</pre>)', re.DOTALL)
 
@@ -70,3 +78,15 @@ NOTEBOOK_CODE = re.compile(r'(<div class="highlight[^"]*"><pre>)(.*?)(</pre>)', 
 def notebook_indented_lines(html: str) -> str:
     """indented_lines() in each block of code on a notebook page (not in its outputs)."""
     return NOTEBOOK_CODE.sub(lambda cell: cell[1] + indented_lines(cell[2]) + cell[3], html)
+
+
+PRINTED = re.compile(r'(<div class="jp-RenderedText[^>]*>\s*<pre)(>.*?</pre>)', re.DOTALL)
+
+
+def notebook_printed_columns(html: str) -> str:
+    """A notebook's printed output in columns marked `kb-columns`, as a question page's is
+    (hooks/code_blocks.py): it scrolls sideways with its rows whole instead of wrapping."""
+    return PRINTED.sub(
+        lambda out: out[1] + ' class="kb-columns"' + out[2] if printed_columns(out[2]) else out[0],
+        html,
+    )
