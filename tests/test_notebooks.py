@@ -231,7 +231,12 @@ def _checked_blocks(page: Path) -> list[tuple[str, str | None]]:
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=lambda page: page.as_posix())
 def test_notebook_holds_exactly_the_checked_code_and_output(page: Path) -> None:
-    cells = _code(page_notebook(page, SITE))
+    notebook = page_notebook(page, SITE)
+    cells = _code(notebook)
+    counts = [cell.execution_count for cell in notebook.cells if cell.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"{page}: code cells numbered {counts}, not in order from 1 as after Run All"
+    )
     blocks = _checked_blocks(page)
     assert [code for code, _ in cells] == [code for code, _ in blocks], (
         f"{page}: the notebook's code cells are not the page's tested code blocks"

@@ -280,10 +280,14 @@ def page_notebook(page: Path, site: Site) -> nbformat.NotebookNode:
     kernel = {"display_name": "Python 3", "language": "python", "name": "python3"}
     metadata = {"kernelspec": kernel, "language_info": {"name": "python"}}
     notebook = new_notebook(cells=cells, metadata=metadata)
+    runs = 0
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{number}"  # stable ids: the same page gives the same file
         if cell["cell_type"] == "code":
-            cell["execution_count"] = None
+            # As after Run All in a fresh kernel, the order the outputs come from; with none,
+            # each cell read "In [ ]:", not run, above its output.
+            runs += 1
+            cell["execution_count"] = runs
     return notebook
 
 
