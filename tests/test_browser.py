@@ -1661,6 +1661,15 @@ def test_the_self_test_prints_as_a_marking_key(browser: Browser, url: str, langu
             assert inside == "auto", f"{question.slug}: the answer kept whole"
             kept = [(after, whole) for _, after, whole in before]
             assert kept == [("avoid", "avoid")] * len(before), f"{question.slug}: {before}"
+        # The points, which a teacher marks by, on one sheet with their title; no fold's arrow.
+        points = page.locator(".kb-self-test__points + ul").evaluate_all(
+            "all => [...new Set(all.map(list => getComputedStyle(list).breakInside))]"
+        )
+        assert points == ["avoid"], f"a list of points split over two sheets: {points}"
+        arrows = page.locator(".kb-self-test summary").evaluate_all(
+            "all => [...new Set(all.map(s => getComputedStyle(s, '::after').display))]"
+        )
+        assert arrows == ["none"], f"a fold's arrow on paper: {arrows}"
         edge = page.locator(f'[data-question="{known}"]').evaluate(
             "q => getComputedStyle(q).borderLeftColor"
         )

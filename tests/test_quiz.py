@@ -381,6 +381,16 @@ def test_pages_with_items_end_with_them_as_forms_that_work_without_javascript(
             assert "<fieldset><legend>" in form
             assert form.count(f'<input type="{kind}"') == len(item.options), item.key
             assert form.count("<label for=") == len(item.options), item.key
+            # Lettered a., b., ... as shown, and each explanation with its option's letter.
+            lettered = re.findall(
+                r'<label for="[^"]*-(\d+)"><span class="kb-quiz__letter">(\w)\.', form
+            )
+            explained = re.findall(
+                r'data-option="(\d+)"><span class="kb-quiz__letter">(\w)\.', form
+            )
+            letters = "abcdefghij"[: len(item.options)]
+            assert "".join(letter for _, letter in lettered) == letters, item.key
+            assert sorted(explained) == sorted(lettered), f"{item.key}: explanations' letters"
             assert re.search(r'<div class="kb-quiz__result" aria-live="polite">', form)
             assert re.search(r"<details [^>]*>(?!.*\bopen\b)", form)  # closed
             answers = form[form.index("<details") :]
@@ -662,10 +672,11 @@ def test_a_wrong_answer_is_explained_a_right_one_scores_and_progress_is_kept(
     )
     assert _score(tab, item) == f"0/{total}"
     assert again.is_visible(), "no link back to the page of a question answered wrong"
-    # The option's mark (✗) is read out in words, in the page's language.
+    # The option's mark (✗) is read out in words, in the page's language, then its letter.
     chosen = _form(tab, item).locator(f'input[value="{wrong}"]')
+    letter = "abcdefghij"[item.shown.index(wrong)]
     expect(chosen).to_have_accessible_name(
-        f"{TEXT[language]['wrong']}: {_text(item.options[wrong].text)}"
+        f"{TEXT[language]['wrong']}: {letter}. {_text(item.options[wrong].text)}"
     )
 
     result = _answer(tab, item, item.right)

@@ -12,6 +12,7 @@ import functools
 import html
 import json
 import re
+from string import ascii_lowercase
 
 import markdown
 from mkdocs.exceptions import PluginError
@@ -167,20 +168,23 @@ def render_item(
     how_many = how_many and f'<span class="kb-quiz__hint">{how_many}</span>'
     options = []
     explained = []
-    for position in item.shown:
+    for shown, position in enumerate(item.shown):
         option = item.options[position]
         text = links.rewrite(item.slug, inline(option.text))
+        # Lettered as shown, in the option and its explanation alike: a student answers "b" on
+        # a printed sheet, a class talks about "option c", a key is read by letter.
+        letter = f'<span class="kb-quiz__letter">{ascii_lowercase[shown]}.</span> '
         options.append(
             f'<div class="kb-quiz__option">'
             f'<input type="{kind}" name="{uid}" id="{uid}-{position}" value="{position}">'
-            f'<label for="{uid}-{position}">{text}</label></div>'
+            f'<label for="{uid}-{position}">{letter}{text}</label></div>'
         )
         verdict = "right" if option.correct else "wrong"
         title = links.title(item.slug, option.see)
         read = f"{t['read']}: {html.escape(title)}" if title else t["read"]
         explained.append(
             f'<li class="kb-quiz__why kb-quiz__why--{verdict}" data-option="{position}">'
-            f'<strong class="kb-quiz__verdict">{t[verdict]}:</strong> {text} &ndash; '
+            f'{letter}<strong class="kb-quiz__verdict">{t[verdict]}:</strong> {text} &ndash; '
             f"{links.rewrite(item.slug, inline(option.why))} "
             f'<a href="{html.escape(links.url(item.slug, option.see))}">{read}</a></li>'
         )
