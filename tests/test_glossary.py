@@ -171,3 +171,19 @@ def test_a_tap_on_a_term_shows_its_definition_on_a_phone(browser: Browser, url: 
         assert definition, "the page's first term has no definition"
         term.tap()
         expect(page.locator(".md-tooltip2--active")).to_have_text(definition, timeout=3000)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_glossary_opens_with_a_link_to_the_first_term_of_each_initial_letter(
+    site: Path, language: str
+) -> None:
+    """120 terms a phone scrolls through: A leads to the first term with an A, and so on."""
+    page = (site / language_prefix(language) / "glossary" / "index.html").read_text("utf-8")
+    row = re.search(r'<nav class="kb-letters"[^>]*>(.*?)</nav>', page)
+    assert row, f"docs/{language}/glossary.md: no row of letters (<!-- glossary: letters -->)"
+    links = re.findall(r'<a href="#([\w-]+)">(.)</a>', row[1])
+    expected: dict[str, str] = {}
+    for term, anchor, _ in entries(language):
+        expected.setdefault(term[0].upper(), anchor)
+    assert [(letter, anchor) for anchor, letter in links] == list(expected.items())
+    assert all(f'id="{anchor}"' in page for anchor, _ in links)

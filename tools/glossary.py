@@ -56,6 +56,16 @@ def entries(language: str, docs: Path = DOCS) -> list[tuple[str, str, str]]:
     return [(m["term"].strip(), m["anchor"], m["definition"].strip()) for m in ENTRY.finditer(text)]
 
 
+def letters(found: list[tuple[str, str, str]], label: str) -> str:
+    """A row of links, one per initial letter, each to the first term with it (the glossary is
+    in alphabetical order): a jump into 120 terms that a phone otherwise scrolls through."""
+    first: dict[str, str] = {}
+    for term, anchor, _ in found:
+        first.setdefault(term[0].upper(), anchor)
+    links = "".join(f'<a href="#{anchor}">{letter}</a>' for letter, anchor in first.items())
+    return f'<nav class="kb-letters" aria-label="{label}" data-search-exclude>{links}</nav>'
+
+
 def tooltip(term: str, definition: str, language: str) -> str:
     """The first sentence of a definition, as plain text. On a Swedish page it follows the
     English term where that differs ("(feature map) Utdata ..."): Keras and most of what a
