@@ -97,19 +97,20 @@ by_hand = max(0.0, float(np.sum(window * kernels[:, :, 0, 0]) + biases[0]))  # R
 print(f"Filter 0 at (3, 4): by hand {by_hand:.2f}, Keras {maps[0, 3, 4, 0]:.2f}")
 
 weight_range = np.abs(kernels).max()  # one color scale for all filters, white = 0
-fig = plt.figure(figsize=(10, 2.8))
-grid = fig.add_gridspec(2, 9)
-ax = fig.add_subplot(grid[:, 0])
+# Four filters a row, each filter's weights above its map: narrow enough for a phone.
+fig = plt.figure(figsize=(4.1, 4.3), layout="constrained")
+grid = fig.add_gridspec(4, 5)
+ax = fig.add_subplot(grid[1:3, 0])
 ax.imshow(image[0, :, :, 0], cmap="gray_r")
 ax.set_title(f"{y_test[0]}")
 ax.axis("off")
 for f in range(8):
-    top, bottom = fig.add_subplot(grid[0, f + 1]), fig.add_subplot(grid[1, f + 1])
+    row, column = 2 * (f // 4), f % 4 + 1  # filters 0-3 in rows 0 and 1, 4-7 in rows 2 and 3
+    top, bottom = fig.add_subplot(grid[row, column]), fig.add_subplot(grid[row + 1, column])
     top.imshow(kernels[:, :, 0, f], cmap="RdBu_r", vmin=-weight_range, vmax=weight_range)
     top.set_title(f"{f}")
     bottom.imshow(maps[0, :, :, f], cmap="viridis", vmin=0, vmax=maps.max())  # where it fires
     top.axis("off")
     bottom.axis("off")
-fig.tight_layout()
-fig.savefig("q10_feature_maps.png", dpi=80)
+fig.savefig("q10_feature_maps.png", dpi=100)
 # --8<-- [end:feature_maps]
