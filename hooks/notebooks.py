@@ -40,12 +40,18 @@ from mkdocs_jupyter.plugin import NotebookFile
 from tools import highlight, placeholders, unused_css
 from tools.build_cache import folder_digest, kept
 from tools.notebooks import Site, has_code, page_notebook
-from tools.pages import DOCS, ROOT, language_prefix
+from tools.pages import DOCS, ROOT, language_prefix, page_language
 from tools.questions import questions
 
 LABELS = {
     "sv": ("Notebook", "Visa", "Ladda ned", "Öppna i Colab"),
     "en": ("Notebook", "View", "Download", "Open in Colab"),
+}
+# A code cell's copy button, named as Material names a question page's (mkdocs-jupyter's
+# template says "Copy to Clipboard" and "Copied!" in English on every page).
+COPY = {
+    "sv": ("Kopiera till urklipp", "Kopierat till urklipp"),
+    "en": ("Copy to clipboard", "Copied to clipboard"),
 }
 _folder = Path(tempfile.mkdtemp(prefix="kb-notebooks-"))
 atexit.register(shutil.rmtree, _folder, ignore_errors=True)
@@ -150,6 +156,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
             # A cell's tags (raises-exception) tell Jupyter how to run it; the page has no use
             # for them, and mkdocs-jupyter shows them as 11 px labels.
             page.content = CELL_TAGS.sub("", page.content or "")
+            page.content = _copy_buttons_named(page.content, page_language(page, config))
             _contents_lead_to_the_headings(page)
             lighter = highlight.notebook_indented_lines(highlight.without_plain_spans(page.content))
             lighter = highlight.notebook_printed_columns(lighter)
@@ -166,6 +173,8 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+# The template's button, with a stray comma it writes as an attribute (`,=""`).
+COPY_BUTTON = re.compile(r'<clipboard-copy ,="" aria-label="Copy to Clipboard" for="([^"]+)">')
 CELL_TAGS = re.compile(
     r'<div class="celltoolbar">\s*(?:<div class="button_container tags_button_container">\s*'
     r'<span class="tag-container">\s*<span class="cell-tag">[^<]*</span>\s*</span>\s*</div>\s*)*'
@@ -174,6 +183,12 @@ CELL_TAGS = re.compile(
 HEADING = re.compile(r'<h[1-6]\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.DOTALL)
 PERMALINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
+
+
+def _copy_buttons_named(html: str, language: str) -> str:
+    copy, copied = COPY.get(language, COPY["en"])
+    html = COPY_BUTTON.sub(lambda b: f'<clipboard-copy aria-label="{copy}" for="{b[1]}">', html)
+    return html.replace(">Copied!</span>", f">{copied}</span>")
 
 
 def _contents_lead_to_the_headings(page: Page) -> None:

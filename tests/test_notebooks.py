@@ -25,13 +25,14 @@ from mkdocs.structure.toc import AnchorLink
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell
 
+from hooks import headerlinks
 from hooks import notebooks as notebook_hook
 from tools import environment, notebooks, unused_css
 from tools.codeblocks import examples, tidy
 from tools.copy_programs import LABELS, not_runnable
 from tools.figures import OUTPUT, shown_on
 from tools.notebooks import Site, notebook_pages, page_notebook
-from tools.pages import LANGUAGES, ROOT, translation_of
+from tools.pages import LANGUAGES, ROOT, language_prefix, translation_of
 
 SITE = Site("https://example.invalid/")
 PAGES = notebook_pages(LANGUAGES[0])
@@ -93,6 +94,9 @@ def test_notebook_prose_stays_prose_also_after_a_code_cell_in_a_box(page: Path) 
     # Jupyter knows no admonitions: a box the notebook did not turn into a quote shows raw.
     boxes = [line for source in prose for line in source.splitlines() if BOX.match(line)]
     assert boxes == [], f"{page}: boxes a notebook would show as raw text"
+    # A box's title is a paragraph of its own, not the first words of its text ("**Frågan** Hur").
+    run_in = re.findall(r"^> \*\*[^\n]*\*\*\n> *\S.*", "\n".join(prose), re.MULTILINE)
+    assert run_in == [], f"{page}: box titles that run into their text: {run_in[:2]}"
 
 
 def test_a_figure_is_the_output_of_the_cell_that_draws_it_and_shown_once() -> None:
@@ -303,3 +307,30 @@ def test_a_notebooks_contents_take_the_ids_of_its_headings_or_the_build_stops() 
     page.toc = [*contents, AnchorLink("6. More", "6-more", 2)]
     with pytest.raises(PluginError, match=r"n\.ipynb: 2 entries in the contents, 1 headings"):
         notebook_hook._contents_lead_to_the_headings(page)
+
+
+def test_a_notebook_page_names_its_copy_buttons_and_permalinks_in_its_language(
+    site: Path,
+) -> None:
+    """mkdocs-jupyter's template names a code cell's copy button in English ("Copy to
+    Clipboard", "Copied!") and nbconvert leaves a heading's ¶ unnamed, on Swedish pages too."""
+    expected = {
+        language: (*notebook_hook.COPY[language], headerlinks.LABEL[language])
+        for language in LANGUAGES
+    }
+    problems = []
+    for language in LANGUAGES:
+        copy, copied, permalink = expected[language]
+        pages = sorted((site / language_prefix(language) / "notebooks").glob("*/index.html"))
+        assert pages, f"no notebook pages in {language}"
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            buttons = re.findall(r"<clipboard-copy[^>]*>", html)
+            notices = re.findall(r'<span class="notice"[^>]*>([^<]*)<', html)
+            links = re.findall(r'<a [^>]*class="anchor-link"[^>]*>', html)
+            if not buttons or not links:
+                problems.append(f"{page}: no copy button or no permalink found")
+            problems += [f"{page}: {b}" for b in buttons if f'aria-label="{copy}"' not in b]
+            problems += [f"{page}: {n!r}" for n in notices if n != copied]
+            problems += [f"{page}: {a}" for a in links if f'aria-label="{permalink}"' not in a]
+    assert not problems, "\n".join(problems[:10])

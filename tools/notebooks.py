@@ -141,7 +141,8 @@ def _plain(lines: list[str]) -> list[str]:
         if match := ADMONITION.match(line):
             in_admonition = True
             title = match["title"] or ""
-            plain.append(f"> **{title}**" if title else ">")
+            # The title a paragraph of its own: on the next line it ran into the box's text.
+            plain += [f"> **{title}**", ">"] if title else [">"]
             continue
         if in_admonition:
             if line.startswith("    "):
