@@ -727,6 +727,37 @@ def test_a_notebook_on_a_phone_in_the_light_palette_passes_axe(
     assert not found, "\n".join(found)
 
 
+def test_a_notebook_s_outputs_tables_and_quoted_code_sit_as_its_code_does(
+    browser: Browser, url: str
+) -> None:
+    """On a desktop an output starts under its code's box (it stood 12 px left of it), a table
+    in a Markdown cell keeps its side borders inside the cell (2 px wider, they were cut off),
+    and code quoted in a Markdown cell is as large as a code cell's (it was 16 px)."""
+    with opened(browser, url + "notebooks/q02-tensorflow-keras/", viewport=DESKTOP) as page:
+        found = page.evaluate(
+            """() => {
+              const box = (e) => e.getBoundingClientRect();
+              const cell = document.querySelector(".jp-CodeCell:has(.jp-OutputArea-output)");
+              const table = document.querySelector(".jp-MarkdownCell table");
+              const quoted = document.querySelector(".jp-RenderedMarkdown .highlight pre");
+              const code = document.querySelector(".jp-CodeCell .highlight-ipynb pre");
+              return {
+                output: box(cell.querySelector(".jp-OutputArea-output")).left,
+                code: box(cell.querySelector(".jp-InputArea-editor")).left,
+                table: [box(table).left, box(table).right],
+                cell: [box(table.closest(".jp-InputArea")).left,
+                       box(table.closest(".jp-InputArea")).right],
+                sizes: [getComputedStyle(quoted).fontSize, getComputedStyle(code).fontSize],
+              };
+            }"""
+        )
+    assert found["output"] == found["code"], found
+    (cell_left, cell_right), (table_left, table_right) = found["cell"], found["table"]
+    assert cell_left <= table_left, found
+    assert table_right <= cell_right, found
+    assert found["sizes"][0] == found["sizes"][1], found
+
+
 @pytest.mark.parametrize("path", ["", "questions/q05-keras-model/"])
 def test_clicking_the_language_switcher_goes_there_and_back(
     browser: Browser, url: str, path: str
