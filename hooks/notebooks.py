@@ -157,6 +157,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
             # for them, and mkdocs-jupyter shows them as 11 px labels.
             page.content = CELL_TAGS.sub("", page.content or "")
             page.content = _copy_buttons_named(page.content, page_language(page, config))
+            page.content = _site_links_relative(page.content, config.site_url or "", page.url)
             _contents_lead_to_the_headings(page)
             lighter = highlight.notebook_indented_lines(highlight.without_plain_spans(page.content))
             lighter = highlight.notebook_printed_columns(lighter)
@@ -183,6 +184,16 @@ CELL_TAGS = re.compile(
 HEADING = re.compile(r'<h[1-6]\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.DOTALL)
 PERMALINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
+
+
+def _site_links_relative(html: str, site_url: str, url: str) -> str:
+    """The notebook links the site's pages by their published addresses, which a downloaded
+    .ipynb needs; on the site's own page they lead within the site that shows it (a preview,
+    `mkdocs serve`), not to the published one."""
+    if not site_url.startswith(("http://", "https://")):
+        return html
+    to_root = "../" * url.count("/")  # "notebooks/q05-keras-model/" -> two folders up
+    return html.replace(f'href="{site_url.rstrip("/")}/', f'href="{to_root}')
 
 
 def _copy_buttons_named(html: str, language: str) -> str:

@@ -32,7 +32,7 @@ from tools.codeblocks import examples, tidy
 from tools.copy_programs import LABELS, not_runnable
 from tools.figures import OUTPUT, shown_on
 from tools.notebooks import Site, notebook_pages, page_notebook
-from tools.pages import LANGUAGES, ROOT, language_prefix, translation_of
+from tools.pages import LANGUAGES, ROOT, config, language_prefix, translation_of
 
 SITE = Site("https://example.invalid/")
 PAGES = notebook_pages(LANGUAGES[0])
@@ -334,3 +334,18 @@ def test_a_notebook_page_names_its_copy_buttons_and_permalinks_in_its_language(
             problems += [f"{page}: {n!r}" for n in notices if n != copied]
             problems += [f"{page}: {a}" for a in links if f'aria-label="{permalink}"' not in a]
     assert not problems, "\n".join(problems[:10])
+
+
+def test_a_notebook_page_links_the_site_s_pages_within_the_site_that_shows_it(
+    site: Path,
+) -> None:
+    """The .ipynb links them by their published addresses (a downloaded notebook needs them);
+    on its page a reader of a preview or of `mkdocs serve` left for the published site."""
+    published = config()["site_url"].rstrip("/")
+    leaving = [
+        f"{page.relative_to(site)}: {href}"
+        for page in sorted(site.glob("**/notebooks/*/index.html"))
+        for href in re.findall(r'<a [^>]*href="([^"]+)"', page.read_text(encoding="utf-8"))
+        if href.startswith(published)
+    ]
+    assert not leaving, "links to the published site:\n" + "\n".join(leaving[:10])
