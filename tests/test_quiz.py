@@ -382,12 +382,8 @@ def test_pages_with_items_end_with_them_as_forms_that_work_without_javascript(
             assert form.count(f'<input type="{kind}"') == len(item.options), item.key
             assert form.count("<label for=") == len(item.options), item.key
             # Lettered a., b., ... as shown, and each explanation with its option's letter.
-            lettered = re.findall(
-                r'<label for="[^"]*-(\d+)"><span class="kb-quiz__letter">(\w)\.', form
-            )
-            explained = re.findall(
-                r'data-option="(\d+)"><span class="kb-quiz__letter">(\w)\.', form
-            )
+            lettered = re.findall(r'<label for="[^"]*-(\d+)">(\w)\. ', form)
+            explained = re.findall(r'data-option="(\d+)">(\w)\. ', form)
             letters = "abcdefghij"[: len(item.options)]
             assert "".join(letter for _, letter in lettered) == letters, item.key
             assert sorted(explained) == sorted(lettered), f"{item.key}: explanations' letters"

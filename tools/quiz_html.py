@@ -172,8 +172,9 @@ def render_item(
         option = item.options[position]
         text = links.rewrite(item.slug, inline(option.text))
         # Lettered as shown, in the option and its explanation alike: a student answers "b" on
-        # a printed sheet, a class talks about "option c", a key is read by letter.
-        letter = f'<span class="kb-quiz__letter">{ascii_lowercase[shown]}.</span> '
+        # a printed sheet, a class talks about "option c", a key is read by letter. Text, not
+        # an element: a span each was 516 more elements on the quiz page.
+        letter = f"{ascii_lowercase[shown]}. "
         options.append(
             f'<div class="kb-quiz__option">'
             f'<input type="{kind}" name="{uid}" id="{uid}-{position}" value="{position}">'
