@@ -90,8 +90,7 @@ def _score(report: dict, category: str) -> int:
 def _first_paint(report: dict) -> float:
     """When the page first painted in the unthrottled load, in ms. Headless Chrome's compositor
     may hold a busy page's first frame back to the next whole second (GoogleChrome/lighthouse
-    #17148), and Lighthouse's simulated LCP then counts every task before it: a page painted 1 or
-    2 s late scored 8 to 15 points less in alternated runs on a slow host (README, Speed)."""
+    #17148), and Lighthouse's simulated LCP then counts every task before it (README, Speed)."""
     return report["audits"]["metrics"]["details"]["items"][0]["observedFirstContentfulPaint"]
 
 
