@@ -33,8 +33,9 @@ LABEL = {"sv": "Länk till avsnittet", "en": "Link to this section"}
 EXERCISE_LABEL = {"sv": "Länk till övningen", "en": "Link to this exercise"}
 TERM_LABEL = {"sv": "Länk till begreppet", "en": "Link to this term"}
 # The toc's permalinks and mkdocstrings' (the code reference) put their attributes in other orders.
-# Material's, and nbconvert's on a notebook's page.
-PERMALINK = re.compile(r'<a (?=[^>]*\bclass="(?:headerlink|anchor-link)")')
+# Material's, and nbconvert's on a notebook's page. The whitespace before one goes: a line could
+# break there, and on a phone the ¶ stood on a line of its own under a heading (site.css).
+PERMALINK = re.compile(r'\s*<a (?=[^>]*\bclass="(?:headerlink|anchor-link)")')
 EXERCISE = re.compile(r'<div class="admonition example">\s*<p class="admonition-title">(.*?)</p>')
 TERM = re.compile(r'<dt id="([a-z0-9-]+)">(.*?)</dt>', re.S)
 COLLAPSED_EXERCISE = re.compile(r'<details class="example\b[^>]*>\s*<summary>(.*?)</summary>')

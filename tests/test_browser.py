@@ -100,6 +100,7 @@ class Visit:
     wrapped: list[str] = field(default_factory=list)  # printed tables whose rows wrap
     printed_tables: int = 0  # printed output in columns (hooks/code_blocks.py)
     small: list[str] = field(default_factory=list)  # text under 12 px on a phone
+    orphans: list[str] = field(default_factory=list)  # a permalink on a line of its own
     diagrams: list[str] = field(default_factory=list)  # a diagram's text too small or outside it
     copies: list[str] = field(default_factory=list)  # what copy buttons and code labels got wrong
     copied: int = 0  # copy buttons clicked
@@ -168,6 +169,20 @@ BROKEN_WORDS = """([where, pattern]) => [...document.querySelectorAll(where)]
     }
   }
   return found;
+})"""
+# A heading's, an exercise's or a term's permalink (¶) that wrapped onto a line of its own:
+# it starts at or below the bottom of the last line of the text before it.
+ORPHAN_PERMALINKS = """() => [...document.querySelectorAll("article .headerlink")]
+.filter(link => link.getClientRects().length)
+.flatMap(link => {
+  const before = document.createRange();
+  before.setStart(link.parentElement, 0);
+  before.setEndBefore(link);
+  const lines = [...before.getClientRects()].filter(rect => rect.width);
+  const last = lines[lines.length - 1];
+  return last && link.getClientRects()[0].top >= last.bottom - 1
+    ? [`"${link.parentElement.textContent.trim().slice(0, 60)}"`]
+    : [];
 })"""
 IN_TABLES = ["article table :is(td, th)", r"[\p{L}\p{N}_]+"]  # a name in code is one word
 # A module's, a function's or a file's name in the code reference: each part between a dot, an
@@ -450,6 +465,7 @@ class Tour:
                 phone.printed_tables, phone.wrapped = len(tables), [t for t in tables if t]
                 phone.broken = await self.page.evaluate(BROKEN_WORDS, IN_TABLES)
                 phone.small = await self.page.evaluate(SMALL_TEXT, 12)
+                phone.orphans = await self.page.evaluate(ORPHAN_PERMALINKS)
                 phone.diagrams = await self.page.evaluate(DIAGRAM_TEXT, 12)
                 phone.violations = await self.axe(rules=["link-in-text-block"])  # and contrast
         return desktop, phone
@@ -622,6 +638,15 @@ def test_on_a_phone_no_text_is_under_12_px(phone: dict[str, Visit]) -> None:
     """Code in boxes, folds and tables too: Material sets it at 10.9 px there (site.css)."""
     problems = _report("small", phone)
     assert not problems, f"text under 12 px at {PHONE['width']} px:\n{problems}"
+
+
+def test_on_a_phone_a_permalink_stays_on_the_last_line_of_its_heading(
+    phone: dict[str, Visit],
+) -> None:
+    """Unseen until hovered or focused, a ¶ on a line of its own left an empty line under a
+    heading, an exercise's title or a glossary term (site.css)."""
+    problems = _report("orphans", phone)
+    assert not problems, f"permalinks on a line of their own at {PHONE['width']} px:\n{problems}"
 
 
 def test_a_diagram_s_text_is_12_px_or_more_as_shown_inside_its_box_and_clear_of_other_text(
