@@ -96,7 +96,7 @@ class Visit:
     errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
     violations: list[str] = field(default_factory=list)  # axe-core's findings
     sideways: list[str] = field(default_factory=list)  # what scrolls horizontally
-    broken: list[str] = field(default_factory=list)  # words in a table broken mid-word
+    broken: list[str] = field(default_factory=list)  # words broken mid-word (see IN_TABLES)
     wrapped: list[str] = field(default_factory=list)  # printed tables whose rows wrap
     printed_tables: int = 0  # printed output in columns (hooks/code_blocks.py)
     small: list[str] = field(default_factory=list)  # text under 12 px on a phone
@@ -165,7 +165,7 @@ BROKEN_WORDS = """([where, pattern]) => [...document.querySelectorAll(where)]
       const lines = new Set(parts.map(part => Math.round(part.top))).size;
       const width = parts.reduce((sum, part) => sum + part.width, 0);
       if (lines > 1 && width <= room)
-        found.push(`"${word[0]}" in "${cell.innerText.slice(0, 40)}"`);
+        found.push(`"${word[0]}" in "${(cell.innerText || cell.textContent).slice(0, 40)}"`);
     }
   }
   return found;
@@ -185,6 +185,8 @@ ORPHAN_PERMALINKS = """() => [...document.querySelectorAll("article .headerlink"
     : [];
 })"""
 IN_TABLES = ["article table :is(td, th)", r"[\p{L}\p{N}_]+"]  # a name in code is one word
+# A notebook's printed output on a desktop, as a question page's (its rows kept whole aside).
+IN_OUTPUTS = [".jp-OutputArea-output pre:not(.kb-columns)", r"[\p{L}\p{N}_]+"]
 # A module's, a function's or a file's name in the code reference: each part between a dot, an
 # underscore or a slash is a word.
 IN_REFERENCE = [
@@ -446,6 +448,7 @@ class Tour:
                 await self.page.set_viewport_size(DESKTOP)
                 desktop.violations = await self.axe(tags=WCAG_21_AA)
                 desktop.diagrams = await self.page.evaluate(DIAGRAM_TEXT, 12)
+                desktop.broken = await self.page.evaluate(BROKEN_WORDS, IN_OUTPUTS)
                 desktop.sideways = [  # code wraps; a printed table and a source scroll
                     found
                     for found in await self.page.evaluate(SIDEWAYS)
@@ -623,6 +626,15 @@ def test_on_a_phone_no_word_in_a_table_breaks_in_the_middle(phone: dict[str, Vis
     """Unless the word alone is wider than the page's text (hooks/tables.py, site.css)."""
     problems = _report("broken", phone)
     assert not problems, f"words in tables broken mid-word at {PHONE['width']} px:\n{problems}"
+
+
+def test_on_a_desktop_no_word_in_a_notebook_s_output_breaks_in_the_middle(
+    desktop: dict[str, Visit],
+) -> None:
+    """It breaks between words, as a question page's output does (site.css): mkdocs-jupyter's
+    style sheet broke them anywhere ("metrics" in q12's, "again" in q13's)."""
+    problems = _report("broken", desktop)
+    assert not problems, f"words in outputs broken mid-word at {DESKTOP['width']} px:\n{problems}"
 
 
 def test_on_a_phone_a_printed_table_keeps_its_rows_whole(phone: dict[str, Visit]) -> None:
