@@ -101,6 +101,7 @@ class Visit:
     printed_tables: int = 0  # printed output in columns (hooks/code_blocks.py)
     small: list[str] = field(default_factory=list)  # text under 12 px on a phone
     orphans: list[str] = field(default_factory=list)  # a permalink on a line of its own
+    looked: dict[str, int] = field(default_factory=dict)  # what a check found to look at
     diagrams: list[str] = field(default_factory=list)  # a diagram's text too small or outside it
     copies: list[str] = field(default_factory=list)  # what copy buttons and code labels got wrong
     copied: int = 0  # copy buttons clicked
@@ -172,7 +173,7 @@ BROKEN_WORDS = """([where, pattern]) => [...document.querySelectorAll(where)]
 })"""
 # A heading's, an exercise's or a term's permalink (¶) that wrapped onto a line of its own:
 # it starts at or below the bottom of the last line of the text before it.
-ORPHAN_PERMALINKS = """() => [...document.querySelectorAll("article .headerlink")]
+ORPHAN_PERMALINKS = """(selector) => [...document.querySelectorAll(selector)]
 .filter(link => link.getClientRects().length)
 .flatMap(link => {
   const before = document.createRange();
@@ -185,6 +186,11 @@ ORPHAN_PERMALINKS = """() => [...document.querySelectorAll("article .headerlink"
     : [];
 })"""
 IN_TABLES = ["article table :is(td, th)", r"[\p{L}\p{N}_]+"]  # a name in code is one word
+PERMALINKS = "article .headerlink"
+DIAGRAMS = 'article img:is([src$=".svg"], [src^="data:image/svg+xml"])'
+# How many elements a selector finds on screen: a check that finds none checks nothing.
+SHOWN = """(selector) => [...document.querySelectorAll(selector)]
+.filter(element => element.getClientRects().length).length"""
 # A notebook's printed output on a desktop, as a question page's (its rows kept whole aside).
 IN_OUTPUTS = [".jp-OutputArea-output pre:not(.kb-columns)", r"[\p{L}\p{N}_]+"]
 # A module's, a function's or a file's name in the code reference: each part between a dot, an
@@ -448,7 +454,9 @@ class Tour:
                 await self.page.set_viewport_size(DESKTOP)
                 desktop.violations = await self.axe(tags=WCAG_21_AA)
                 desktop.diagrams = await self.page.evaluate(DIAGRAM_TEXT, 12)
+                desktop.looked["diagrams"] = await self.page.evaluate(SHOWN, DIAGRAMS)
                 desktop.broken = await self.page.evaluate(BROKEN_WORDS, IN_OUTPUTS)
+                desktop.looked["outputs"] = await self.page.evaluate(SHOWN, IN_OUTPUTS[0])
                 desktop.sideways = [  # code wraps; a printed table and a source scroll
                     found
                     for found in await self.page.evaluate(SIDEWAYS)
@@ -467,9 +475,12 @@ class Tour:
                 tables = await self.page.evaluate(WRAPPED_ROWS)
                 phone.printed_tables, phone.wrapped = len(tables), [t for t in tables if t]
                 phone.broken = await self.page.evaluate(BROKEN_WORDS, IN_TABLES)
+                phone.looked["tables"] = await self.page.evaluate(SHOWN, IN_TABLES[0])
                 phone.small = await self.page.evaluate(SMALL_TEXT, 12)
-                phone.orphans = await self.page.evaluate(ORPHAN_PERMALINKS)
+                phone.orphans = await self.page.evaluate(ORPHAN_PERMALINKS, PERMALINKS)
+                phone.looked["permalinks"] = await self.page.evaluate(SHOWN, PERMALINKS)
                 phone.diagrams = await self.page.evaluate(DIAGRAM_TEXT, 12)
+                phone.looked["diagrams"] = await self.page.evaluate(SHOWN, DIAGRAMS)
                 phone.violations = await self.axe(rules=["link-in-text-block"])  # and contrast
         return desktop, phone
 
@@ -563,6 +574,11 @@ def phone(tours: tuple[dict[str, Visit], ...]) -> dict[str, Visit]:
     return tours[1]
 
 
+def _looked(what: str, visits: dict[str, Visit]) -> int:
+    """How many elements a check looked at over the tour, for a check that could find none."""
+    return sum(visit.looked.get(what, 0) for visit in visits.values())
+
+
 def _report(what: str, *tours: dict[str, Visit]) -> str:
     return "\n".join(
         f"/{path}: {problem}"
@@ -624,6 +640,7 @@ def test_desktop_shows_every_page_without_sideways_scrolling_but_printed_tables(
 
 def test_on_a_phone_no_word_in_a_table_breaks_in_the_middle(phone: dict[str, Visit]) -> None:
     """Unless the word alone is wider than the page's text (hooks/tables.py, site.css)."""
+    assert _looked("tables", phone), f"no table cell found ({IN_TABLES[0]})"
     problems = _report("broken", phone)
     assert not problems, f"words in tables broken mid-word at {PHONE['width']} px:\n{problems}"
 
@@ -633,6 +650,7 @@ def test_on_a_desktop_no_word_in_a_notebook_s_output_breaks_in_the_middle(
 ) -> None:
     """It breaks between words, as a question page's output does (site.css): mkdocs-jupyter's
     style sheet broke them anywhere ("metrics" in q12's, "again" in q13's)."""
+    assert _looked("outputs", desktop), f"no notebook output found ({IN_OUTPUTS[0]})"
     problems = _report("broken", desktop)
     assert not problems, f"words in outputs broken mid-word at {DESKTOP['width']} px:\n{problems}"
 
@@ -657,6 +675,7 @@ def test_on_a_phone_a_permalink_stays_on_the_last_line_of_its_heading(
 ) -> None:
     """Unseen until hovered or focused, a ¶ on a line of its own left an empty line under a
     heading, an exercise's title or a glossary term (site.css)."""
+    assert _looked("permalinks", phone), f"no permalink found ({PERMALINKS})"
     problems = _report("orphans", phone)
     assert not problems, f"permalinks on a line of their own at {PHONE['width']} px:\n{problems}"
 
@@ -665,6 +684,8 @@ def test_a_diagram_s_text_is_12_px_or_more_as_shown_inside_its_box_and_clear_of_
     desktop: dict[str, Visit], phone: dict[str, Visit]
 ) -> None:
     """On a phone its phone drawing is shown, where it has one (tools/diagrams.py)."""
+    for visits in desktop, phone:
+        assert _looked("diagrams", visits), f"no diagram found ({DIAGRAMS})"
     problems = _report("diagrams", desktop, phone)
     assert not problems, f"diagrams (desktop, then phone):\n{problems}"
 
