@@ -16,7 +16,8 @@ and measured the same way with the same virtual environment: its own tests, hook
 on sys.path, ahead of the editable install of this project). Baseline and current
 measurements alternate, so a change in the machine's load hits both. The goals: the suite and
 a saved change served, each in at most 60 % of the baseline's, and a warm build in at most 60 %
-of the baseline's cold build.
+of the baseline's cold build. b03b6af's browser tests drive Debian's full Chromium
+(/usr/bin/chromium), not the headless shell that .ci/run installs: `apt-get install chromium`.
 
 Where the suite's time goes (Linux): while it runs, /proc is read every 0.2 s, and each process
 the suite started is counted under what it is: the browser (Chromium and Playwright's driver),
