@@ -96,12 +96,11 @@ class Visit:
     errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
     violations: list[str] = field(default_factory=list)  # axe-core's findings
     sideways: list[str] = field(default_factory=list)  # what scrolls horizontally
-    broken: list[str] = field(default_factory=list)  # words broken mid-word (see IN_TABLES)
+    broken: list[str] = field(default_factory=list)  # words broken mid-word: IN_TABLES, IN_OUTPUTS
     wrapped: list[str] = field(default_factory=list)  # printed tables whose rows wrap
-    printed_tables: int = 0  # printed output in columns (hooks/code_blocks.py)
     small: list[str] = field(default_factory=list)  # text under 12 px on a phone
     orphans: list[str] = field(default_factory=list)  # a permalink on a line of its own
-    looked: dict[str, int] = field(default_factory=dict)  # what a check found to look at
+    looked: dict[str, int] = field(default_factory=dict)  # how much a check found to look at
     diagrams: list[str] = field(default_factory=list)  # a diagram's text too small or outside it
     copies: list[str] = field(default_factory=list)  # what copy buttons and code labels got wrong
     copied: int = 0  # copy buttons clicked
@@ -473,7 +472,8 @@ class Tour:
                     if not found.startswith("printed table")
                 ]
                 tables = await self.page.evaluate(WRAPPED_ROWS)
-                phone.printed_tables, phone.wrapped = len(tables), [t for t in tables if t]
+                phone.looked["printed tables"] = len(tables)  # hooks/code_blocks.py
+                phone.wrapped = [table for table in tables if table]
                 phone.broken = await self.page.evaluate(BROKEN_WORDS, IN_TABLES)
                 phone.looked["tables"] = await self.page.evaluate(SHOWN, IN_TABLES[0])
                 phone.small = await self.page.evaluate(SMALL_TEXT, 12)
@@ -659,7 +659,7 @@ def test_on_a_phone_a_printed_table_keeps_its_rows_whole(phone: dict[str, Visit]
     """Printed output in columns scrolls sideways instead of wrapping (hooks/code_blocks.py,
     site.css), on a notebook's page too: wrapped, q08's table put each row's last column under
     its first."""
-    assert sum(visit.printed_tables for visit in phone.values()), "no printed table found"
+    assert _looked("printed tables", phone), "no printed table found"
     problems = _report("wrapped", phone)
     assert not problems, f"printed tables wrapped at {PHONE['width']} px:\n{problems}"
 
