@@ -35,7 +35,7 @@ TERM_LABEL = {"sv": "Länk till begreppet", "en": "Link to this term"}
 # The toc's permalinks and mkdocstrings' (the code reference) put their attributes in other orders.
 # Material's, and nbconvert's on a notebook's page. The whitespace before one goes: a line could
 # break there, and on a phone the ¶ stood on a line of its own under a heading (site.css).
-PERMALINK = re.compile(r'\s*<a (?=[^>]*\bclass="(?:headerlink|anchor-link)")')
+PERMALINK = re.compile(r'<a (?=[^>]*\bclass="(?:headerlink|anchor-link)")')
 EXERCISE = re.compile(r'<div class="admonition example">\s*<p class="admonition-title">(.*?)</p>')
 TERM = re.compile(r'<dt id="([a-z0-9-]+)">(.*?)</dt>', re.S)
 COLLAPSED_EXERCISE = re.compile(r'<details class="example\b[^>]*>\s*<summary>(.*?)</summary>')
@@ -48,7 +48,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             "it as `!!! example`, which gets its address (#exercise-N) and a permalink"
         )
     language = page_language(page, config)
-    html = PERMALINK.sub(f'<a aria-label="{LABEL[language]}" ', html)
+    # The whitespace is stripped around a split: a pattern that starts with \s* is tried at
+    # every space of the page (over the built site's pages, 0.32 s against 0.04 s).
+    parts = PERMALINK.split(html)
+    named = f'<a aria-label="{LABEL[language]}" '
+    html = named.join([part.rstrip() for part in parts[:-1]] + parts[-1:])
     numbers = itertools.count(1)
 
     def addressed(exercise: re.Match[str]) -> str:

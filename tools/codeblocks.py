@@ -20,7 +20,7 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 from pymdownx.snippets import SnippetMissingError
-from pytest_codeblocks.main import extract_from_buffer
+from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
 from tools import fresh_process, markdown_reader
 from tools.fresh_process import Code, WarningFilter
@@ -149,8 +149,18 @@ def _snippet_preprocessor() -> markdown.preprocessors.Preprocessor:
 
 def expand_includes(text: str) -> str:
     """Expand ``--8<--`` lines the way MkDocs does (a missing file raises)."""
+    return _expanded(text, tuple(map(_stamp, _included_files(text))))
+
+
+@cache  # a build reads each page's blocks more than once; an edited include changes its stamp
+def _expanded(text: str, _stamps: tuple[int | None, ...]) -> str:
     lines = _snippet_preprocessor().run(text.splitlines())
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def _stamp(include: str) -> int | None:
+    file = ROOT / include.partition(":")[0]
+    return file.stat().st_mtime_ns if file.is_file() else None
 
 
 def _included_files(text: str) -> list[str]:
@@ -272,7 +282,7 @@ def examples(page: Path) -> list[CodeExample]:
     """The runnable blocks of a page, includes expanded, continued blocks joined."""
     text = CONT.sub(f"<!--{CONTINUES}-->", (ROOT / page).read_text(encoding="utf-8"))
     try:
-        parsed = extract_from_buffer(io.StringIO(text))
+        parsed = _parsed(text)
     except RuntimeError as error:
         return [CodeExample(page, [], error=f"{page.as_posix()}: {error}")]
     found: list[CodeExample] = []
@@ -308,6 +318,11 @@ def examples(page: Path) -> list[CodeExample]:
             absent = missing_includes([page]) if isinstance(error, SnippetMissingError) else []
             example.error = "\n".join(absent) or f"{block.where}: {type(error).__name__}: {error}"
     return found
+
+
+@cache  # a build reads each page's blocks more than once
+def _parsed(text: str) -> tuple[CodeBlock, ...]:
+    return tuple(extract_from_buffer(io.StringIO(text)))
 
 
 def run_once(found: list[CodeExample]) -> list[CodeExample]:

@@ -17,6 +17,7 @@ generated from what this module reads; no list of questions is kept anywhere els
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -238,11 +239,16 @@ def _points(
         if page.lines[box.line - 1].strip() == opening and text in answer:
             body = textwrap.dedent("\n".join(page.lines[box.line : box.end - 1])).strip()
             items = re.split(r"^- ", body, flags=re.MULTILINE)[1:]
-            blocks = [(b.kind, b.depth) for b in markdown_reader.parse(body).structure]
-            one_list = [("list", 0)] + [("list item", 1), ("paragraph", 2)] * len(items)
+            one_list = (("list", 0),) + (("list item", 1), ("paragraph", 2)) * len(items)
             points = tuple(" ".join(item.split()) for item in items)
-            return answer.replace(text, "").strip(), points if blocks == one_list else ()
+            return answer.replace(text, "").strip(), points if _shape(body) == one_list else ()
     return answer, ()
+
+
+@functools.cache  # a build reads every question page a dozen times; the text decides
+def _shape(body: str) -> tuple[tuple[str, int], ...]:
+    """The kind and depth of each block of a Markdown text."""
+    return tuple((block.kind, block.depth) for block in markdown_reader.parse(body).structure)
 
 
 def _paths(docs: Path, language: str) -> list[Path]:
