@@ -4,10 +4,11 @@ over every page of the site, in one tab, with Chromium's own counters of main-th
     python -m scripts.tour_profile [--site DIR]   (from the project folder: it imports tests/)
 
 For each step (opening the page until search is ready, opening its folds, axe-core on the
-desktop, the copy buttons, the palette switch, the phone's checks of layout, axe-core on the
-phone) it prints the wall time and the renderer's main-thread time (`Performance.getMetrics`:
-all tasks, and of them script, style and layout). It reuses the test's own `Tour`, so it
-measures what the test does. Not a test; run it on a quiet machine.
+desktop, the desktop's checks of layout, the copy buttons, the palette switch, the phone's
+checks of layout, axe-core on the phone) it prints the wall time and the renderer's
+main-thread time (`Performance.getMetrics`: all tasks, and of them script, style and layout).
+It reuses the test's own `Tour`, so it measures what the test does (a test checks that it runs
+every script a visit runs). Not a test; run it on a quiet machine.
 """
 
 from __future__ import annotations
@@ -35,12 +36,23 @@ async def _counters(cdp: CDPSession) -> dict[str, float]:
     return {m["name"]: m["value"] for m in metrics if m["name"] in COUNTERS}
 
 
-async def _layout(page: Page) -> None:
-    """The phone's checks of layout: sideways scrolling, words broken in tables, printed tables
-    that wrap."""
+async def _desktop_layout(page: Page) -> None:
+    """The desktop's checks of layout: diagrams' text, words broken in a notebook's output,
+    sideways scrolling."""
+    await page.evaluate(tour_test.DIAGRAM_TEXT, 12)
+    await page.evaluate(tour_test.BROKEN_WORDS, tour_test.IN_OUTPUTS)
     await page.evaluate(tour_test.SIDEWAYS)
-    await page.evaluate(tour_test.BROKEN_WORDS, tour_test.IN_TABLES)
+
+
+async def _layout(page: Page) -> None:
+    """The phone's checks of layout: sideways scrolling, printed tables that wrap, words broken
+    in tables, small text, permalinks alone on a line, diagrams' text."""
+    await page.evaluate(tour_test.SIDEWAYS)
     await page.evaluate(tour_test.WRAPPED_ROWS)
+    await page.evaluate(tour_test.BROKEN_WORDS, tour_test.IN_TABLES)
+    await page.evaluate(tour_test.SMALL_TEXT, 12)
+    await page.evaluate(tour_test.ORPHAN_PERMALINKS, tour_test.PERMALINKS)
+    await page.evaluate(tour_test.DIAGRAM_TEXT, 12)
 
 
 async def profile(url: str, pages: list[str], axe_url: str) -> dict[str, Counter[str]]:
@@ -67,6 +79,7 @@ async def profile(url: str, pages: list[str], axe_url: str) -> dict[str, Counter
             await step("open", tour.open(url + path), navigates=True)
             await step("open folds", page.evaluate(tour_test.OPEN_FOLDS))
             await step("axe, desktop", tour.axe(tags=tour_test.WCAG_21_AA))
+            await step("desktop layout", _desktop_layout(page))
             await step("copy buttons", tour.check_copies(path))
             await step("palette switch", tour.switch_palette())
             await page.set_viewport_size(tour_test.PHONE)

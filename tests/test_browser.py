@@ -15,6 +15,7 @@ the problem.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import re
 import shutil
@@ -2209,13 +2210,18 @@ def test_switching_the_palette_changes_the_colours_at_once_instead_of_fading(
 
 def test_the_tour_profile_measures_every_step_of_the_tour(url: str, axe_url: str) -> None:
     """`python -m scripts.tour_profile` drives the tour's own `Tour`, so it keeps up with this
-    file's changes or fails here (on the home page alone)."""
-    from scripts.tour_profile import profile  # it imports this module
+    file's changes or fails here (on the home page alone), and runs every script that a visit
+    of the tour runs on a page (but the counts of what a check looked at)."""
+    from scripts import tour_profile  # it imports this module
 
+    checks = set(re.findall(r"evaluate\((\w+)", inspect.getsource(Tour._check))) - {"SHOWN"}
+    profiled = re.findall(r"evaluate\(tour_test\.(\w+)", inspect.getsource(tour_profile))
+    assert checks, "no script found in Tour._check"
+    assert not checks - set(profiled), f"not in the profile: {sorted(checks - set(profiled))}"
     with ThreadPoolExecutor(1) as thread:
-        steps = thread.submit(asyncio.run, profile(url, [""], axe_url)).result()
-    desktop_steps = ["open", "open folds", "axe, desktop", "copy buttons", "palette switch"]
-    assert list(steps) == [*desktop_steps, "phone layout", "axe, phone"], steps
+        steps = thread.submit(asyncio.run, tour_profile.profile(url, [""], axe_url)).result()
+    desktop_steps = ["open", "open folds", "axe, desktop", "desktop layout", "copy buttons"]
+    assert list(steps) == [*desktop_steps, "palette switch", "phone layout", "axe, phone"], steps
     assert all(counters["wall"] > 0 for counters in steps.values()), steps
 
 
