@@ -113,6 +113,22 @@ def test_the_fixture_is_valid_and_loads_in_question_order(docs: Path) -> None:
     )
 
 
+def test_in_one_process_a_renamed_heading_is_found_and_an_edit_of_prose_is_not_read_again(
+    docs: Path,
+) -> None:
+    """`mkdocs serve` checks the quiz files again at every save: only a change of what a link
+    or `see` can lead to, a heading, makes it read them again (tools/quiz.py, `_check`)."""
+    page = docs / "en" / "questions" / f"{FIXTURE_STEM}.md"
+    assert quiz.problems(docs) == []
+    reads = quiz._checked.cache_info().misses
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    assert quiz.problems(docs) == []
+    assert quiz._checked.cache_info().misses == reads, "read again after an edit of prose"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("## Weights and biases", "## Weights"), encoding="utf-8")
+    assert any("#weights-and-biases" in problem for problem in quiz.problems(docs))
+
+
 def test_heading_ids_are_those_python_markdown_gives() -> None:
     # An explicit { #takt }, and a repeated heading "Exempel" whose second id is exempel_1.
     assert quiz.heading_ids(FIXTURE / "sv" / "questions" / f"{FIXTURE_STEM}.md") == {

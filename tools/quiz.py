@@ -314,11 +314,12 @@ def _section(language_docs: Path, stem: str, see: str) -> tuple[str, int] | None
 def _check(docs: Path) -> tuple[Read, dict[str, list[str]]]:
     """Every language's items and problems (by language; "" for the differences between them).
 
-    Read again only when a quiz file or a question page has changed: the build asks once per
-    page, and `mkdocs serve` rebuilds after every edit.
+    Read again only when a quiz file or a question page's headings (what its links and `see`
+    can lead to) have changed: the build asks once per page, and `mkdocs serve` rebuilds after
+    every edit.
     """
     stamp = tuple(
-        (path, path.stat().st_mtime_ns)
+        (path, tuple(headings(path).items()) if path.suffix == ".md" else path.stat().st_mtime_ns)
         for language in LANGUAGES
         for path in sorted((docs / language / "questions").glob("q*"))
     )
@@ -326,7 +327,9 @@ def _check(docs: Path) -> tuple[Read, dict[str, list[str]]]:
 
 
 @functools.lru_cache(maxsize=4)
-def _checked(docs: Path, _stamp: tuple[tuple[Path, int], ...]) -> tuple[Read, dict[str, list[str]]]:
+def _checked(
+    docs: Path, _stamp: tuple[tuple[Path, object], ...]
+) -> tuple[Read, dict[str, list[str]]]:
     read: Read = {}
     clean: Read = {}  # the files that read without a problem
     found: dict[str, list[str]] = {}
