@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -21,8 +22,22 @@ FIXTURE = ROOT / "tests" / "fixtures" / "quiz" / "docs"
 PAGE = "questions/q99-fixture.md"
 SNIPPET = "snippets/q99_fixture.py"
 CODE = f'\n## In code\n\n```python\n--8<-- "{SNIPPET}:hello"\n```\n'
-# Two builds in one process, as `mkdocs serve` rebuilds after a save: its memory caches and the
-# disk caches are warm for the second, and the edits between them must all show.
+MODULE = """\"\"\"The fixture's module.\"\"\"
+
+
+def greet() -> str:
+    \"\"\"Says hello.\"\"\"
+    return "hello"
+
+
+# --8<-- [start:hello]
+print(1)
+# --8<-- [end:hello]
+"""
+# The code reference (hooks/reference.py), of the fixture's module alone: mkdocstrings renders it.
+REFERENCE = "# Reference\n\n<!-- reference: snippets -->\n"
+# Builds in one process, as `mkdocs serve` rebuilds after a save: its memory caches and the
+# disk caches are warm for the later ones, and the edits between them must all show.
 TWICE = f"""
 import sys
 from pathlib import Path
@@ -38,6 +53,10 @@ build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
 edit("docs/en/{PAGE}", "The weights", "Their weights")
 edit("docs/en/{PAGE}", "exists only in", "is only in")  # the short answer: the Anki deck too
 edit("{SNIPPET}", "print(1)", "print(2)")
+edit("{SNIPPET}", "Says hello.", "Says hi.")  # the code reference, and its objects.inv entry
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+# The code reference unchanged: kept, with what it registers (objects.inv, autorefs' anchors).
+edit("docs/en/{PAGE}", "Their weights", "All their weights")
 build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
 """
 
@@ -62,9 +81,10 @@ def test_a_warm_build_shows_every_edit_as_a_cold_build_does(
     for language in LANGUAGES:
         page = project / "docs" / language / PAGE
         page.write_text(page.read_text(encoding="utf-8") + CODE, encoding="utf-8")
-    (project / SNIPPET).write_text(
-        "# --8<-- [start:hello]\nprint(1)\n# --8<-- [end:hello]\n", encoding="utf-8"
-    )
+        (project / "docs" / language / "reference.md").write_text(REFERENCE, encoding="utf-8")
+    for module in (project / "snippets").glob("q*.py"):
+        module.unlink()
+    (project / SNIPPET).write_text(MODULE, encoding="utf-8")
     (tmp_path / "tmp-warm").mkdir()
     warm = subprocess.run(
         [sys.executable, "-c", TWICE, str(tmp_path / "warm")],
@@ -78,7 +98,11 @@ def test_a_warm_build_shows_every_edit_as_a_cold_build_does(
     cold = build(tmp_path / "cold", project, tmp=tmp_path / "tmp-cold")
     assert cold.returncode == 0, cold.stderr[-3000:]
     edited = tmp_path / "cold" / "en" / "questions" / "q99-fixture" / "index.html"
-    assert "Their weights" in edited.read_text(encoding="utf-8")
+    assert "All their weights" in edited.read_text(encoding="utf-8")
+    reference = tmp_path / "cold" / "en" / "reference" / "index.html"
+    assert "Says hi." in reference.read_text(encoding="utf-8")
+    _, entries = (tmp_path / "cold" / "objects.inv").read_bytes().split(b"zlib.\n", 1)
+    assert b"snippets.q99_fixture.greet" in zlib.decompress(entries), "not in objects.inv"
     assert _different(tmp_path / "cold", tmp_path / "warm") == [], "stale in the warm build"
 
 

@@ -177,7 +177,7 @@ def render_once(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> Ca
 
     def render_page(config: MkDocsConfig, files: Files) -> None:
         includes = _includes(page.markdown or "", config)
-        if includes is None or "\n::: " in f"\n{page.markdown}":  # mkdocstrings: own registry
+        if includes is None:
             return render(config, files)
         inputs = (
             page.markdown,
@@ -185,22 +185,21 @@ def render_once(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> Ca
             page.file.dest_uri,
             page.url,
             includes,
+            _documented(page.markdown or "", config),
             sorted((f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files),
             _settings(config),
         )
         key = _digest(inputs)
         autorefs = config.plugins.get("autorefs")
+        inventory = _inventory(config)
         _used.add(key)
         if key not in _kept:
-            registered: list = []
+            registered: list = []  # anchors, with mkdocs-autorefs
+            listed: list = []  # mkdocstrings' objects.inv entries
             if autorefs:
-                register = autorefs.register_anchor
-
-                def record(page: Page, *args: Any, **kwargs: Any) -> None:
-                    registered.append((args, kwargs))
-                    register(page, *args, **kwargs)
-
-                autorefs.register_anchor = record
+                autorefs.register_anchor = _recording(autorefs.register_anchor, registered)
+            if inventory is not None:
+                inventory.register = _recording(inventory.register, listed)
             warnings = CountHandler(level=logging.WARNING)
             logging.getLogger("mkdocs").addHandler(warnings)
             try:
@@ -209,16 +208,19 @@ def render_once(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> Ca
                 logging.getLogger("mkdocs").removeHandler(warnings)
                 if autorefs:
                     del autorefs.register_anchor  # the class's method again
+                if inventory is not None:
+                    del inventory.register
             if warnings.counts:
                 return None  # not kept: the next build shows the warnings again
-            # What Page.render sets, and the anchors it registered with mkdocs-autorefs.
+            # What Page.render sets, and what it registered with mkdocs-autorefs and mkdocstrings.
             _kept[key] = {
                 "fields": copy.deepcopy({name: getattr(page, name) for name in PAGE_FIELDS}),
                 "links": {
                     file.src_uri: dict(links)
                     for file, links in (page.links_to_anchors or {}).items()
                 },
-                "registered": registered,
+                "registered": [(args[1:], kwargs) for args, kwargs in registered],
+                "listed": listed,
             }
             return None
         kept = _kept[key]
@@ -230,9 +232,43 @@ def render_once(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> Ca
         }
         for args, kwargs in kept["registered"]:
             autorefs.register_anchor(page, *args, **kwargs)
+        for args, kwargs in kept["listed"]:
+            inventory.register(*args, **kwargs)
         return None
 
     return render_page
+
+
+def _recording(method: Callable, calls: list) -> Callable:
+    """`method`, which also notes the arguments of each call in `calls`."""
+
+    def record(*args: Any, **kwargs: Any) -> Any:
+        calls.append((args, kwargs))
+        return method(*args, **kwargs)
+
+    return record
+
+
+def _inventory(config: MkDocsConfig) -> Any:
+    """mkdocstrings' inventory of this build (objects.inv), if the plugin is on."""
+    plugin = config.plugins.get("mkdocstrings")
+    return plugin.handlers.inventory if plugin else None
+
+
+def _documented(markdown: str, config: MkDocsConfig) -> str | None:
+    """For a page that mkdocstrings renders (`::: package.module`): a digest of the Python
+    files of the packages it documents, and of the plugin's settings."""
+    packages = sorted(set(re.findall(r"^::: ([\w]+)", markdown, re.MULTILINE)))
+    if not packages:
+        return None
+    root = Path(config.config_file_path).parent
+    sources = [
+        (path.as_posix(), path.read_bytes())
+        for package in packages
+        for path in sorted((root / package).rglob("*.py"))
+    ]
+    plugin = config.plugins.get("mkdocstrings")
+    return _digest((sources, json.dumps(plugin.config if plugin else {}, default=_stable)))
 
 
 def kept(inputs: object, compute: Callable[[], Any]) -> Any:
