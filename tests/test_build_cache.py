@@ -38,7 +38,7 @@ print(1)
 REFERENCE = "# Reference\n\n<!-- reference: snippets -->\n"
 # Builds in one process, as `mkdocs serve` rebuilds after a save: its memory caches and the
 # disk caches are warm for the later ones, and the edits between them must all show.
-TWICE = f"""
+REBUILDS = f"""
 import sys
 from pathlib import Path
 from mkdocs.commands.build import build
@@ -87,7 +87,7 @@ def test_a_warm_build_shows_every_edit_as_a_cold_build_does(
     (project / SNIPPET).write_text(MODULE, encoding="utf-8")
     (tmp_path / "tmp-warm").mkdir()
     warm = subprocess.run(
-        [sys.executable, "-c", TWICE, str(tmp_path / "warm")],
+        [sys.executable, "-c", REBUILDS, str(tmp_path / "warm")],
         cwd=project,
         env={**os.environ, "TMPDIR": str(tmp_path / "tmp-warm"), "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
